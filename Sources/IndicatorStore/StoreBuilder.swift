@@ -1,0 +1,322 @@
+import Diagnostics
+
+/// Collects rows, then validates and freezes them into an `IndicatorStore`
+/// with one sort.
+///
+/// Validation that needs whole series happens in `build()`: a unit that does
+/// not convert to the rest of its series, and the same (region, indicator,
+/// measure, scenario, period) given twice with different values (except a
+/// range target: one `>=` and one `<=` row).
+///
+/// ```swift
+/// var builder = StoreBuilder()
+/// builder.append(region: "湘潭市", indicator: "地区生产总值", measure: .growth,
+///                scenario: .target, period: .year(2020), value: 7.8, unit: "%",
+///                bound: .about, source: "001.txt", quote: "增长7.8%左右",
+///                reference: nil, dataFile: "a.csv", line: 2)
+/// let store = try builder.build().store
+/// ```
+public struct StoreBuilder: Sendable {
+  var regions = StringDictionary()
+  var indicators = StringDictionary()
+  var units = StringDictionary()
+  var sources = StringDictionary()
+  var dataFiles = StringDictionary()
+
+  var region: [Int32] = []
+  var indicator: [Int32] = []
+  var measure: [Measure] = []
+  var scenario: [Scenario] = []
+  var period: [Period] = []
+  var value: [Double] = []
+  var validity = ValidityBitmap()
+  var unit: [Int32] = []
+  var bound: [Bound] = []
+  var source: [Int32] = []
+  var dataFile: [Int32] = []
+  var line: [Int32] = []
+  var quoteBytes: [UInt8] = []
+  var quoteEnd: [UInt32] = []
+  var reference: [Int: Int32] = [:]
+
+  public init() {}
+
+  /// A builder holding every row of `store` except those loaded from
+  /// `excludedDataFile` (so loading a file again replaces its rows).
+  public init(copying store: IndicatorStore, excludingDataFile excludedDataFile: String? = nil) {
+    self.init(copying: store, excludingDataFiles: excludedDataFile.map { [$0] } ?? [])
+  }
+
+  /// A builder holding every row of `store` except those loaded from any of
+  /// `excludedDataFiles`.
+  public init(copying store: IndicatorStore, excludingDataFiles excludedDataFiles: Set<String>) {
+    for s in 0..<store.seriesCount {
+      let labels = store.labels(ofSeries: s)
+      for row in store.rows(ofSeries: s) {
+        let p = store.provenance(ofRow: row)
+        if excludedDataFiles.contains(p.dataFile) { continue }
+        append(
+          region: labels.region, indicator: labels.indicator, measure: labels.measure,
+          scenario: labels.scenario, period: store.period(ofRow: row), value: store.value(ofRow: row),
+          unit: labels.unit, bound: store.bound(ofRow: row), source: p.source, quote: p.quote,
+          reference: p.reference, dataFile: p.dataFile, line: p.line)
+      }
+    }
+  }
+
+  public var rowCount: Int { value.count }
+
+  /// Drops the rows from index `count` on (a file that failed to load takes
+  /// its rows back out). Strings interned for them stay in the dictionaries;
+  /// they are never referenced by a series.
+  public mutating func removeRows(from count: Int) {
+    guard count >= 0, count < value.count else { return }
+    let k = value.count - count
+    region.removeLast(k)
+    indicator.removeLast(k)
+    measure.removeLast(k)
+    scenario.removeLast(k)
+    period.removeLast(k)
+    value.removeLast(k)
+    var bits = ValidityBitmap()
+    for i in 0..<count { bits.append(validity[i]) }
+    validity = bits
+    unit.removeLast(k)
+    bound.removeLast(k)
+    source.removeLast(k)
+    dataFile.removeLast(k)
+    line.removeLast(k)
+    quoteBytes.removeLast(quoteBytes.count - (count == 0 ? 0 : Int(quoteEnd[count - 1])))
+    quoteEnd.removeLast(k)
+    reference = reference.filter { $0.key < count }
+  }
+
+  public mutating func append(
+    region: String, indicator: String, measure: Measure, scenario: Scenario, period: Period,
+    value: Double?, unit: String, bound: Bound, source: String, quote: String,
+    reference: String?, dataFile: String, line: Int
+  ) {
+    self.region.append(regions.intern(region))
+    self.indicator.append(indicators.intern(indicator))
+    self.measure.append(measure)
+    self.scenario.append(scenario)
+    self.period.append(period)
+    self.value.append(value ?? 0)
+    validity.append(value != nil)
+    self.unit.append(units.intern(unit))
+    self.bound.append(bound)
+    self.source.append(sources.intern(source))
+    self.dataFile.append(dataFiles.intern(dataFile))
+    self.line.append(Int32(clamping: line))
+    quoteBytes.append(contentsOf: quote.utf8)
+    quoteEnd.append(UInt32(clamping: quoteBytes.count))
+    if let reference, !reference.isEmpty { self.reference[self.value.count - 1] = indicators.intern(reference) }
+  }
+
+  /// The result of a successful build: the store, plus notes (identical
+  /// duplicate rows merged, say).
+  public struct Built: Sendable {
+    public var store: IndicatorStore
+    public var notes: [Diagnostic]
+  }
+
+  /// Validates and freezes. Throws every problem found (up to a limit),
+  /// each located at `file:line:1` of the offending row.
+  public func build(maxErrors: Int = 20) throws(DiagnosticList) -> Built {
+    let n = value.count
+    // 1. Series ids by label key.
+    var seriesIndex: [SeriesKey: Int32] = [:]
+    var seriesKeys: [SeriesKey] = []
+    var rowSeries = [Int32](repeating: 0, count: n)
+    for i in 0..<n {
+      let key = SeriesKey(region: region[i], indicator: indicator[i], measure: measure[i], scenario: scenario[i])
+      if let id = seriesIndex[key] {
+        rowSeries[i] = id
+      } else {
+        let id = Int32(seriesKeys.count)
+        seriesIndex[key] = id
+        seriesKeys.append(key)
+        rowSeries[i] = id
+      }
+    }
+    // 2. One sort by (series, period, bound, original order).
+    var order = Array(0..<n)
+    order.sort { a, b in
+      if rowSeries[a] != rowSeries[b] { return rowSeries[a] < rowSeries[b] }
+      if period[a] != period[b] { return period[a] < period[b] }
+      if bound[a] != bound[b] { return bound[a].rawValue < bound[b].rawValue }
+      return a < b
+    }
+    var errors: [Diagnostic] = []
+    var notes: [Diagnostic] = []
+    func at(_ row: Int) -> FileLocation {
+      FileLocation(file: dataFiles[dataFile[row]], line: Int(line[row]), column: 1)
+    }
+    func describeKey(_ row: Int) -> String {
+      "(\(regions[region[row]]), \(indicators[indicator[row]]), \(measure[row].rawValue), \(scenario[row].rawValue), \(period[row]))"
+    }
+    /// "line 12" in the same file, "b.csv:12" in another: both rows named.
+    func place(_ row: Int, from other: Int) -> String {
+      dataFile[row] == dataFile[other] ? "line \(line[row])" : "\(dataFiles[dataFile[row]]):\(line[row])"
+    }
+    func fail(_ row: Int, _ message: String, help: String? = nil) {
+      if errors.count < maxErrors {
+        errors.append(Diagnostic(message: message, help: help, fileLocation: at(row)))
+      }
+    }
+
+    // 3. Walk each series: units, duplicates.
+    var keep = [Bool](repeating: true, count: n)
+    var seriesUnit = [Int32](repeating: 0, count: seriesKeys.count)
+    var offsets = [Int32](repeating: 0, count: seriesKeys.count + 1)
+    var start = 0
+    while start < n {
+      let s = rowSeries[order[start]]
+      var end = start
+      while end < n && rowSeries[order[end]] == s { end += 1 }
+      // Most common unit; ties go to the first seen.
+      var unitCounts: [Int32: Int] = [:]
+      var firstRowOfUnit: [Int32: Int] = [:]
+      for k in start..<end {
+        let r = order[k]
+        unitCounts[unit[r], default: 0] += 1
+        if firstRowOfUnit[unit[r]] == nil || r < firstRowOfUnit[unit[r]]! { firstRowOfUnit[unit[r]] = r }
+      }
+      let chosen = unitCounts.max { a, b in
+        a.value != b.value ? a.value < b.value : firstRowOfUnit[a.key]! > firstRowOfUnit[b.key]!
+      }!.key
+      seriesUnit[Int(s)] = chosen
+      let chosenUnit = Unit(units[chosen])
+      if let clash = unitCounts.keys.first(where: { Unit(units[$0]).powerOfTen(to: chosenUnit) == nil }) {
+        let a = firstRowOfUnit[chosen]!, b = firstRowOfUnit[clash]!
+        let (first, second) = a < b ? (a, b) : (b, a)
+        fail(
+          second,
+          "unit '\(units[unit[second]])' does not convert to '\(units[unit[first]])' (\(place(first, from: second))) in series \(regions[region[second]])/\(indicators[indicator[second]])/\(measure[second].rawValue)/\(scenario[second].rawValue)",
+          help: "one series has one unit; units convert only across magnitude prefixes (万人 and 人, 亿元 and 万元)")
+      }
+      // Duplicates within equal periods.
+      var k = start
+      while k < end {
+        var j = k + 1
+        while j < end && period[order[j]] == period[order[k]] { j += 1 }
+        if j - k > 1 {
+          let rows = order[k..<j]
+          let bounds = rows.map { bound[$0] }
+          let isRangePair = rows.count == 2 && Set(bounds) == [.atLeast, .atMost]
+          if !isRangePair {
+            // Identical duplicates merge; anything else is a conflict.
+            var distinct: [Int] = []
+            for r in rows {
+              if let same = distinct.first(where: { isSameFigure($0, r) }) {
+                keep[r] = false
+                notes.append(
+                  Diagnostic(
+                    severity: .note,
+                    message: "identical duplicate of \(place(same, from: r)) merged: \(describeKey(r))",
+                    fileLocation: at(r)))
+              } else {
+                distinct.append(r)
+              }
+            }
+            let distinctBounds = distinct.map { bound[$0] }
+            let stillRangePair = distinct.count == 2 && Set(distinctBounds) == [.atLeast, .atMost]
+            if distinct.count > 1 && !stillRangePair {
+              let first = distinct[0], second = distinct[1]
+              fail(
+                second,
+                "conflicting figures for \(describeKey(second)): \(describeValue(second)) here and \(describeValue(first)) at \(place(first, from: second))",
+                help: "a key appears once, except a range target: one '>=' row and one '<=' row")
+            }
+          }
+        }
+        k = j
+      }
+      offsets[Int(s) + 1] = Int32(end)
+      start = end
+    }
+    if !errors.isEmpty { throw DiagnosticList(errors) }
+
+    // 4. Emit sorted columns, converting units exactly.
+    var store = IndicatorStore()
+    store.regions = regions
+    store.indicators = indicators
+    store.units = units
+    store.sources = sources
+    store.dataFiles = dataFiles
+    store.seriesKeys = seriesKeys
+    store.seriesUnit = seriesUnit
+    store.seriesIndex = seriesIndex
+    store.periods.reserveCapacity(n)
+    store.values.reserveCapacity(n)
+    store.lineAndBound.reserveCapacity(n)
+    store.originOf.reserveCapacity(n)
+    var originIndex: [Int64: Int32] = [:]
+    store.quoteEnd.reserveCapacity(n)
+    // Exact capacity: doubling growth would waste up to half the quote text.
+    store.quoteBytes.reserveCapacity(quoteBytes.count)
+    var validity = ValidityBitmap()
+    var kept = 0
+    var s = 0
+    var newOffsets = [Int32](repeating: 0, count: seriesKeys.count + 1)
+    for k in 0..<n {
+      let r = order[k]
+      while s < seriesKeys.count && k >= Int(offsets[s + 1]) {
+        newOffsets[s + 1] = Int32(kept)
+        s += 1
+      }
+      guard keep[r] else { continue }
+      var v = value[r]
+      let target = seriesUnit[Int(rowSeries[r])]
+      if unit[r] != target, self.validity[r],
+        let power = Unit(units[unit[r]]).powerOfTen(to: Unit(units[target])),
+        let converted = DecimalText.scaled(DecimalText.shortest(v), byPowerOfTen: power)
+      {
+        if !converted.isFinite {
+          fail(r, "value \(describeValue(r)) is out of range once converted to \(units[target])")
+        }
+        v = converted
+      }
+      store.periods.append(period[r])
+      store.values.append(v)
+      validity.append(self.validity[r])
+      // Lines beyond 2²⁹ − 1 clamp (a file that long is 500M rows).
+      let packedLine = UInt32(clamping: min(Int(max(line[r], 0)), (1 << 29) - 1))
+      store.lineAndBound.append(packedLine << 3 | UInt32(bound[r].rawValue))
+      let originKey = Int64(source[r]) << 32 | Int64(dataFile[r])
+      if let origin = originIndex[originKey] {
+        store.originOf.append(origin)
+      } else {
+        let origin = Int32(store.originSource.count)
+        originIndex[originKey] = origin
+        store.originSource.append(source[r])
+        store.originDataFile.append(dataFile[r])
+        store.originOf.append(origin)
+      }
+      let qStart = r == 0 ? 0 : Int(quoteEnd[r - 1])
+      store.quoteBytes.append(contentsOf: quoteBytes[qStart..<Int(quoteEnd[r])])
+      store.quoteEnd.append(UInt32(clamping: store.quoteBytes.count))
+      if let ref = reference[r] { store.references[kept] = ref }
+      kept += 1
+    }
+    while s < seriesKeys.count {
+      newOffsets[s + 1] = Int32(kept)
+      s += 1
+    }
+    if !errors.isEmpty { throw DiagnosticList(errors) }
+    store.validity = validity
+    store.offsets = newOffsets
+    return Built(store: store, notes: notes)
+  }
+
+  private func isSameFigure(_ a: Int, _ b: Int) -> Bool {
+    validity[a] == validity[b] && (!validity[a] || value[a] == value[b]) && unit[a] == unit[b]
+      && bound[a] == bound[b] && reference[a] == reference[b]
+  }
+
+  private func describeValue(_ r: Int) -> String {
+    let v = validity[r] ? DecimalText.shortest(value[r]) : "(empty)"
+    let b = bound[r] == .none ? "" : " \(bound[r].text)"
+    return "\(v)\(units[unit[r]])\(b)"
+  }
+}

@@ -1,0 +1,45 @@
+/// One bit per row; a set bit means the row has a value.
+///
+/// Missing is a bit, not a sentinel NaN, so a real NaN can never be mistaken
+/// for "no figure".
+///
+/// ```swift
+/// var bits = ValidityBitmap(count: 3, allValid: true)
+/// bits[1] = false
+/// bits[1]   // false
+/// ```
+public struct ValidityBitmap: Sendable, Hashable {
+  public private(set) var words: [UInt64]
+  public private(set) var count: Int
+
+  public init(count: Int, allValid: Bool) {
+    self.count = count
+    let wordCount = (count + 63) / 64
+    words = Array(repeating: allValid ? ~0 : 0, count: wordCount)
+    if allValid, count % 64 != 0, !words.isEmpty {
+      words[words.count - 1] = (1 << UInt64(count % 64)) - 1
+    }
+  }
+
+  public init() { self.init(count: 0, allValid: true) }
+
+  public subscript(i: Int) -> Bool {
+    get { words[i >> 6] & (1 << UInt64(i & 63)) != 0 }
+    set {
+      if newValue { words[i >> 6] |= 1 << UInt64(i & 63) } else { words[i >> 6] &= ~(1 << UInt64(i & 63)) }
+    }
+  }
+
+  public mutating func append(_ valid: Bool) {
+    if count & 63 == 0 { words.append(0) }
+    count += 1
+    self[count - 1] = valid
+  }
+
+  /// Number of rows without a value.
+  public var nullCount: Int {
+    var valid = 0
+    for w in words { valid += w.nonzeroBitCount }
+    return count - valid
+  }
+}

@@ -1,0 +1,420 @@
+import Diagnostics
+import IndicatorStore
+
+/// Loads observation CSV files (docs/DATA-FORMAT.md) into a `StoreBuilder`
+/// or, all-or-nothing, into a new `IndicatorStore`.
+///
+/// Every problem becomes a `Diagnostic` at `FILE:LINE:COL` naming the column,
+/// the bad value and what is allowed; up to `maxErrorsPerFile` per file.
+///
+/// ```swift
+/// do {
+///   let result = try DatasetLoader.loading(paths: ["Datasets"], into: store)
+///   store = result.store          // only on success: the old store stays otherwise
+/// } catch {
+///   for d in error.diagnostics { print(d) }   // Datasets/a.csv:12:31: error: …
+/// }
+/// ```
+public enum DatasetLoader {
+  /// The columns every data file must have, in the canonical order.
+  public static let requiredColumns = [
+    "region", "indicator", "measure", "scenario", "period", "value", "unit", "bound", "source", "quote",
+  ]
+  /// Optional columns.
+  public static let optionalColumns = ["ref"]
+  /// All columns in the order the store exports them.
+  public static let allColumns = requiredColumns + optionalColumns
+  /// The most errors reported for one file.
+  public static let maxErrorsPerFile = 20
+  /// The alias file inside a data folder, skipped by folder loads.
+  public static let aliasFileName = "aliases.csv"
+
+  /// Parses the file at `path` and appends its rows to `builder`. On any
+  /// error nothing is appended (the builder keeps exactly its old rows) and
+  /// every problem found (up to 20) is thrown. Whole-series checks (unit
+  /// clash, conflicts) happen later in `StoreBuilder.build()`.
+  public static func load(path: String, into builder: inout StoreBuilder) throws(DiagnosticList) {
+    let bytes: [UInt8]
+    do { bytes = try FileIO.readAll(path) } catch { throw DiagnosticList([error]) }
+    try load(bytes: bytes, file: path, into: &builder)
+  }
+
+  /// As `load(path:into:)` for bytes already in memory; `file` names them.
+  @discardableResult
+  public static func load(bytes: [UInt8], file: String, into builder: inout StoreBuilder) throws(DiagnosticList)
+    -> Int
+  {
+    var parser = FileParser(reader: CSVReader(bytes: bytes, file: file), maxErrors: maxErrorsPerFile)
+    let before = builder.rowCount
+    parser.parse(into: &builder)
+    if !parser.errors.isEmpty {
+      builder.removeRows(from: before)
+      throw DiagnosticList(parser.errors)
+    }
+    return builder.rowCount - before
+  }
+
+  /// The data files named by `paths`: a file as given, or every `*.csv` of a
+  /// folder sorted by name (except `aliases.csv`). Each file once.
+  public static func dataFiles(in paths: [String]) throws(DiagnosticList) -> [String] {
+    var files: [String] = []
+    var errors: [Diagnostic] = []
+    var seen = Set<String>()
+    for path in paths {
+      if FileIO.isDirectory(path) {
+        let names: [String]
+        do { names = try FileIO.directoryEntries(path) } catch {
+          errors.append(error)
+          continue
+        }
+        let csvs = names.filter { $0.lowercased().hasSuffix(".csv") && $0 != aliasFileName && !$0.hasPrefix(".") }
+          .sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+        if csvs.isEmpty {
+          errors.append(.error("no .csv data files in folder '\(path)'"))
+          continue
+        }
+        let folder = path.hasSuffix("/") ? String(path.dropLast()) : path
+        for name in csvs {
+          let file = folder + "/" + name
+          if seen.insert(FileIO.canonicalPath(file)).inserted { files.append(file) }
+        }
+      } else if seen.insert(FileIO.canonicalPath(path)).inserted {
+        files.append(path)
+      }
+    }
+    if !errors.isEmpty { throw DiagnosticList(errors) }
+    return files
+  }
+
+  /// Loads a file, or every `*.csv` of a folder (sorted by name), into a new
+  /// store holding `store`'s rows plus the new ones. Loading a data file that
+  /// `store` already holds replaces its rows (the same file under another
+  /// spelling, `./a.csv` for `a.csv`, counts as the same). All or nothing:
+  /// on any error this throws and the caller keeps `store`.
+  ///
+  /// - Returns: the new store, notes (identical duplicates merged), and the
+  ///   number of rows read from the files.
+  public static func loading(paths: [String], into store: IndicatorStore) throws(DiagnosticList)
+    -> (store: IndicatorStore, notes: [Diagnostic], rowsLoaded: Int)
+  {
+    let files = try dataFiles(in: paths)
+    let incoming = Set(files.map(FileIO.canonicalPath))
+    let replaced = Set(
+      store.dataFileNames.filter { incoming.contains(FileIO.canonicalPath($0)) || files.contains($0) })
+    var builder = StoreBuilder(copying: store, excludingDataFiles: replaced)
+    var errors: [Diagnostic] = []
+    var rows = 0
+    for file in files {
+      do {
+        let bytes = try FileIO.readAll(file)
+        rows += try load(bytes: bytes, file: file, into: &builder)
+      } catch let error as Diagnostic {
+        errors.append(error)
+      } catch let list as DiagnosticList {
+        errors += list.diagnostics
+      } catch {
+        errors.append(.error("\(error)"))
+      }
+    }
+    if !errors.isEmpty { throw DiagnosticList(errors) }
+    let built = try builder.build()
+    return (built.store, built.notes, rows)
+  }
+}
+
+/// Turns the records of one file into builder rows, collecting errors.
+struct FileParser {
+  var reader: CSVReader
+  let maxErrors: Int
+  var errors: [Diagnostic] = []
+  var file: String { reader.file }
+
+  /// Column index of each known column in this file's header.
+  var index: [String: Int] = [:]
+  var headerCount = 0
+
+  init(reader: CSVReader, maxErrors: Int) {
+    self.reader = reader
+    self.maxErrors = maxErrors
+  }
+
+  var isFull: Bool { errors.count >= maxErrors }
+
+  mutating func error(_ message: String, line: Int, column: Int, help: String? = nil) {
+    guard errors.count < maxErrors else { return }
+    errors.append(.error(message, file: file, line: line, column: column, help: help))
+  }
+
+  mutating func error(_ message: String, at field: CSVReader.Field, help: String? = nil) {
+    error(message, line: field.line, column: reader.column(of: field), help: help)
+  }
+
+  /// A field's text for a message: shortened, with control characters shown.
+  func shown(_ field: CSVReader.Field) -> String {
+    var text = reader.string(field)
+    if text.count > 40 { text = String(text.prefix(40)) + "…" }
+    var out = ""
+    for c in text.unicodeScalars {
+      switch c {
+      case "\n": out += "\\n"
+      case "\r": out += "\\r"
+      default: out.unicodeScalars.append(c)
+      }
+    }
+    return out
+  }
+
+  mutating func parse(into builder: inout StoreBuilder) {
+    if reader.isBlank {
+      error(
+        "empty file: expected a header line '\(DatasetLoader.allColumns.joined(separator: ","))'",
+        line: 1, column: 1)
+      return
+    }
+    // Invalid UTF-8 anywhere makes every later text suspect: report and stop.
+    let invalid = reader.invalidUTF8(limit: maxErrors)
+    if !invalid.isEmpty {
+      for place in invalid {
+        let byte = reader.bytes[place.offset]
+        let hex = String(byte, radix: 16, uppercase: true)
+        error(
+          "invalid UTF-8 (byte 0x\(hex.count == 1 ? "0" + hex : hex))", line: place.line, column: place.column,
+          help: "save the file as UTF-8")
+      }
+      return
+    }
+    var record = CSVReader.Record()
+    do {
+      guard try reader.next(into: &record) else {
+        error("empty file: expected a header line", line: 1, column: 1)
+        return
+      }
+    } catch {
+      self.error(error.message, line: error.line, column: error.column, help: error.help)
+      return
+    }
+    guard readHeader(record) else { return }
+    var rows = RowParser(columns: index)
+    while !isFull {
+      do {
+        guard try reader.next(into: &record) else { break }
+      } catch {
+        self.error(error.message, line: error.line, column: error.column, help: error.help)
+        continue
+      }
+      if record.count != headerCount {
+        let message =
+          "wrong number of fields: \(record.count) here, \(headerCount) in the header"
+        if record.count > headerCount {
+          error(
+            message + "; extra field '\(shown(record[headerCount]))'", at: record[headerCount],
+            help: "quote a field that contains a comma (\"1,234\"), or remove the extra comma")
+        } else {
+          error(
+            message + "; missing \(DatasetHeader.name(ofIndex: record.count, in: index) ?? "fields")",
+            line: record.endLine, column: reader.column(of: record.endOffset, lineStart: record.endLineStart),
+            help: "every line has one field per header column; an empty field is still separated by a comma")
+        }
+        continue
+      }
+      rows.parse(record, parser: &self, into: &builder)
+    }
+  }
+
+  /// Maps header names to indices; false (with errors) when the header is bad.
+  mutating func readHeader(_ record: CSVReader.Record) -> Bool {
+    headerCount = record.count
+    var unknown: [(String, CSVReader.Field)] = []
+    for (i, field) in record.fields.enumerated() {
+      let name = reader.string(field)
+      if DatasetLoader.allColumns.contains(name) {
+        if index[name] != nil {
+          error("column '\(name)' appears twice in the header", at: field)
+        }
+        index[name] = i
+      } else {
+        unknown.append((name, field))
+      }
+    }
+    for (name, field) in unknown {
+      let close = Suggestions.closest(to: name, among: DatasetLoader.allColumns)
+      error(
+        "unknown column '\(name)' in the header",
+        at: field,
+        help: (Suggestions.didYouMean(close).map { $0 + "; " } ?? "")
+          + "the columns are \(DatasetLoader.allColumns.joined(separator: ",")) (ref optional)")
+    }
+    let missing = DatasetLoader.requiredColumns.filter { index[$0] == nil }
+    if !missing.isEmpty {
+      error(
+        "missing required column\(missing.count > 1 ? "s" : "") \(missing.map { "'\($0)'" }.joined(separator: ", ")) in the header",
+        line: record.line, column: 1,
+        help: "the header is \(DatasetLoader.allColumns.joined(separator: ",")) in any order (ref optional)")
+    }
+    return errors.isEmpty
+  }
+}
+
+enum DatasetHeader {
+  static func name(ofIndex i: Int, in index: [String: Int]) -> String? {
+    index.first { $0.value == i }.map { "'\($0.key)'" }
+  }
+}
+
+/// Parses one record's fields; keeps the last string of each repeating text
+/// column so that runs of equal regions/indicators make no new `String`.
+struct RowParser {
+  let region: Int, indicator: Int, measure: Int, scenario: Int, period: Int, value: Int
+  let unit: Int, bound: Int, source: Int, quote: Int
+  let ref: Int?
+  var cache: [TextCache] = Array(repeating: TextCache(), count: 5)
+
+  struct TextCache {
+    var bytes: ArraySlice<UInt8> = []
+    var string = ""
+    var valid = false
+  }
+
+  static let measureTexts = Measure.allCases.map { (Array($0.rawValue.utf8), $0) }
+  static let scenarioTexts = Scenario.allCases.map { (Array($0.rawValue.utf8), $0) }
+  static let boundTexts = Bound.allCases.map { (Array($0.text.utf8), $0) }
+
+  init(columns index: [String: Int]) {
+    // readHeader checked that every required column is present.
+    region = index["region"] ?? 0
+    indicator = index["indicator"] ?? 0
+    measure = index["measure"] ?? 0
+    scenario = index["scenario"] ?? 0
+    period = index["period"] ?? 0
+    value = index["value"] ?? 0
+    unit = index["unit"] ?? 0
+    bound = index["bound"] ?? 0
+    source = index["source"] ?? 0
+    quote = index["quote"] ?? 0
+    ref = index["ref"]
+  }
+
+  mutating func text(_ slot: Int, _ field: CSVReader.Field, _ reader: CSVReader) -> String {
+    if cache[slot].valid && !field.hasDoubledQuotes && reader.bytesEqual(field, cache[slot].bytes) {
+      return cache[slot].string
+    }
+    let s = reader.string(field)
+    cache[slot] = TextCache(bytes: reader.bytes[field.start..<field.end], string: s, valid: !field.hasDoubledQuotes)
+    return s
+  }
+
+  static func lookup<T>(_ table: [([UInt8], T)], _ field: CSVReader.Field, _ reader: CSVReader) -> T? {
+    for (text, value) in table where reader.bytesEqual(field, text[...]) { return value }
+    return nil
+  }
+
+  /// Whether the bytes hold a fullwidth digit, point, sign or percent (U+FF05,
+  /// U+FF0B, U+FF0D, U+FF0E, U+FF10–FF19): EF BC xx.
+  static func fullwidthASCII(_ bytes: ArraySlice<UInt8>) -> String? {
+    var out = ""
+    var found = false
+    var i = bytes.startIndex
+    while i < bytes.endIndex {
+      if bytes[i] == 0xEF, i + 2 < bytes.endIndex, bytes[i + 1] == 0xBC, (0x81...0xBF).contains(bytes[i + 2]) {
+        // U+FF01..U+FF3F map to ASCII 0x21..0x5F.
+        out.append(Character(Unicode.Scalar(bytes[i + 2] - 0x81 + 0x21)))
+        found = true
+        i += 3
+      } else {
+        out.append(Character(Unicode.Scalar(bytes[i] < 0x80 ? bytes[i] : 0x3F)))
+        i += 1
+      }
+    }
+    return found ? out : nil
+  }
+
+  mutating func parse(_ record: CSVReader.Record, parser: inout FileParser, into builder: inout StoreBuilder) {
+    let reader = parser.reader
+    let errorsBefore = parser.errors.count
+    func required(_ i: Int, _ name: String, _ what: String, parser: inout FileParser) {
+      if record[i].isEmpty { parser.error("empty \(name): \(what)", at: record[i]) }
+    }
+    required(region, "region", "every row names the region its figure is about", parser: &parser)
+    required(indicator, "indicator", "every row names its canonical indicator", parser: &parser)
+    required(unit, "unit", "write the unit as in the report (%, 亿元, 万人, 家 …)", parser: &parser)
+
+    let m = RowParser.lookup(RowParser.measureTexts, record[measure], reader)
+    if m == nil {
+      parser.error(
+        "unknown measure '\(parser.shown(record[measure]))' in column measure", at: record[measure],
+        help: "allowed: \(Measure.allowedText)")
+    }
+    let s = RowParser.lookup(RowParser.scenarioTexts, record[scenario], reader)
+    if s == nil {
+      parser.error(
+        "unknown scenario '\(parser.shown(record[scenario]))' in column scenario", at: record[scenario],
+        help: "allowed: \(Scenario.allowedText)")
+    }
+    let b = RowParser.lookup(RowParser.boundTexts, record[bound], reader)
+    if b == nil {
+      parser.error(
+        "unknown bound '\(parser.shown(record[bound]))' in column bound", at: record[bound],
+        help: "allowed: \(Bound.allowedText)")
+    }
+    var p: Period? = nil
+    do {
+      p = try Period.parse(bytes: reader.unescaped(record[period]))
+    } catch {
+      parser.error("\(error.message) (column period)", at: record[period], help: Period.formsHelp)
+    }
+    // Value: a finite ASCII decimal, or empty for a relative target.
+    var v: Double? = nil
+    let valueField = record[value]
+    if valueField.isEmpty {
+      if let b, !b.isRelative {
+        parser.error(
+          "empty value in column value", at: valueField,
+          help: "only a relative target (bound >ref or =ref) may leave value empty")
+      }
+    } else {
+      let bytes = reader.unescaped(valueField)
+      if let ascii = RowParser.fullwidthASCII(bytes) {
+        parser.error(
+          "value '\(parser.shown(valueField))' in column value uses fullwidth characters", at: valueField,
+          help: "write ASCII digits: '\(ascii)'; the unit goes in column unit")
+      } else if let d = DecimalText.parse(bytes), d.isFinite {
+        v = d
+      } else {
+        parser.error(
+          "value '\(parser.shown(valueField))' in column value is not a finite decimal", at: valueField,
+          help: "expected a number like 7.8, -0.5 or 1.2e3: no thousands separators, %, units, NaN or inf")
+      }
+    }
+    let unitBytes = reader.unescaped(record[unit])
+    if RowParser.fullwidthASCII(unitBytes) != nil {
+      parser.error(
+        "unit '\(parser.shown(record[unit]))' in column unit uses fullwidth characters", at: record[unit],
+        help: "write '\(RowParser.fullwidthASCII(unitBytes) ?? "%")' in ASCII")
+    }
+    var reference: String? = nil
+    if let ref {
+      let refField = record[ref]
+      if let b, b.isRelative, refField.isEmpty {
+        parser.error(
+          "empty ref for a '\(b.text)' target", at: refField,
+          help: "a relative target names the indicator it is compared with in column ref (地区生产总值)")
+      } else if let b, !b.isRelative, !refField.isEmpty {
+        parser.error(
+          "ref '\(parser.shown(refField))' on a row whose bound is '\(b.text)'", at: refField,
+          help: "ref is only for bound >ref or =ref; leave it empty")
+      } else if !refField.isEmpty {
+        reference = text(4, refField, reader)
+      }
+    } else if let b, b.isRelative {
+      parser.error(
+        "a '\(b.text)' target needs column ref", at: record[bound],
+        help: "add a 'ref' column naming the reference indicator")
+    }
+    guard parser.errors.count == errorsBefore, !parser.isFull, let m, let s, let b, let p else { return }
+    builder.append(
+      region: text(0, record[region], reader), indicator: text(1, record[indicator], reader), measure: m,
+      scenario: s, period: p, value: v, unit: text(2, record[unit], reader), bound: b,
+      source: text(3, record[source], reader), quote: reader.string(record[quote]), reference: reference,
+      dataFile: parser.file, line: record.line)
+  }
+}

@@ -1,0 +1,272 @@
+import Diagnostics
+import IndicatorStore
+
+/// The reference entry of one function: what `.help NAME` prints and what
+/// docs/LANGUAGE.md lists.
+///
+/// ```swift
+/// if let doc = Builtins.doc(named: "yoy") { print(doc.signature, "—", doc.summary) }
+/// ```
+public struct FunctionDoc: Sendable {
+  public let name: String
+  public let signature: String
+  public let summary: String
+  public let example: String
+  public let details: String
+
+  public init(name: String, signature: String, summary: String, example: String, details: String) {
+    self.name = name
+    self.signature = signature
+    self.summary = summary
+    self.example = example
+    self.details = details
+  }
+}
+
+/// Every built-in function, in the order the reference lists them.
+///
+/// ```swift
+/// Builtins.all.map(\.name)          // tab completion
+/// Builtins.doc(named: "gap")?.details
+/// ```
+public enum Builtins {
+  public static let all: [FunctionDoc] = [
+    FunctionDoc(
+      name: "yoy", signature: "yoy(x)",
+      summary: "% change vs the same period one year earlier (level series only).",
+      example: "yoy(gdp{region=\"湘潭市\", measure=\"level\"})[2019..2023]",
+      details:
+        "Matched by period, never by position: 2024-01..2024-09 compares with 2023-01..2023-09. A missing previous period or a zero base gives no row. On a growth, ratio or other rate series it is an error: use diff(x) for a change in percentage points. Column yoy, unit %."
+    ),
+    FunctionDoc(
+      name: "diff", signature: "diff(x[, n])",
+      summary: "Change vs the same period n years earlier (default 1); pp for rates.",
+      example: "diff(gdp{measure=\"growth\", scenario=\"actual\"})",
+      details:
+        "Works on any measure. For growth, ratio, completion and avg_growth series the unit is pp (percentage points); for levels it is the series unit. Column diff."
+    ),
+    FunctionDoc(
+      name: "lag", signature: "lag(x, n)",
+      summary: "The value of the same period n years earlier, shown at the later period.",
+      example: "lag(gdp{measure=\"level\"}, 1)",
+      details: "Period-matched; a period without its counterpart gives no row. Column lag, unit of the series."
+    ),
+    FunctionDoc(
+      name: "lead", signature: "lead(x, n)",
+      summary: "The value of the same period n years later, shown at the earlier period.",
+      example: "lead(gdp{measure=\"level\"}, 1)",
+      details: "Period-matched; a period without its counterpart gives no row. Column lead, unit of the series."
+    ),
+    FunctionDoc(
+      name: "pct", signature: "pct(x, n)",
+      summary: "% change vs the same period n years earlier (level series only).",
+      example: "pct(gdp{measure=\"level\"}, 5)",
+      details: "yoy(x) is pct(x, 1). A missing base period or a zero base gives no row. Column pct, unit %."
+    ),
+    FunctionDoc(
+      name: "cagr", signature: "cagr(x, years)",
+      summary: "Compound annual growth in % over the given number of years, with its base period.",
+      example: "cagr(gdp{measure=\"level\"}, 3)",
+      details:
+        "((x_p / x_(p-years))^(1/years) - 1) * 100; the base column names the base period (近三年 2021..2023 → base 2020). Level series only; a non-positive base gives no row. Column cagr, unit %."
+    ),
+    FunctionDoc(
+      name: "round", signature: "round(x, digits)",
+      summary: "Rounds values to the given number of decimals (half away from zero).",
+      example: "round(yoy(gdp{measure=\"level\"}), 1)",
+      details: "Works on numbers and tables; keeps the column name. Negative digits round to tens, hundreds …"
+    ),
+    FunctionDoc(
+      name: "abs", signature: "abs(x)",
+      summary: "Absolute value.",
+      example: "abs(gap(gdp))",
+      details: "Works on numbers and tables; keeps the column name."
+    ),
+    FunctionDoc(
+      name: "avg", signature: "avg(x) [by (labels)]",
+      summary: "Average per series over time, or across series grouped by labels.",
+      example: "avg(gdp{measure=\"growth\", scenario=\"actual\"}[2019..2023])",
+      details:
+        "Without by: one row per series, the period column shows the span first..last. With by (labels): one row per group (period may be one of the labels); by () gives one row. Missing values are skipped and counted in a note."
+    ),
+    FunctionDoc(
+      name: "sum", signature: "sum(x) [by (labels)]",
+      summary: "Sum per series over time, or across series grouped by labels.",
+      example: "sum(*{measure=\"level\", unit=\"亿元\"}[2023]) by (indicator)",
+      details: "As avg. A group mixing units is noted; group by unit to keep them apart."
+    ),
+    FunctionDoc(
+      name: "min", signature: "min(x) [by (labels)]",
+      summary: "Smallest value per series, or per group.",
+      example: "min(yoy(gdp{measure=\"level\"}))",
+      details: "As avg; the period column shows the span of the reduced rows."
+    ),
+    FunctionDoc(
+      name: "max", signature: "max(x) [by (labels)]",
+      summary: "Largest value per series, or per group.",
+      example: "max(yoy(gdp{measure=\"level\"}))",
+      details: "As avg; the period column shows the span of the reduced rows."
+    ),
+    FunctionDoc(
+      name: "count", signature: "count(x) [by (labels)]",
+      summary: "Number of values per series, or per group; count(*) counts observations.",
+      example: "count(yoy(gdp{measure=\"level\"}) where yoy < 0) by (indicator)",
+      details: "Missing values are not counted; a note says how many were skipped. Column count, no unit."
+    ),
+    FunctionDoc(
+      name: "first", signature: "first(x) [by (labels)]",
+      summary: "The earliest value per series, or per group.",
+      example: "first(gdp{measure=\"level\"})",
+      details: "The period column shows the period of the chosen value."
+    ),
+    FunctionDoc(
+      name: "last", signature: "last(x) [by (labels)]",
+      summary: "The latest value per series, or per group.",
+      example: "last(gdp{measure=\"level\"})",
+      details: "The period column shows the period of the chosen value."
+    ),
+    FunctionDoc(
+      name: "rank", signature: "rank(x)",
+      summary: "Rank across series within each period, 1 = highest.",
+      example: "rank(yoy(*{measure=\"level\", indicator=\"地区生产总值\"}))",
+      details: "Ties share a rank (1, 2, 2, 4); missing values get none. Columns: the ranked value, then rank."
+    ),
+    FunctionDoc(
+      name: "gap", signature: "gap(x)",
+      summary: "Outcome minus target, signed so that positive is better; with the met flag.",
+      example: "gap(*{region=\"湘乡市\"})[2023] where gap < 0",
+      details:
+        "Pairs each (region, indicator, measure, period) outcome (actual, else estimate) with its target; whatever scenario x lacks comes from the store. <= targets: target - outcome; range targets from the low end; >ref/=ref: the reference indicator's outcome is the target. pp for rate measures, the series unit for levels. Columns: region, indicator, measure, period, outcome, value, target, target_high, bound, gap, met, unit."
+    ),
+    FunctionDoc(
+      name: "met", signature: "met(x)",
+      summary: "Whether each target is met (true/false).",
+      example: "met(gdp{region=\"湘潭市\", measure=\"growth\"})",
+      details:
+        ">= outcome ≥ target; <= outcome ≤ target; ~ and =ref within the tolerance (.set tolerance, default 0.5 pp; 1 % of the target for levels); = as >=; >ref strictly above; a range is met at its low end. Compared with a 1e-9 margin so 7.3 vs 6.8 is exactly within 0.5."
+    ),
+    FunctionDoc(
+      name: "attain", signature: "attain(x)",
+      summary: "Completion rate in %: outcome/target for levels, (1+o)/(1+t) for growth.",
+      example: "attain(固定资产投资{region=\"湘乡市\"})[2023]",
+      details: "Growth 8.0 % vs a 9 % target gives (1.08/1.09)*100 = 99.08 %. Column attain, unit %."
+    ),
+    FunctionDoc(
+      name: "check", signature: "check(x)",
+      summary: "Recomputes reported completion figures and shows where they disagree.",
+      example: "check(*{region=\"湘乡市\"})[2023]",
+      details:
+        "For every completion row of x (or of x's region, indicator and periods in the store), recomputes it from the level (else growth) outcome and target. Columns: reported, computed, basis, difference (reported - computed, pp), agrees (within 0.5)."
+    ),
+    FunctionDoc(
+      name: "source", signature: "source(x)",
+      summary: "The same table with the source file and quote of each figure shown.",
+      example: "source(gdp{region=\"湘潭市\"}[2020])",
+      details: "Like .set provenance on for one result. Derived rows show the provenance of the row they came from."
+    ),
+  ]
+
+  /// The entry for a function, nil when there is none.
+  public static func doc(named name: String) -> FunctionDoc? { all.first { $0.name == name } }
+
+  /// The function reference as Markdown (the section of docs/LANGUAGE.md).
+  public static var markdown: String {
+    var text = "## Functions\n\n"
+    for doc in all {
+      text += "### `\(doc.signature)`\n\n\(doc.summary)\n\n`\(doc.example)`\n\n\(doc.details)\n\n"
+    }
+    return text
+  }
+}
+
+extension Interpreter {
+  /// Evaluates a function call.
+  func evaluateCall(_ call: Call) throws(Diagnostic) -> Value {
+    guard let doc = Builtins.doc(named: call.name) else {
+      throw error(
+        "unknown function '\(call.name)'", at: call.nameRange,
+        help: Suggestions.didYouMean(Suggestions.closest(to: call.name, among: Builtins.all.map(\.name)))
+          ?? "see .help for the functions")
+    }
+    let name = call.name
+    let isReduction = Self.reductionNames.contains(name)
+    if call.grouping != nil && !isReduction {
+      throw error("\(name) does not take 'by'; only avg, sum, min, max, count, first and last do", at: call.groupingRange ?? call.nameRange)
+    }
+    func arity(_ allowed: ClosedRange<Int>) throws(Diagnostic) {
+      guard allowed.contains(call.arguments.count) else {
+        throw error("\(name) expects \(doc.signature.dropFirst(name.count))", at: call.range, help: "e.g. \(doc.example)")
+      }
+    }
+    switch name {
+    case "yoy", "abs", "rank", "gap", "met", "attain", "check", "source": try arity(1...1)
+    case "diff": try arity(1...2)
+    case "lag", "lead", "pct", "cagr", "round": try arity(2...2)
+    default: try arity(1...1)
+    }
+    let first = try evaluate(call.arguments[0])
+
+    // Numbers: the calculator functions.
+    if name == "abs" || name == "round" {
+      let digits = name == "round" ? try integerArgument(call, 1, in: -15...15) : 0
+      switch first {
+      case .number(let n):
+        return .number(n.map { name == "abs" ? Swift.abs($0) : Self.rounded($0, digits: digits) })
+      case .frame(let f) where !f.valueIsFlag:
+        return .frame(try mapValues(f) { name == "abs" ? Swift.abs($0) : Self.rounded($0, digits: digits) })
+      default:
+        throw error("\(name) needs a number or a table of numbers; this is \(first.kindName)", at: call.arguments[0].range)
+      }
+    }
+    guard case .frame(let x) = first else {
+      let what = isReduction ? "reduces a table over time or across series" : "works on a table of series"
+      throw error(
+        "\(name) \(what); this is \(first.kindName)", at: call.arguments[0].range,
+        help: "e.g. \(doc.example)")
+    }
+    if x.valueIsFlag && !["count", "source", "first", "last"].contains(name) {
+      throw error("\(name) needs numbers; the \(x.valueName) column holds true/false", at: call.arguments[0].range)
+    }
+    switch name {
+    case "yoy": return .frame(try percentChange(x, years: 1, name: "yoy", at: call.nameRange))
+    case "pct":
+      let n = try integerArgument(call, 1, in: 1...200)
+      return .frame(try percentChange(x, years: n, name: "pct", at: call.nameRange))
+    case "diff":
+      let n = call.arguments.count > 1 ? try integerArgument(call, 1, in: 1...200) : 1
+      return .frame(try difference(x, years: n))
+    case "lag", "lead":
+      let n = try integerArgument(call, 1, in: 0...200)
+      return .frame(try shifted(x, years: n, name: name))
+    case "cagr":
+      let n = try integerArgument(call, 1, in: 1...200)
+      return .frame(try cagr(x, years: n, at: call.nameRange))
+    case "rank": return .frame(try rank(x))
+    case "gap", "met", "attain": return .frame(try targetFunction(x, function: name, at: call.nameRange))
+    case "check": return .frame(try check(x, at: call.nameRange))
+    case "source":
+      var out = x
+      out.showProvenance = true
+      return .frame(out)
+    default:
+      return .frame(try reduce(x, function: name, call: call))
+    }
+  }
+
+  /// A whole-number argument within `range`.
+  func integerArgument(_ call: Call, _ index: Int, in range: ClosedRange<Int>) throws(Diagnostic) -> Int {
+    guard index < call.arguments.count else {
+      throw error("\(call.name) is missing an argument", at: call.range)
+    }
+    let argument = call.arguments[index]
+    let value = try evaluate(argument)
+    guard case .number(let n) = value, let n, n == n.rounded(), n >= Double(range.lowerBound),
+      n <= Double(range.upperBound)
+    else {
+      throw error(
+        "\(call.name)'s \(index == 1 ? "second" : "third") argument must be a whole number from \(range.lowerBound) to \(range.upperBound); this is \(value.kindName == "a number" ? "not" : value.kindName)",
+        at: argument.range)
+    }
+    return Int(n)
+  }
+}

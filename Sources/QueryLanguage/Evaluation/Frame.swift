@@ -1,0 +1,277 @@
+import Diagnostics
+import IndicatorStore
+
+/// What an expression evaluates to inside the interpreter.
+enum Value {
+  /// A scalar (`1 + 2`); nil is a missing result (division by zero).
+  case number(Double?)
+  /// A string literal (function arguments, `where` operands).
+  case text(String)
+  /// A truth value (`1 < 2`, `true`).
+  case flag(Bool?)
+  /// A set of series.
+  case frame(Frame)
+}
+
+/// Which label columns a frame shows.
+struct LabelSet: OptionSet, Hashable {
+  let rawValue: UInt8
+  static let region = LabelSet(rawValue: 1)
+  static let indicator = LabelSet(rawValue: 2)
+  static let measure = LabelSet(rawValue: 4)
+  static let scenario = LabelSet(rawValue: 8)
+  static let period = LabelSet(rawValue: 16)
+  static let unit = LabelSet(rawValue: 32)
+  static let all: LabelSet = [.region, .indicator, .measure, .scenario, .period, .unit]
+
+  /// Query-language names, in column order.
+  static let ordered: [(String, LabelSet)] = [
+    ("region", .region), ("indicator", .indicator), ("measure", .measure), ("scenario", .scenario),
+    ("period", .period), ("unit", .unit),
+  ]
+
+  static func named(_ name: String) -> LabelSet? { ordered.first { $0.0 == name }?.1 }
+}
+
+/// The labels of one series of a frame; nil when reduced away (`by`).
+struct SeriesHeader: Hashable {
+  var region: String?
+  var indicator: String?
+  var measure: Measure?
+  var scenario: Scenario?
+  var unit: String?
+
+  init(region: String?, indicator: String?, measure: Measure?, scenario: Scenario?, unit: String?) {
+    self.region = region
+    self.indicator = indicator
+    self.measure = measure
+    self.scenario = scenario
+    self.unit = unit
+  }
+
+  init(_ labels: SeriesLabels) {
+    self.init(
+      region: labels.region, indicator: labels.indicator, measure: labels.measure,
+      scenario: labels.scenario, unit: labels.unit)
+  }
+
+  /// A label by its query-language name (not `period`).
+  func text(_ label: LabelSet) -> String? {
+    switch label {
+    case .region: return region
+    case .indicator: return indicator
+    case .measure: return measure?.rawValue
+    case .scenario: return scenario?.rawValue
+    case .unit: return unit
+    default: return nil
+    }
+  }
+
+  /// `湘潭市/地区生产总值/level/actual` for messages.
+  var description: String {
+    [region, indicator, measure?.rawValue, scenario?.rawValue].compactMap { $0 }.joined(separator: "/")
+  }
+}
+
+/// Cells of an extra (function-specific) column, one per row.
+enum ExtraCells {
+  case numbers([Double], ValidityBitmap)
+  case texts([Int32], [String])
+  case flags([Bool?])
+
+  func gathered(_ rows: [Int]) -> ExtraCells {
+    switch self {
+    case .numbers(let v, let valid):
+      var out = ValidityBitmap(count: rows.count, allValid: true)
+      var values = [Double](repeating: 0, count: rows.count)
+      for (k, r) in rows.enumerated() {
+        values[k] = v[r]
+        if !valid[r] { out[k] = false }
+      }
+      return .numbers(values, out)
+    case .texts(let codes, let dict): return .texts(rows.map { codes[$0] }, dict)
+    case .flags(let f): return .flags(rows.map { f[$0] })
+    }
+  }
+}
+
+/// A function-specific column of a frame (`target`, `bound`, `met`, `base` …).
+struct Extra {
+  enum Placement { case beforeValue, afterValue, afterUnit }
+  var name: String
+  var placement: Placement
+  var role: ResultTable.Role
+  var cells: ExtraCells
+  var unit: String? = nil
+}
+
+/// Builds a dictionary-encoded text column row by row.
+struct TextColumnBuilder {
+  var codes: [Int32] = []
+  var dictionary: [String] = []
+  private var index: [String: Int32] = [:]
+
+  mutating func append(_ s: String?) {
+    guard let s, !s.isEmpty else { codes.append(-1); return }
+    if let c = index[s] { codes.append(c); return }
+    let c = Int32(dictionary.count)
+    dictionary.append(s)
+    index[s] = c
+    codes.append(c)
+  }
+  var cells: ExtraCells { .texts(codes, dictionary) }
+}
+
+/// A set of series: the interpreter's working representation of a table.
+///
+/// Rows are grouped by series (`offsets[s]..<offsets[s + 1]`) and sorted by
+/// period within a series, exactly like the store, so series functions are
+/// one linear pass over contiguous slices. Labels are kept once per series,
+/// not per row.
+struct Frame {
+  var series: [SeriesHeader] = []
+  var offsets: [Int] = [0]
+  var periods: [Period] = []
+  var values: [Double] = []
+  var valid = ValidityBitmap()
+  /// Store rows the frame's rows came from (bound, provenance), when they did.
+  var storeRows: [Int]? = nil
+  /// The store `storeRows` index into: a frame keeps its own copy (cheap,
+  /// copy-on-write) so a `let` binding survives `.load` replacing the store.
+  var origin: IndicatorStore? = nil
+  var valueName = "value"
+  var valueRole: ResultTable.Role = .value
+  /// The value column is a truth value (1/0) shown as true/false (`met`).
+  var valueIsFlag = false
+  var labels: LabelSet = .all
+  var extras: [Extra] = []
+  var notes: [String] = []
+  /// Rows straight from a selector (maybe sliced or filtered): shown with the
+  /// store's CSV columns so `.export` round-trips.
+  var isPlain = false
+  var showProvenance = false
+  /// Values are rates derived by a function (yoy, pct, cagr, attain), so a
+  /// level-only function must refuse them even though `measure` says level.
+  var isDerivedRate = false
+
+  var rowCount: Int { values.count }
+  var seriesCount: Int { series.count }
+
+  func rows(ofSeries s: Int) -> Range<Int> { offsets[s]..<offsets[s + 1] }
+
+  func value(at row: Int) -> Double? { valid[row] ? values[row] : nil }
+
+  /// An empty frame with the same shape (labels, names, flags; no rows).
+  func emptyCopy() -> Frame {
+    var f = Frame()
+    f.origin = origin
+    f.storeRows = storeRows == nil ? nil : []
+    f.valueName = valueName
+    f.valueRole = valueRole
+    f.valueIsFlag = valueIsFlag
+    f.labels = labels
+    f.notes = notes
+    f.isPlain = isPlain
+    f.showProvenance = showProvenance
+    f.isDerivedRate = isDerivedRate
+    return f
+  }
+
+  /// The frame restricted to rows where `keep` is true; series left empty
+  /// disappear. Extras are gathered alongside.
+  func filtered(_ keep: (Int) -> Bool) -> Frame {
+    var out = emptyCopy()
+    var kept: [Int] = []
+    kept.reserveCapacity(rowCount)
+    for s in 0..<seriesCount {
+      let before = kept.count
+      for r in rows(ofSeries: s) where keep(r) { kept.append(r) }
+      if kept.count > before {
+        out.series.append(series[s])
+        out.offsets.append(kept.count)
+      }
+    }
+    out.periods = kept.map { periods[$0] }
+    out.values = kept.map { values[$0] }
+    var v = ValidityBitmap(count: kept.count, allValid: true)
+    for (k, r) in kept.enumerated() where !valid[r] { v[k] = false }
+    out.valid = v
+    if let storeRows { out.storeRows = kept.map { storeRows[$0] } }
+    out.extras = extras.map { e in
+      var e = e
+      e.cells = e.cells.gathered(kept)
+      return e
+    }
+    return out
+  }
+
+  /// Whether any series of the frame is a rate in % (differences are pp).
+  func isRate(series s: Int) -> Bool {
+    let h = series[s]
+    if let unit = h.unit, unit == "%" || unit == "％" { return true }
+    return h.measure?.isRate ?? false
+  }
+}
+
+/// Appends rows series by series, dropping series that end up empty.
+struct FrameBuilder {
+  var frame: Frame
+  private var header: SeriesHeader? = nil
+  private var start = 0
+
+  init(_ frame: Frame) { self.frame = frame }
+
+  /// Starts a new series; rows appended next belong to it.
+  mutating func startSeries(_ h: SeriesHeader) {
+    closeSeries()
+    header = h
+    start = frame.values.count
+  }
+
+  /// Changes the current series' labels (a unit decided after the first row).
+  mutating func setHeader(_ h: SeriesHeader) { header = h }
+
+  mutating func append(period: Period, value: Double?, storeRow: Int? = nil) {
+    frame.periods.append(period)
+    frame.values.append(value ?? 0)
+    frame.valid.append(value != nil)
+    if frame.storeRows != nil { frame.storeRows?.append(storeRow ?? -1) }
+  }
+
+  private mutating func closeSeries() {
+    if let header, frame.values.count > start {
+      frame.series.append(header)
+      frame.offsets.append(frame.values.count)
+    }
+    header = nil
+  }
+
+  mutating func finish() -> Frame {
+    closeSeries()
+    return frame
+  }
+}
+
+extension ValidityBitmap {
+  /// A bitmap from optional flags.
+  init(_ flags: [Bool]) {
+    self.init(count: flags.count, allValid: true)
+    for (i, f) in flags.enumerated() where !f { self[i] = false }
+  }
+}
+
+extension ExtraCells {
+  static func numbers(_ numbers: [Double?]) -> ExtraCells {
+    var valid = ValidityBitmap(count: numbers.count, allValid: true)
+    var values = [Double](repeating: 0, count: numbers.count)
+    for (i, n) in numbers.enumerated() {
+      if let n { values[i] = n } else { valid[i] = false }
+    }
+    return .numbers(values, valid)
+  }
+  static func texts(_ strings: [String?]) -> ExtraCells {
+    var b = TextColumnBuilder()
+    for s in strings { b.append(s) }
+    return b.cells
+  }
+}

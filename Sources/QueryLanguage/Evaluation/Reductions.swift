@@ -1,0 +1,198 @@
+import Diagnostics
+import IndicatorStore
+
+/// Running state of one reduction group.
+struct Accumulator {
+  var count = 0
+  var skipped = 0
+  var sum = 0.0
+  var min = Double.infinity
+  var max = -Double.infinity
+  var first: (Period, Double)? = nil
+  var last: (Period, Double)? = nil
+  var start = Int.max
+  var end = Int.min
+  var firstPeriod: Period? = nil
+  var lastPeriod: Period? = nil
+
+  mutating func add(period: Period, value: Double?) {
+    if let f = firstPeriod, !(period < f) {} else { firstPeriod = period }
+    if let l = lastPeriod, !(l < period) {} else { lastPeriod = period }
+    start = Swift.min(start, period.startMonth)
+    end = Swift.max(end, period.endMonth)
+    guard let value else { skipped += 1; return }
+    count += 1
+    sum += value
+    min = Swift.min(min, value)
+    max = Swift.max(max, value)
+    if let f = first, !(period < f.0) {} else { first = (period, value) }
+    if let l = last, !(l.0 < period) {} else { last = (period, value) }
+  }
+
+  /// The reduced value; nil when the group had no values.
+  func result(_ function: String) -> Double? {
+    switch function {
+    case "count": return Double(count)
+    case "sum": return count > 0 ? sum : nil
+    case "avg": return count > 0 ? sum / Double(count) : nil
+    case "min": return count > 0 ? min : nil
+    case "max": return count > 0 ? max : nil
+    case "first": return first?.1
+    case "last": return last?.1
+    default: return nil
+    }
+  }
+
+  /// The period a row shows: the chosen figure's for first/last, else the
+  /// span from the first to the last period.
+  func period(_ function: String) -> Period? {
+    if function == "first", let first { return first.0 }
+    if function == "last", let last { return last.0 }
+    guard let firstPeriod, let lastPeriod else { return nil }
+    if firstPeriod == lastPeriod { return firstPeriod }
+    guard start <= end else { return nil }
+    if start % 12 == 0 && end % 12 == 11 { return Period.years(start / 12, end / 12) }
+    return Period.months(from: (start / 12, start % 12 + 1), to: (end / 12, end % 12 + 1))
+  }
+}
+
+extension Interpreter {
+  static let reductionNames: Set<String> = ["avg", "sum", "min", "max", "count", "first", "last"]
+
+  /// `avg sum min max count first last`: per series over time without `by`,
+  /// across series grouped by the `by` labels otherwise.
+  func reduce(_ x: Frame, function: String, call: Call) throws(Diagnostic) -> Frame {
+    var groupLabels: LabelSet = []
+    if let grouping = call.grouping {
+      for name in grouping {
+        guard let label = LabelSet.named(name), x.labels.contains(label) else {
+          let present = LabelSet.ordered.filter { x.labels.contains($0.1) }.map(\.0)
+          throw error(
+            "cannot group by '\(name)': the table's labels are \(present.joined(separator: ", "))",
+            at: call.groupingRange ?? call.nameRange,
+            help: Suggestions.didYouMean(Suggestions.closest(to: name, among: present)))
+        }
+        groupLabels.insert(label)
+      }
+    }
+    var keys: [SeriesHeader] = []
+    var groupPeriods: [Period?] = []
+    var accumulators: [Accumulator] = []
+    var groupUnits: [Set<String>] = []
+    var index: [GroupKey: Int] = [:]
+
+    func group(_ key: GroupKey, header: SeriesHeader, unit: String?) -> Int {
+      if let g = index[key] { return g }
+      let g = accumulators.count
+      index[key] = g
+      keys.append(header)
+      groupPeriods.append(key.period.map { Period(rawValue: $0) })
+      accumulators.append(Accumulator())
+      groupUnits.append([])
+      return g
+    }
+
+    for s in 0..<x.seriesCount {
+      try checkCancelled()
+      let h = x.series[s]
+      var header = h
+      if call.grouping != nil {
+        header = SeriesHeader(
+          region: groupLabels.contains(.region) ? h.region : nil,
+          indicator: groupLabels.contains(.indicator) ? h.indicator : nil,
+          measure: groupLabels.contains(.measure) ? h.measure : nil,
+          scenario: groupLabels.contains(.scenario) ? h.scenario : nil,
+          unit: groupLabels.contains(.unit) ? h.unit : nil)
+      }
+      let range = x.rows(ofSeries: s)
+      if call.grouping == nil || !groupLabels.contains(.period) {
+        let g = group(GroupKey(header: header, period: nil, series: call.grouping == nil ? s : -1), header: header, unit: h.unit)
+        if let unit = h.unit { groupUnits[g].insert(unit) }
+        for i in range { accumulators[g].add(period: x.periods[i], value: x.value(at: i)) }
+      } else {
+        for i in range {
+          let g = group(GroupKey(header: header, period: x.periods[i].rawValue, series: -1), header: header, unit: h.unit)
+          if let unit = h.unit { groupUnits[g].insert(unit) }
+          accumulators[g].add(period: x.periods[i], value: x.value(at: i))
+        }
+      }
+    }
+
+    var out = Frame()
+    out.origin = x.origin
+    out.valueName = function
+    out.valueRole = function == "count" ? .other : .value
+    out.isDerivedRate = x.isDerivedRate
+    if call.grouping == nil {
+      out.labels = x.labels
+    } else {
+      out.labels = groupLabels.union(.period)
+      if function != "count" { out.labels.insert(.unit) }
+    }
+    if function == "count" { out.labels.remove(.unit) }
+    var skipped = 0
+    var mixedUnits = 0
+    var builder = FrameBuilder(out)
+    for g in 0..<accumulators.count {
+      let acc = accumulators[g]
+      skipped += acc.skipped
+      var header = keys[g]
+      if call.grouping != nil, function != "count", !groupLabels.contains(.unit) {
+        // The group's unit when its series agree; mixing units is noted.
+        if groupUnits[g].count == 1 { header.unit = groupUnits[g].first } else if groupUnits[g].count > 1 { mixedUnits += 1 }
+      }
+      guard let period = groupPeriods[g] ?? acc.period(function) else { continue }
+      builder.startSeries(header)
+      builder.append(period: period, value: acc.result(function))
+    }
+    out = builder.finish()
+    if skipped > 0 {
+      out.notes.append("\(skipped) missing value\(skipped == 1 ? " was" : "s were") skipped")
+    }
+    if mixedUnits > 0 {
+      out.notes.append("\(mixedUnits) group\(mixedUnits == 1 ? " mixes" : "s mix") units; group by unit to separate them")
+    }
+    return out
+  }
+
+  /// `rank(x)`: across series within each period, 1 = highest; ties share
+  /// a rank (1, 2, 2, 4). Missing values get no rank.
+  func rank(_ x: Frame) throws(Diagnostic) -> Frame {
+    var byPeriod: [UInt32: [Int]] = [:]
+    for s in 0..<x.seriesCount {
+      try checkCancelled()
+      for i in x.rows(ofSeries: s) where x.valid[i] { byPeriod[x.periods[i].rawValue, default: []].append(i) }
+    }
+    var ranks = [Double](repeating: 0, count: x.rowCount)
+    var valid = ValidityBitmap(count: x.rowCount, allValid: false)
+    for (_, rows) in byPeriod {
+      try checkCancelled()
+      let sorted = rows.sorted { x.values[$0] > x.values[$1] }
+      var previous: Double? = nil
+      var currentRank = 0
+      for (k, r) in sorted.enumerated() {
+        if previous != x.values[r] { currentRank = k + 1 }
+        previous = x.values[r]
+        ranks[r] = Double(currentRank)
+        valid[r] = true
+      }
+    }
+    var out = x
+    out.isPlain = false
+    out.extras = x.extras + [Extra(name: x.valueName, placement: .beforeValue, role: x.valueRole, cells: .numbers(x.values, x.valid))]
+    out.values = ranks
+    out.valid = valid
+    out.valueName = "rank"
+    out.valueRole = .other
+    out.valueIsFlag = false
+    return out
+  }
+}
+
+/// A reduction group: the kept labels, plus the period when grouping by it,
+/// plus the series index when reducing per series.
+struct GroupKey: Hashable {
+  var header: SeriesHeader
+  var period: UInt32?
+  var series: Int
+}

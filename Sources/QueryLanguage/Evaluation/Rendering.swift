@@ -1,0 +1,123 @@
+import Diagnostics
+import IndicatorStore
+
+extension Frame {
+  /// A text column from per-series labels, expanded to rows through the
+  /// offsets (one dictionary lookup per series, not per row).
+  func labelColumn(_ name: String, _ perSeries: (SeriesHeader) -> String?, role: ResultTable.Role = .label)
+    -> ResultTable.Column
+  {
+    var dictionary: [String] = []
+    var index: [String: Int32] = [:]
+    var codes: [Int32] = []
+    codes.reserveCapacity(rowCount)
+    for s in 0..<seriesCount {
+      var code: Int32 = -1
+      if let text = perSeries(series[s]), !text.isEmpty {
+        if let c = index[text] {
+          code = c
+        } else {
+          code = Int32(dictionary.count)
+          dictionary.append(text)
+          index[text] = code
+        }
+      }
+      codes.append(contentsOf: repeatElement(code, count: rows(ofSeries: s).count))
+    }
+    return ResultTable.Column(name: name, role: role, cells: .text(codes: codes, dictionary: dictionary))
+  }
+
+  /// The period column, dictionary encoded by the period's raw value.
+  func periodColumn() -> ResultTable.Column {
+    var dictionary: [String] = []
+    var index: [UInt32: Int32] = [:]
+    var codes: [Int32] = []
+    codes.reserveCapacity(rowCount)
+    for p in periods {
+      if let c = index[p.rawValue] {
+        codes.append(c)
+      } else {
+        let c = Int32(dictionary.count)
+        dictionary.append(p.description)
+        index[p.rawValue] = c
+        codes.append(c)
+      }
+    }
+    return ResultTable.Column(name: "period", role: .label, cells: .text(codes: codes, dictionary: dictionary))
+  }
+
+  /// A text column computed per store row (bound, source, quote, ref).
+  func storeColumn(_ name: String, role: ResultTable.Role, _ text: (IndicatorStore, Int) -> String?)
+    -> ResultTable.Column
+  {
+    var b = TextColumnBuilder()
+    if let storeRows, let origin {
+      for r in storeRows {
+        b.append(r >= 0 && r < origin.rowCount ? text(origin, r) : nil)
+      }
+    } else {
+      for _ in 0..<rowCount { b.append(nil) }
+    }
+    return ResultTable.Column(name: name, role: role, cells: .text(codes: b.codes, dictionary: b.dictionary))
+  }
+
+  func valueColumn() -> ResultTable.Column {
+    if valueIsFlag {
+      var flags: [Bool?] = []
+      flags.reserveCapacity(rowCount)
+      for i in 0..<rowCount { flags.append(valid[i] ? values[i] != 0 : nil) }
+      return ResultTable.Column(name: valueName, role: .other, cells: .flag(flags))
+    }
+    return ResultTable.Column(name: valueName, role: valueRole, cells: .number(values: values, valid: valid))
+  }
+
+  func extraColumn(_ e: Extra) -> ResultTable.Column {
+    let cells: ResultTable.Cells
+    switch e.cells {
+    case .numbers(let v, let valid): cells = .number(values: v, valid: valid)
+    case .texts(let codes, let dict): cells = .text(codes: codes, dictionary: dict)
+    case .flags(let f): cells = .flag(f)
+    }
+    return ResultTable.Column(name: e.name, role: e.role, cells: cells, unit: e.unit)
+  }
+
+  /// The result table the shell renders and exports.
+  func table(showProvenance globalProvenance: Bool) -> ResultTable {
+    var table = ResultTable()
+    table.notes = notes
+    let provenanceRole: ResultTable.Role = showProvenance ? .label : .provenance
+    if labels.contains(.region) { table.append(labelColumn("region") { $0.region }) }
+    if labels.contains(.indicator) { table.append(labelColumn("indicator") { $0.indicator }) }
+    if labels.contains(.measure) { table.append(labelColumn("measure") { $0.measure?.rawValue }) }
+    if labels.contains(.scenario) { table.append(labelColumn("scenario") { $0.scenario?.rawValue }) }
+    if labels.contains(.period) { table.append(periodColumn()) }
+    for e in extras where e.placement == .beforeValue { table.append(extraColumn(e)) }
+    table.append(valueColumn())
+    for e in extras where e.placement == .afterValue { table.append(extraColumn(e)) }
+    if labels.contains(.unit) { table.append(labelColumn("unit") { $0.unit }) }
+    if isPlain {
+      // The store's CSV columns, so `.export f.csv *` writes a loadable file.
+      table.append(storeColumn("bound", role: .label) { s, r in s.bound(ofRow: r).text })
+      table.append(storeColumn("source", role: provenanceRole) { s, r in s.provenance(ofRow: r).source })
+      table.append(storeColumn("quote", role: provenanceRole) { s, r in s.quote(ofRow: r) })
+      table.append(storeColumn("ref", role: .label) { s, r in s.reference(ofRow: r) })
+    } else if showProvenance && storeRows != nil {
+      table.append(storeColumn("source", role: .label) { s, r in s.provenance(ofRow: r).source })
+      table.append(storeColumn("quote", role: .label) { s, r in s.quote(ofRow: r) })
+    }
+    for e in extras where e.placement == .afterUnit { table.append(extraColumn(e)) }
+    return table
+  }
+}
+
+extension Value {
+  /// The table a value shows as.
+  func table(showProvenance: Bool) -> ResultTable {
+    switch self {
+    case .number(let n): return .scalar(n)
+    case .text(let s): return ResultTable(columns: [.text("value", [s])])
+    case .flag(let f): return ResultTable(columns: [.flag("value", [f])])
+    case .frame(let f): return f.table(showProvenance: showProvenance)
+    }
+  }
+}

@@ -1,0 +1,229 @@
+import Diagnostics
+import IndicatorStore
+
+/// A label matcher ready to test series labels.
+struct CompiledMatcher {
+  let matcher: LabelMatcher
+  let label: LabelSet
+  /// For `=~`/`!~`: the anchored regex.
+  let regex: Regex<AnyRegexOutput>?
+  /// For `=`/`!=` on indicator: the canonical name the value resolved to.
+  let value: String
+
+  /// Regex results per distinct label text (labels repeat across series).
+  final class Cache { var results: [String: Bool] = [:] }
+  let cache = Cache()
+
+  func matches(_ text: String) -> Bool {
+    switch matcher.operation {
+    case .equal: return text == value
+    case .notEqual: return text != value
+    case .matches, .notMatches:
+      let hit: Bool
+      if let cached = cache.results[text] {
+        hit = cached
+      } else {
+        hit = (try? regex?.wholeMatch(in: text)) != nil
+        cache.results[text] = hit
+      }
+      return matcher.operation == .matches ? hit : !hit
+    }
+  }
+
+  var display: String { "\(matcher.label)\(matcher.operation.rawValue)\"\(matcher.value)\"" }
+}
+
+extension Interpreter {
+  /// Whether `name` is a canonical indicator (in the store or named by an
+  /// alias) or an alias.
+  func isIndicatorName(_ name: String) -> Bool {
+    canonicalIndicator(name) != nil
+  }
+
+  /// The canonical indicator for a name or alias, nil when unknown.
+  func canonicalIndicator(_ name: String) -> String? {
+    if store.indicators.code(of: name) != nil { return name }
+    if let canonical = aliases[name] ?? aliases[name.lowercased()] { return canonical }
+    if aliases.values.contains(name) { return name }
+    return nil
+  }
+
+  func unknownIndicator(_ name: String, at range: SourceRange) -> Diagnostic {
+    let candidates = store.indicatorNames + aliases.keys.sorted()
+    return error(
+      "unknown indicator '\(name)'", at: range,
+      help: Suggestions.didYouMean(Suggestions.closest(to: name, among: candidates))
+        ?? "see .indicators for the names in the store")
+  }
+
+  func compile(_ m: LabelMatcher) throws(Diagnostic) -> CompiledMatcher {
+    let selectable = ["region", "indicator", "measure", "scenario", "unit"]
+    guard selectable.contains(m.label), let label = LabelSet.named(m.label) else {
+      throw error(
+        "unknown label '\(m.label)'; selectors match region, indicator, measure, scenario, unit",
+        at: m.labelRange, help: Suggestions.didYouMean(Suggestions.closest(to: m.label, among: selectable)))
+    }
+    var value = m.value
+    var regex: Regex<AnyRegexOutput>? = nil
+    switch m.operation {
+    case .matches, .notMatches:
+      do {
+        // Fully anchored, as in PromQL.
+        regex = try Regex("^(?:" + m.value + ")$")
+      } catch {
+        throw self.error("invalid regular expression \"\(m.value)\": \(error)", at: m.valueRange)
+      }
+    case .equal, .notEqual:
+      switch label {
+      case .indicator:
+        guard let canonical = canonicalIndicator(m.value) else {
+          throw unknownIndicator(m.value, at: m.valueRange)
+        }
+        value = canonical
+      case .region where m.operation == .equal:
+        if store.regions.code(of: m.value) == nil {
+          throw error(
+            "unknown region '\(m.value)'", at: m.valueRange,
+            help: Suggestions.didYouMean(Suggestions.closest(to: m.value, among: store.regionNames))
+              ?? "see .regions for the regions in the store")
+        }
+      case .measure where Measure(rawValue: m.value) == nil:
+        throw error(
+          "unknown measure '\(m.value)'; measures are \(Measure.allowedText)", at: m.valueRange,
+          help: Suggestions.didYouMean(Suggestions.closest(to: m.value, among: Measure.allCases.map(\.rawValue))))
+      case .scenario where Scenario(rawValue: m.value) == nil:
+        throw error(
+          "unknown scenario '\(m.value)'; scenarios are \(Scenario.allowedText)", at: m.valueRange,
+          help: Suggestions.didYouMean(Suggestions.closest(to: m.value, among: Scenario.allCases.map(\.rawValue))))
+      default:
+        break
+      }
+    }
+    return CompiledMatcher(matcher: m, label: label, regex: regex, value: value)
+  }
+
+  /// Evaluates `name{matchers}` to the matching store series, or explains
+  /// which part of the selector ruled everything out.
+  func evaluateSelector(_ selector: Selector) throws(Diagnostic) -> Frame {
+    var indicator: String? = nil
+    if let name = selector.name, let bound = bindings[name] {
+      // A binding shadows an indicator: `g{region="湘潭市"}` narrows g.
+      guard case .frame(let frame) = bound else {
+        throw error("'\(name)' is \(bound.kindName); only a table can take {…} matchers", at: selector.nameRange)
+      }
+      return try narrow(frame, selector: selector)
+    }
+    if let name = selector.name {
+      guard let canonical = canonicalIndicator(name) else { throw unknownIndicator(name, at: selector.nameRange) }
+      indicator = canonical
+    }
+    var compiled: [CompiledMatcher] = []
+    for m in selector.matchers { compiled.append(try compile(m)) }
+
+    var candidates: [Int] = []
+    if let indicator {
+      if let code = store.indicators.code(of: indicator) {
+        for s in 0..<store.seriesCount where store.seriesKeys[s].indicator == code { candidates.append(s) }
+      }
+      if candidates.isEmpty {
+        throw error(
+          "no series of \(indicator) in the loaded data", at: selector.nameRange,
+          help: store.seriesCount == 0 ? "no data is loaded; use .load PATH" : "see .indicators")
+      }
+    } else {
+      candidates = Array(0..<store.seriesCount)
+      if candidates.isEmpty {
+        throw error("no data is loaded", at: selector.range, help: "use .load PATH")
+      }
+    }
+    // Apply matchers one at a time so an empty result names the matcher
+    // that ruled everything out and the values that were present.
+    for m in compiled {
+      try checkCancelled()
+      var next: [Int] = []
+      for s in candidates where m.matches(seriesLabel(s, m.label)) { next.append(s) }
+      if next.isEmpty {
+        var present: [String] = []
+        var seen = Set<String>()
+        for s in candidates {
+          let v = seriesLabel(s, m.label)
+          if seen.insert(v).inserted { present.append(v) }
+        }
+        present.sort()
+        let what = indicator.map { "no series of \($0)" } ?? "no series"
+        let shown = present.prefix(12).joined(separator: ", ") + (present.count > 12 ? ", …" : "")
+        throw error(
+          "\(what) has \(m.display)\(compiled.count > 1 ? " (with the matchers before it)" : ""); \(m.matcher.label)s present: \(shown)",
+          at: m.matcher.labelRange.union(m.matcher.valueRange))
+      }
+      candidates = next
+    }
+    return Frame.fromStore(store, series: candidates)
+  }
+
+  /// Applies a selector's matchers to the series of a bound table.
+  func narrow(_ frame: Frame, selector: Selector) throws(Diagnostic) -> Frame {
+    var keep = [Bool](repeating: true, count: frame.seriesCount)
+    var remaining = frame.seriesCount
+    for m in selector.matchers {
+      let compiled = try compile(m)
+      var present = Set<String>()
+      var next = 0
+      for s in 0..<frame.seriesCount where keep[s] {
+        let text = frame.series[s].text(compiled.label) ?? ""
+        present.insert(text)
+        if compiled.matches(text) { next += 1 } else { keep[s] = false }
+      }
+      if next == 0 && remaining > 0 {
+        throw error(
+          "no series of '\(selector.name ?? "*")' has \(compiled.display); \(m.label)s present: \(present.sorted().prefix(12).joined(separator: ", "))",
+          at: m.labelRange.union(m.valueRange))
+      }
+      remaining = next
+    }
+    var seriesOfRow = [Int](repeating: 0, count: frame.rowCount)
+    for s in 0..<frame.seriesCount { for r in frame.rows(ofSeries: s) { seriesOfRow[r] = s } }
+    return frame.filtered { keep[seriesOfRow[$0]] }
+  }
+
+  func seriesLabel(_ s: Int, _ label: LabelSet) -> String {
+    let key = store.seriesKeys[s]
+    switch label {
+    case .region: return store.regions[key.region]
+    case .indicator: return store.indicators[key.indicator]
+    case .measure: return key.measure.rawValue
+    case .scenario: return key.scenario.rawValue
+    default: return store.unit(ofSeries: s)
+    }
+  }
+}
+
+extension Frame {
+  /// The rows of `series` of the store, as a plain (CSV-shaped) frame.
+  static func fromStore(_ store: IndicatorStore, series: [Int]) -> Frame {
+    var f = Frame()
+    f.origin = store
+    f.isPlain = true
+    var total = 0
+    for s in series { total += store.rows(ofSeries: s).count }
+    f.periods.reserveCapacity(total)
+    f.values.reserveCapacity(total)
+    var rows: [Int] = []
+    rows.reserveCapacity(total)
+    var valid = ValidityBitmap(count: total, allValid: true)
+    for s in series {
+      let range = store.rows(ofSeries: s)
+      guard !range.isEmpty else { continue }
+      f.series.append(SeriesHeader(store.labels(ofSeries: s)))
+      let base = f.values.count
+      f.periods.append(contentsOf: store.periods[range])
+      f.values.append(contentsOf: store.values[range])
+      rows.append(contentsOf: range)
+      for r in range where !store.validity[r] { valid[base + (r - range.lowerBound)] = false }
+      f.offsets.append(f.values.count)
+    }
+    f.valid = valid
+    f.storeRows = rows
+    return f
+  }
+}

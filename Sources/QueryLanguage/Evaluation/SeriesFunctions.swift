@@ -1,0 +1,127 @@
+import Diagnostics
+import Foundation
+import IndicatorStore
+
+extension Interpreter {
+  /// The one kernel behind yoy, pct, diff, lag, lead and cagr: for each row
+  /// at period p, find the row of the same series at p shifted by `years`
+  /// (a merge over the sorted slice, never by position) and combine the two
+  /// values. A missing partner or a nil result gives no row.
+  func shiftKernel(
+    _ x: Frame, years: Int, name: String, unit: (Int) -> String?, derivedRate: Bool,
+    withBase: Bool = false, _ combine: (_ current: Double, _ base: Double) -> Double?
+  ) throws(Diagnostic) -> Frame {
+    var out = x.emptyCopy()
+    out.isPlain = false
+    out.valueName = name
+    out.extras = []
+    out.isDerivedRate = derivedRate
+    out.valueIsFlag = false
+    out.valueRole = .value
+    var builder = FrameBuilder(out)
+    var base = TextColumnBuilder()
+    for s in 0..<x.seriesCount {
+      try checkCancelled()
+      var header = x.series[s]
+      header.unit = unit(s)
+      builder.startSeries(header)
+      let range = x.rows(ofSeries: s)
+      var j = range.lowerBound
+      for i in range {
+        guard x.valid[i], let q = x.periods[i].shifted(years: years) else { continue }
+        // Shifting keeps the order of periods, so `j` only moves forward.
+        while j < range.upperBound && x.periods[j] < q { j += 1 }
+        guard j < range.upperBound, x.periods[j] == q, x.valid[j] else { continue }
+        guard let v = combine(x.values[i], x.values[j]), v.isFinite else { continue }
+        builder.append(period: x.periods[i], value: v, storeRow: x.storeRows?[i])
+        if withBase { base.append(q.description) }
+      }
+    }
+    var frame = builder.finish()
+    if withBase {
+      frame.extras = [Extra(name: "base", placement: .afterUnit, role: .label, cells: base.cells)]
+    }
+    return frame
+  }
+
+  /// Refuses anything but level series for yoy/pct/cagr.
+  func requireLevels(_ x: Frame, function: String, at range: SourceRange) throws(Diagnostic) {
+    if x.isDerivedRate {
+      throw error(
+        "\(function) needs a level series; this is already a rate in %", at: range,
+        help: "use diff(x) for a change in percentage points")
+    }
+    for h in x.series {
+      if let m = h.measure, m != .level {
+        throw error(
+          "\(function) needs a level series, but \(h.description) is a \(m.rawValue) series", at: range,
+          help: "use diff(x) for a change in percentage points, or select measure=\"level\"")
+      }
+    }
+  }
+
+  /// `pct(x, n)`: % change vs the same period n years earlier; `yoy` is n = 1.
+  func percentChange(_ x: Frame, years n: Int, name: String, at range: SourceRange) throws(Diagnostic) -> Frame {
+    try requireLevels(x, function: name, at: range)
+    var out = try shiftKernel(x, years: -n, name: name, unit: { _ in "%" }, derivedRate: true) { cur, base in
+      base == 0 ? nil : (cur / base - 1) * 100
+    }
+    out.notes.append("\(name): a period without the same period \(n == 1 ? "a year" : "\(n) years") earlier, or with a zero base, gives no row")
+    return out
+  }
+
+  func difference(_ x: Frame, years n: Int) throws(Diagnostic) -> Frame {
+    try shiftKernel(
+      x, years: -n, name: "diff", unit: { s in x.isRate(series: s) || x.isDerivedRate ? "pp" : x.series[s].unit },
+      derivedRate: false
+    ) { cur, base in cur - base }
+  }
+
+  func shifted(_ x: Frame, years n: Int, name: String) throws(Diagnostic) -> Frame {
+    // lag: the value n years earlier shown at p, so look n years back.
+    var out = try shiftKernel(
+      x, years: name == "lag" ? -n : n, name: name, unit: { s in x.series[s].unit }, derivedRate: x.isDerivedRate
+    ) { _, base in base }
+    out.isDerivedRate = x.isDerivedRate
+    return out
+  }
+
+  func cagr(_ x: Frame, years n: Int, at range: SourceRange) throws(Diagnostic) -> Frame {
+    try requireLevels(x, function: "cagr", at: range)
+    return try shiftKernel(x, years: -n, name: "cagr", unit: { _ in "%" }, derivedRate: true, withBase: true) {
+      cur, base in
+      guard base > 0, cur >= 0 else { return nil }
+      return (Foundation.pow(cur / base, 1 / Double(n)) - 1) * 100
+    }
+  }
+
+  /// Applies `f` to every value; keeps labels, name and rows.
+  func mapValues(_ x: Frame, _ f: (Double) -> Double?) throws(Diagnostic) -> Frame {
+    var out = x
+    out.isPlain = false
+    for s in 0..<x.seriesCount {
+      try checkCancelled()
+      for i in x.rows(ofSeries: s) where x.valid[i] {
+        if let v = f(x.values[i]), v.isFinite {
+          out.values[i] = v
+        } else {
+          out.valid[i] = false
+        }
+      }
+    }
+    if out.isPlain == false && x.isPlain {
+      // A transformed selector keeps its provenance rows but not the CSV shape.
+      out.extras = []
+    }
+    return out
+  }
+
+  /// round half away from zero to `digits` decimals (negative: tens, hundreds).
+  static func rounded(_ v: Double, digits: Int) -> Double {
+    let factor = Foundation.pow(10, Double(digits))
+    let scaled = v * factor
+    guard scaled.isFinite, factor.isFinite, factor != 0 else { return v }
+    let r = (scaled).rounded(.toNearestOrAwayFromZero) / factor
+    return r.isFinite ? r : v
+  }
+}

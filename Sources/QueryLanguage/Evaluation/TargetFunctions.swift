@@ -1,0 +1,347 @@
+import Diagnostics
+import IndicatorStore
+
+/// (region, indicator, measure): what outcomes and targets are paired on.
+struct TargetKey: Hashable {
+  var region: String
+  var indicator: String
+  var measure: Measure
+}
+
+/// One target of a period: a number with a bound, a range, or a relative
+/// target that takes another indicator's outcome.
+struct ResolvedTarget {
+  var low: Double?
+  var high: Double?
+  var bound: Bound
+  var isRange: Bool
+  var reference: String?
+
+  var boundText: String { isRange ? "range" : bound.text }
+}
+
+extension Frame {
+  /// The first row of series `s` at `period` (binary search), nil when absent.
+  func row(ofSeries s: Int, period: Period) -> Int? {
+    let range = rows(ofSeries: s)
+    var lo = range.lowerBound, hi = range.upperBound
+    while lo < hi {
+      let mid = lo + (hi - lo) / 2
+      if periods[mid] < period { lo = mid + 1 } else { hi = mid }
+    }
+    return lo < range.upperBound && periods[lo] == period ? lo : nil
+  }
+}
+
+extension Interpreter {
+  static let targetFunctionNames: Set<String> = ["gap", "met", "attain"]
+
+  /// The value of (region, indicator, measure, scenario, period) in the store.
+  func storeValue(_ key: TargetKey, _ scenario: Scenario, _ period: Period) -> Double? {
+    guard let s = store.series(region: key.region, indicator: key.indicator, measure: key.measure, scenario: scenario),
+      let r = store.row(ofSeries: s, period: period)
+    else { return nil }
+    return store.value(ofRow: r)
+  }
+
+  /// Groups a frame's series by (region, indicator, measure); each group
+  /// maps scenarios to the frame's series index.
+  func targetGroups(_ x: Frame, function: String, at range: SourceRange) throws(Diagnostic)
+    -> [(TargetKey, [Scenario: Int])]
+  {
+    var order: [TargetKey] = []
+    var groups: [TargetKey: [Scenario: Int]] = [:]
+    for s in 0..<x.seriesCount {
+      let h = x.series[s]
+      guard let region = h.region, let indicator = h.indicator, let measure = h.measure else {
+        throw error(
+          "\(function) pairs outcomes with targets by region, indicator and measure; this table has lost them (reduced with by?)",
+          at: range)
+      }
+      let key = TargetKey(region: region, indicator: indicator, measure: measure)
+      if groups[key] == nil { order.append(key); groups[key] = [:] }
+      if let scenario = h.scenario, groups[key]?[scenario] == nil { groups[key]?[scenario] = s }
+      if h.scenario == nil, groups[key]?[.actual] == nil { groups[key]?[.actual] = s }
+    }
+    return order.map { ($0, groups[$0] ?? [:]) }
+  }
+
+  /// The target of `key` at `period`: from x's target series when x has one,
+  /// else from the store.
+  func resolveTarget(_ key: TargetKey, _ x: Frame, _ xTarget: Int?, _ period: Period) -> ResolvedTarget? {
+    var rows: [(value: Double?, bound: Bound, reference: String?)] = []
+    if let s = xTarget {
+      guard let first = x.row(ofSeries: s, period: period) else { return nil }
+      var r = first
+      while r < x.rows(ofSeries: s).upperBound && x.periods[r] == period {
+        var bound = Bound.exactly
+        var reference: String? = nil
+        if let storeRows = x.storeRows, let origin = x.origin, r < storeRows.count, storeRows[r] >= 0,
+          storeRows[r] < origin.rowCount
+        {
+          bound = origin.bound(ofRow: storeRows[r])
+          reference = origin.reference(ofRow: storeRows[r])
+        }
+        rows.append((x.value(at: r), bound, reference))
+        r += 1
+      }
+    } else {
+      guard
+        let s = store.series(region: key.region, indicator: key.indicator, measure: key.measure, scenario: .target),
+        let first = store.row(ofSeries: s, period: period)
+      else { return nil }
+      var r = first
+      while r < store.rows(ofSeries: s).upperBound && store.period(ofRow: r) == period {
+        rows.append((store.value(ofRow: r), store.bound(ofRow: r), store.reference(ofRow: r)))
+        r += 1
+      }
+    }
+    guard let first = rows.first else { return nil }
+    if rows.count >= 2, let low = rows.first(where: { $0.bound == .atLeast }),
+      let high = rows.first(where: { $0.bound == .atMost })
+    {
+      return ResolvedTarget(low: low.value, high: high.value, bound: .atLeast, isRange: true, reference: nil)
+    }
+    let bound = first.bound == .none ? .exactly : first.bound
+    return ResolvedTarget(low: first.value, high: nil, bound: bound, isRange: false, reference: first.reference)
+  }
+
+  /// The outcome of `key` at `period`: actual, falling back to estimate;
+  /// each from x when x has that scenario, else from the store.
+  func resolveOutcome(_ key: TargetKey, _ x: Frame, _ group: [Scenario: Int], _ period: Period)
+    -> (Double, Scenario)?
+  {
+    for scenario in [Scenario.actual, .estimate] {
+      if let s = group[scenario] {
+        if let r = x.row(ofSeries: s, period: period), let v = x.value(at: r) { return (v, scenario) }
+      } else if let v = storeValue(key, scenario, period) {
+        return (v, scenario)
+      }
+    }
+    return nil
+  }
+
+  /// gap, met and attain: one row per (region, indicator, measure, period)
+  /// of x that has a target.
+  func targetFunction(_ x: Frame, function: String, at range: SourceRange) throws(Diagnostic) -> Frame {
+    let groups = try targetGroups(x, function: function, at: range)
+    var out = Frame()
+    out.labels = [.region, .indicator, .measure, .period, .unit]
+    out.valueName = function
+    out.valueIsFlag = function == "met"
+    out.valueRole = function == "attain" ? .other : .value
+    out.isDerivedRate = function == "attain"
+    var builder = FrameBuilder(out)
+    var outcomeKind = TextColumnBuilder()
+    var outcomeValue: [Double?] = []
+    var targetLow: [Double?] = []
+    var targetHigh: [Double?] = []
+    var boundText = TextColumnBuilder()
+    var refText = TextColumnBuilder()
+    var metFlags: [Bool?] = []
+    var anyRelative = false
+    var estimates = 0, noOutcome = 0, noTarget = 0, noReference = 0
+
+    for (key, group) in groups {
+      try checkCancelled()
+      // The periods of the group, in order, without repeats.
+      var periods: [Period] = []
+      for s in group.values { periods.append(contentsOf: x.periods[x.rows(ofSeries: s)]) }
+      periods.sort()
+      var unit = group.values.first.flatMap { x.series[$0].unit } ?? ""
+      if let s = store.series(region: key.region, indicator: key.indicator, measure: key.measure, scenario: .actual) {
+        unit = store.unit(ofSeries: s)
+      }
+      let functionUnit: String
+      switch function {
+      case "attain": functionUnit = "%"
+      case "gap": functionUnit = key.measure == .level ? unit : "pp"
+      default: functionUnit = unit
+      }
+      builder.startSeries(
+        SeriesHeader(region: key.region, indicator: key.indicator, measure: key.measure, scenario: nil, unit: functionUnit))
+      var previous: Period? = nil
+      for p in periods {
+        if p == previous { continue }
+        previous = p
+        let outcome = resolveOutcome(key, x, group, p)
+        guard var target = resolveTarget(key, x, group[.target], p) else {
+          if outcome != nil { noTarget += 1 }
+          continue
+        }
+        if target.bound.isRelative {
+          anyRelative = true
+          if let ref = target.reference {
+            let refKey = TargetKey(region: key.region, indicator: ref, measure: key.measure)
+            target.low = storeValue(refKey, .actual, p) ?? storeValue(refKey, .estimate, p)
+          }
+          if target.low == nil { noReference += 1 }
+        }
+        if outcome == nil { noOutcome += 1 }
+        if outcome?.1 == .estimate { estimates += 1 }
+        let o = outcome?.0
+        let met = isMet(o, target, measure: key.measure)
+        let result: Double?
+        switch function {
+        case "gap": result = gapValue(o, target)
+        case "met": result = met.map { $0 ? 1 : 0 }
+        default: result = attainValue(o, target.low, measure: key.measure)
+        }
+        builder.append(period: p, value: result)
+        outcomeKind.append(outcome?.1.rawValue)
+        outcomeValue.append(o)
+        targetLow.append(target.low)
+        targetHigh.append(target.isRange ? target.high : nil)
+        boundText.append(target.boundText)
+        refText.append(target.reference)
+        metFlags.append(met)
+      }
+    }
+    out = builder.finish()
+    out.extras = [
+      Extra(name: "outcome", placement: .beforeValue, role: .label, cells: outcomeKind.cells),
+      Extra(name: "value", placement: .beforeValue, role: .value, cells: .numbers(outcomeValue)),
+      Extra(name: "target", placement: .beforeValue, role: .value, cells: .numbers(targetLow)),
+      Extra(name: "target_high", placement: .beforeValue, role: .value, cells: .numbers(targetHigh)),
+      Extra(name: "bound", placement: .beforeValue, role: .label, cells: boundText.cells),
+    ]
+    if anyRelative { out.extras.append(Extra(name: "ref", placement: .beforeValue, role: .label, cells: refText.cells)) }
+    if function == "gap" {
+      out.extras.append(Extra(name: "met", placement: .afterValue, role: .other, cells: .flags(metFlags)))
+    }
+    if estimates > 0 {
+      out.notes.append("\(estimates) outcome\(estimates == 1 ? " is an estimate" : "s are estimates") (预计)")
+    }
+    if noOutcome > 0 {
+      out.notes.append("\(noOutcome) target\(noOutcome == 1 ? " has" : "s have") no outcome (actual or estimate); outcome and \(function) are empty")
+    }
+    if noReference > 0 {
+      out.notes.append("\(noReference) relative target\(noReference == 1 ? " has" : "s have") no outcome of the reference indicator")
+    }
+    if noTarget > 0 {
+      out.notes.append("\(noTarget) outcome\(noTarget == 1 ? " has" : "s have") no target for its period and \(noTarget == 1 ? "is" : "are") not shown")
+    }
+    return out
+  }
+
+  /// Positive is better than the target.
+  func gapValue(_ o: Double?, _ t: ResolvedTarget) -> Double? {
+    guard let o, let low = t.low else { return nil }
+    if !t.isRange && t.bound == .atMost { return low - o }
+    return o - low
+  }
+
+  /// Whether the outcome meets the target; nil when either is missing.
+  func isMet(_ o: Double?, _ t: ResolvedTarget, measure: Measure) -> Bool? {
+    guard let o, let low = t.low else { return nil }
+    // A margin so that a difference of exactly the tolerance in decimal
+    // (7.3 vs 6.8) counts despite binary rounding.
+    let margin = 1e-9 * max(1, abs(low))
+    let tolerance = measure == .level ? 0.01 * abs(low) : settings.tolerance
+    if t.isRange { return o >= low - margin }
+    switch t.bound {
+    case .atMost: return o <= low + margin
+    case .about, .withReference: return abs(o - low) <= tolerance + margin
+    case .aboveReference: return o > low + margin
+    case .atLeast, .exactly, .none: return o >= low - margin
+    }
+  }
+
+  /// Completion in %: o/t for levels, (1+o)/(1+t) for growth rates.
+  func attainValue(_ o: Double?, _ t: Double?, measure: Measure) -> Double? {
+    guard let o, let t else { return nil }
+    let result: Double
+    // One division last, so that exact decimal operands give the correctly
+    // rounded result: (100 + 8) * 100 / (100 + 9) = 99.08256880733946.
+    if measure == .growth || measure == .avgGrowth {
+      let denominator = 100 + t
+      guard denominator != 0 else { return nil }
+      result = (100 + o) * 100 / denominator
+    } else {
+      guard t != 0 else { return nil }
+      result = o * 100 / t
+    }
+    return result.isFinite ? result : nil
+  }
+
+  /// `check(x)`: recompute every reported completion figure of x's
+  /// (region, indicator, period) keys from the level or growth figures.
+  func check(_ x: Frame, at range: SourceRange) throws(Diagnostic) -> Frame {
+    // Completion rows: x's own, else the store's for x's keys and periods.
+    var rows: [(region: String, indicator: String, scenario: Scenario, period: Period, reported: Double?)] = []
+    let hasCompletion = x.series.contains { $0.measure == .completion }
+    for s in 0..<x.seriesCount {
+      try checkCancelled()
+      let h = x.series[s]
+      guard let region = h.region, let indicator = h.indicator else {
+        throw error("check needs region and indicator labels; this table has lost them", at: range)
+      }
+      if hasCompletion {
+        guard h.measure == .completion else { continue }
+        for r in x.rows(ofSeries: s) {
+          rows.append((region, indicator, h.scenario ?? .actual, x.periods[r], x.value(at: r)))
+        }
+      } else {
+        for scenario in Scenario.allCases {
+          guard
+            let cs = store.series(region: region, indicator: indicator, measure: .completion, scenario: scenario)
+          else { continue }
+          for r in x.rows(ofSeries: s) {
+            if let cr = store.row(ofSeries: cs, period: x.periods[r]) {
+              rows.append((region, indicator, scenario, x.periods[r], store.value(ofRow: cr)))
+            }
+          }
+        }
+      }
+    }
+    // The same completion row may come from several series of x.
+    var seen = Set<String>()
+    var out = Frame()
+    out.labels = [.region, .indicator, .scenario, .period, .unit]
+    out.valueName = "difference"
+    var builder = FrameBuilder(out)
+    var reported: [Double?] = []
+    var computed: [Double?] = []
+    var basis = TextColumnBuilder()
+    var agrees: [Bool?] = []
+    var noBasis = 0
+    for row in rows {
+      let id = "\(row.region)\u{1}\(row.indicator)\u{1}\(row.scenario.rawValue)\u{1}\(row.period.rawValue)"
+      guard seen.insert(id).inserted else { continue }
+      var value: Double? = nil
+      var how: String? = nil
+      for measure in [Measure.level, .growth] {
+        let key = TargetKey(region: row.region, indicator: row.indicator, measure: measure)
+        guard let outcome = resolveOutcome(key, Frame(), [:], row.period),
+          let target = resolveTarget(key, Frame(), nil, row.period), !target.bound.isRelative,
+          let c = attainValue(outcome.0, target.low, measure: measure)
+        else { continue }
+        value = c
+        how = measure.rawValue
+        break
+      }
+      if value == nil { noBasis += 1 }
+      builder.startSeries(
+        SeriesHeader(region: row.region, indicator: row.indicator, measure: .completion, scenario: row.scenario, unit: "pp"))
+      var difference: Double? = nil
+      if let r = row.reported, let v = value { difference = r - v }
+      builder.append(period: row.period, value: difference)
+      reported.append(row.reported)
+      computed.append(value)
+      basis.append(how)
+      agrees.append(difference.map { abs($0) <= 0.5 + 1e-9 })
+    }
+    out = builder.finish()
+    out.extras = [
+      Extra(name: "reported", placement: .beforeValue, role: .other, cells: .numbers(reported), unit: "%"),
+      Extra(name: "computed", placement: .beforeValue, role: .other, cells: .numbers(computed), unit: "%"),
+      Extra(name: "basis", placement: .beforeValue, role: .label, cells: basis.cells),
+      Extra(name: "agrees", placement: .afterValue, role: .other, cells: .flags(agrees)),
+    ]
+    if noBasis > 0 {
+      out.notes.append("\(noBasis) completion figure\(noBasis == 1 ? " has" : "s have") no level or growth outcome and target to recompute from")
+    }
+    if rows.isEmpty { out.notes.append("no reported completion figures for these series") }
+    return out
+  }
+}

@@ -1,0 +1,151 @@
+import ArgumentParser
+import Diagnostics
+import LineEditing
+import Shell
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// The `indsh` command line: argv → Session → REPL, script or `-c`.
+struct Indsh: ParsableCommand {
+  static let version = "0.1.0"
+
+  static let configuration = CommandConfiguration(
+    commandName: "indsh",
+    abstract: "An analytics shell for economic indicator series: growth, targets, gaps, completion rates.",
+    discussion: """
+      Run modes:
+        indsh                      interactive session (terminal) on the default datasets
+        indsh FILE.ind             run a saved script; stops at its first error (exit 1)
+        indsh -c 'STATEMENT'       run statements and exit (repeatable); exit 1 on error
+        … | indsh                  statements from standard input, no prompt; errors are
+                                   reported and the rest still runs; exit 1 if any failed
+
+      Examples:
+        indsh -c 'gap(gdp{region="湘潭市"})[2020]'
+        indsh --format csv -c 'yoy(gdp)' > yoy.csv
+        indsh --data my.csv --no-default-data report.ind
+        echo 'attain(fai{region="湘乡市"})' | indsh
+
+      Environment: INDSH_DATA (default datasets folder), INDSH_HISTORY (history file,
+      default ~/.indsh_history), NO_COLOR.
+      """,
+    version: version)
+
+  @Argument(help: "A saved script (.ind) to run.")
+  var script: String?
+
+  @Option(name: .customShort("c"), help: "Run a statement or dot-command and exit (repeatable).")
+  var commands: [String] = []
+
+  @Option(name: .customLong("data"), help: "Load a CSV file or a folder of CSV files (repeatable).")
+  var dataPaths: [String] = []
+
+  @Flag(name: .customLong("no-default-data"), help: "Do not load the default datasets.")
+  var noDefaultData = false
+
+  @Option(help: "Output format: table, csv, markdown or json.")
+  var format: String?
+
+  @Flag(help: "Stop at the first error when reading statements from standard input.")
+  var bail = false
+
+  @Flag(help: "Write a UTF-8 byte-order mark in CSV exports.")
+  var bom = false
+
+  func validate() throws {
+    if let format, OutputMode(rawValue: format) == nil {
+      throw ValidationError("unknown format '\(format)': use table, csv, markdown or json")
+    }
+    if script != nil && !commands.isEmpty {
+      throw ValidationError("give either a script or -c statements, not both")
+    }
+  }
+
+  func run() throws {
+    Terminal.setUpLocale()
+    let console = Console.standard
+    let session = Session(console: console)
+    if let format, let mode = OutputMode(rawValue: format) { session.settings.mode = mode }
+    session.settings.bom = bom
+
+    var paths: [String] = []
+    var origin = ""
+    if !noDefaultData {
+      if let defaults = DataLocation.defaultDatasets() {
+        paths.append(defaults)
+        origin = defaults
+      } else {
+        console.err("warning: default datasets not found (set INDSH_DATA to the Datasets folder)\n")
+      }
+    }
+    paths += dataPaths
+    if !paths.isEmpty {
+      do throws(DiagnosticList) {
+        try session.load(paths: paths)
+      } catch {
+        session.report(error)
+        console.err("error: no data loaded\n")
+        throw ExitCode(1)
+      }
+    }
+    let fileCount = session.store.dataFileNames.count
+    session.dataDescription =
+      paths.isEmpty ? "none (--no-default-data)" : "\(fileCount) files from \(([origin] + dataPaths).filter { !$0.isEmpty }.joined(separator: ", "))"
+
+    let repl = REPL(session: session)
+    if let script {
+      throw ExitCode(session.runScript(path: script) ? 0 : 1)
+    }
+    if !commands.isEmpty {
+      for (i, command) in commands.enumerated() {
+        switch session.execute(command, name: "<command \(i + 1)>") {
+        case .succeeded: continue
+        case .failed: throw ExitCode(1)
+        case .quit: throw ExitCode(0)
+        }
+      }
+      return
+    }
+    if Terminal.isTerminal(0) && Terminal.isTerminal(1) {
+      let banner =
+        "indsh \(Indsh.version) — \(session.store.seriesCount) series, \(session.store.rowCount) observations from \(session.dataDescription). Type .help for help."
+      let history = FileSystemPaths.historyPath()
+      throw ExitCode(repl.runInteractive(historyPath: history, banner: banner))
+    }
+    throw ExitCode(repl.runPiped(bail: bail))
+  }
+}
+
+enum FileSystemPaths {
+  static func historyPath() -> String? {
+    if let path = getenv("INDSH_HISTORY").map({ String(cString: $0) }), !path.isEmpty { return path }
+    guard let home = getenv("HOME").map({ String(cString: $0) }), !home.isEmpty else { return nil }
+    return home + "/.indsh_history"
+  }
+}
+
+// Usage errors exit 2 (like most Unix tools); --help and --version exit 0.
+do {
+  var command = try Indsh.parseAsRoot()
+  try command.run()
+} catch {
+  let code = Indsh.exitCode(for: error)
+  if code == .success {
+    print(Indsh.fullMessage(for: error))
+    exit(0)
+  }
+  if error is ExitCode {
+    exit(code.rawValue)
+  }
+  FileHandleStandardError.write(Indsh.fullMessage(for: error) + "\n" + Indsh.usageString() + "\n")
+  exit(2)
+}
+
+enum FileHandleStandardError {
+  static func write(_ text: String) {
+    var bytes = Array(text.utf8)
+    _ = bytes.withUnsafeMutableBytes { Glibc.write(2, $0.baseAddress, $0.count) }
+  }
+}

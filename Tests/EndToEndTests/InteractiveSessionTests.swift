@@ -1,0 +1,127 @@
+import Foundation
+import Testing
+
+/// Drives a real interactive session through a pseudo-terminal (tmux), with
+/// LANG unset, as a person would type it.
+@Suite(.serialized) struct InteractiveSessionTests {
+  struct Tmux {
+    let session = "indsh-test-\(UUID().uuidString.prefix(8))"
+
+    @discardableResult
+    func run(_ arguments: [String]) throws -> String {
+      let process = Process()
+      process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+      process.arguments = ["tmux"] + arguments
+      let out = Pipe()
+      process.standardOutput = out
+      process.standardError = Pipe()
+      try process.run()
+      let data = out.fileHandleForReading.readDataToEndOfFile()
+      process.waitUntilExit()
+      return String(decoding: data, as: UTF8.self)
+    }
+
+    func screen() throws -> String { try run(["capture-pane", "-p", "-t", session]) }
+
+    /// Waits until the screen satisfies `condition` (up to `timeout` seconds).
+    func waitFor(_ what: String, timeout: Double = 15, _ condition: (String) -> Bool) throws -> String {
+      let deadline = Date().addingTimeInterval(timeout)
+      var last = ""
+      while Date() < deadline {
+        last = try screen()
+        if condition(last) { return last }
+        Thread.sleep(forTimeInterval: 0.1)
+      }
+      Issue.record("timed out waiting for \(what); screen:\n\(last)")
+      return last
+    }
+
+    func type(_ text: String) throws { try run(["send-keys", "-t", session, "-l", text]) }
+    func press(_ key: String) throws { try run(["send-keys", "-t", session, key]) }
+  }
+
+  static var tmuxAvailable: Bool {
+    FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux")
+  }
+
+  @Test(.enabled(if: tmuxAvailable, "tmux is installed by Scripts/test"))
+  func chineseHistoryCompletionInterruptAndExit() throws {
+    guard let binary = IndshBinary.path else { throw IndshBinary.Failure.notBuilt }
+    let home = try IndshBinary.temporaryDirectory()
+    let history = home.appendingPathComponent("history").path
+    let tmux = Tmux()
+    // env -i: no LANG, no LC_ALL — Chinese must still work (C.UTF-8 fallback).
+    let command =
+      "env -i PATH=/usr/bin:/bin HOME=\(home.path) TERM=xterm INDSH_HISTORY=\(history) \(binary); sleep 30"
+    try tmux.run(["new-session", "-d", "-s", tmux.session, "-x", "150", "-y", "50", command])
+    defer { _ = try? tmux.run(["kill-session", "-t", tmux.session]) }
+
+    _ = try tmux.waitFor("the prompt") { $0.contains("indsh>") }
+
+    // A Chinese statement and its result.
+    try tmux.type("地区生产总值{region=\"湘潭市\", measure=\"growth\", scenario=\"target\"}[2020]")
+    try tmux.press("Enter")
+    let first = try tmux.waitFor("the GDP target") { $0.contains("7.8") }
+    #expect(first.contains("地区生产总值{region=\"湘潭市\""), "typed Chinese echoed intact")
+
+    // Up recalls it; Enter runs it again.
+    try tmux.press("Up")
+    try tmux.press("Enter")
+    _ = try tmux.waitFor("the recalled statement's result") { screen in
+      screen.components(separatedBy: "7.8").count - 1 >= 2
+    }
+
+    // Tab completes a dot-command.
+    try tmux.type(".hel")
+    try tmux.press("Tab")
+    _ = try tmux.waitFor("completion to .help") { $0.contains("indsh> .help") }
+    try tmux.press("Enter")
+    _ = try tmux.waitFor("the help text") { $0.contains("Functions:") }
+
+    // Ctrl-C clears the line; the shell goes on.
+    try tmux.press("C-l")
+    try tmux.type("1 + 1000")
+    try tmux.press("C-c")
+    try tmux.type("6 * 7")
+    try tmux.press("Enter")
+    let afterInterrupt = try tmux.waitFor("the product") { $0.contains("42") }
+    #expect(!afterInterrupt.contains("1001"), "the interrupted line did not run")
+
+    // Ctrl-D on an empty line exits.
+    try tmux.press("C-d")
+    _ = try tmux.waitFor("the shell to exit") { !$0.contains("indsh> \n") && $0.split(separator: "\n").last?.contains("indsh>") != true }
+
+    // History: mode 0600, Chinese intact, one entry per statement.
+    let attributes = try FileManager.default.attributesOfItem(atPath: history)
+    let mode = (attributes[.posixPermissions] as? NSNumber)?.intValue ?? -1
+    #expect(mode == 0o600)
+    let saved = try String(contentsOfFile: history, encoding: .utf8)
+    #expect(saved.contains("地区生产总值"))
+    #expect(saved.contains("6"))
+    #expect(!saved.contains("1000"))
+  }
+
+  @Test(.enabled(if: tmuxAvailable, "tmux is installed by Scripts/test"))
+  func multiLineStatementContinuesAndIsOneHistoryEntry() throws {
+    guard let binary = IndshBinary.path else { throw IndshBinary.Failure.notBuilt }
+    let home = try IndshBinary.temporaryDirectory()
+    let history = home.appendingPathComponent("history").path
+    let tmux = Tmux()
+    let command =
+      "env -i PATH=/usr/bin:/bin HOME=\(home.path) TERM=xterm INDSH_HISTORY=\(history) \(binary) --no-default-data; sleep 30"
+    try tmux.run(["new-session", "-d", "-s", tmux.session, "-x", "120", "-y", "40", command])
+    defer { _ = try? tmux.run(["kill-session", "-t", tmux.session]) }
+    _ = try tmux.waitFor("the prompt") { $0.contains("indsh>") }
+    try tmux.type("(100 +")
+    try tmux.press("Enter")
+    _ = try tmux.waitFor("the continuation prompt") { $0.contains("...>") }
+    try tmux.type("23)")
+    try tmux.press("Enter")
+    _ = try tmux.waitFor("the sum") { $0.contains("123") }
+    try tmux.press("C-d")
+    Thread.sleep(forTimeInterval: 0.5)
+    let saved = try String(contentsOfFile: history, encoding: .utf8)
+    let entries = saved.split(separator: "\n").filter { !$0.hasPrefix("_HiStOrY_V2_") }
+    #expect(entries.count == 1, "one entry for the two-line statement: \(entries)")
+  }
+}

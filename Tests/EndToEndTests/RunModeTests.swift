@@ -1,0 +1,97 @@
+import Foundation
+import Testing
+
+/// The run modes of the real binary: pipe, --bail, script, -c, --format, usage errors.
+@Suite struct RunModeTests {
+  @Test func commandRunsAStatementAndPrintsTheResult() throws {
+    let r = try IndshBinary.run(["--no-default-data", "-c", "1 + 2"])
+    #expect(r.status == 0)
+    #expect(r.stdout == "3\n")
+  }
+
+  @Test func commandIsRepeatableAndStopsAtTheFirstError() throws {
+    let r = try IndshBinary.run(["--no-default-data", "-c", "1 + 1", "-c", "yoyy(2)", "-c", "5 * 5"])
+    #expect(r.status == 1)
+    #expect(r.stdout == "2\n")
+    #expect(r.stderr.contains("yoyy"))
+  }
+
+  @Test func pipedStatementsContinueAfterAnErrorAndExitOne() throws {
+    let r = try IndshBinary.run(["--no-default-data"], input: "1 + 2\n(1 +\n 4)\nyoyy(1)\n2 * 3\n")
+    #expect(r.status == 1)
+    #expect(r.stdout == "3\n5\n6\n")
+    #expect(r.stderr.contains("<stdin>:4:1"), "stderr: \(r.stderr)")
+    #expect(!r.stdout.contains("indsh>"), "no prompt when piped")
+  }
+
+  @Test func pipedStatementsWithoutErrorsExitZero() throws {
+    let r = try IndshBinary.run(["--no-default-data"], input: "# a comment\n\n1 + 2\n")
+    #expect(r.status == 0)
+    #expect(r.stdout == "3\n")
+  }
+
+  @Test func bailStopsAtTheFirstError() throws {
+    let r = try IndshBinary.run(["--no-default-data", "--bail"], input: "1 + 2\nyoyy(1)\n2 * 3\n")
+    #expect(r.status == 1)
+    #expect(r.stdout == "3\n")
+  }
+
+  @Test func scriptStopsAtItsFirstErrorWithFileLineColumn() throws {
+    let dir = try IndshBinary.temporaryDirectory()
+    let script = dir.appendingPathComponent("report.ind")
+    try "# question\n1 + 2\n\n2 * (3 +)\n10 / 2\n".write(to: script, atomically: true, encoding: .utf8)
+    let r = try IndshBinary.run(["--no-default-data", script.path])
+    #expect(r.status == 1)
+    #expect(r.stdout == "3\n")
+    #expect(r.stderr.contains("report.ind:4:9"), "stderr: \(r.stderr)")
+  }
+
+  @Test func formatCSVPrintsRFC4180WithAHeader() throws {
+    let r = try IndshBinary.run(["--format", "csv", "-c", "gdp{region=\"湘潭市\", measure=\"growth\", scenario=\"target\"}[2020]"])
+    #expect(r.status == 0, "stderr: \(r.stderr)")
+    let lines = r.stdout.split(separator: "\n")
+    #expect(lines.first == "region,indicator,measure,scenario,period,value,unit,bound,source,quote,ref")
+    #expect(lines.count == 2)
+    #expect(lines.last?.hasPrefix("湘潭市,地区生产总值,growth,target,2020,7.8,%,~,") == true)
+  }
+
+  @Test func usageErrorsExitTwo() throws {
+    let r = try IndshBinary.run(["--format", "xml", "-c", "1"])
+    #expect(r.status == 2)
+    #expect(r.stderr.contains("xml"))
+    let unknown = try IndshBinary.run(["--frobnicate"])
+    #expect(unknown.status == 2)
+  }
+
+  @Test func versionAndHelpExitZero() throws {
+    let v = try IndshBinary.run(["--version"])
+    #expect(v.status == 0)
+    #expect(v.stdout.contains("0.1"))
+    let h = try IndshBinary.run(["--help"])
+    #expect(h.status == 0)
+    #expect(h.stdout.contains("-c"))
+    #expect(h.stdout.contains("--data"))
+  }
+
+  @Test func defaultDataIsFoundFromAnyWorkingDirectory() throws {
+    let dir = try IndshBinary.temporaryDirectory()
+    let r = try IndshBinary.run(["-c", ".regions"], in: dir)
+    #expect(r.status == 0, "stderr: \(r.stderr)")
+    #expect(r.stdout.contains("湘潭市"))
+  }
+
+  @Test func exportWritesCSVAtomically() throws {
+    let dir = try IndshBinary.temporaryDirectory()
+    let out = dir.appendingPathComponent("out.csv")
+    let ok = try IndshBinary.run(["-c", ".export \(out.path) gdp{region=\"湘潭市\"}"])
+    #expect(ok.status == 0, "stderr: \(ok.stderr)")
+    let first = try String(contentsOf: out, encoding: .utf8)
+    #expect(first.hasPrefix("region,indicator,measure,scenario,period,value,unit,bound,source,quote,ref\n"))
+    // A failed evaluation leaves the old file untouched and no temporary file.
+    let bad = try IndshBinary.run(["-c", ".export \(out.path) yoyy(gdp)"])
+    #expect(bad.status == 1)
+    #expect(try String(contentsOf: out, encoding: .utf8) == first)
+    let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir.path)
+    #expect(leftovers == ["out.csv"])
+  }
+}
