@@ -23,9 +23,13 @@ let package = Package(
     .target(name: "Interchange", dependencies: ["IndicatorStore", "Diagnostics"]),
     .target(name: "QueryLanguage", dependencies: ["IndicatorStore", "Diagnostics"]),
     .target(name: "LineEditing", dependencies: ["CEditLine"]),
+    .target(name: "Charts", dependencies: ["IndicatorStore"]),
+    .target(name: "Extraction", dependencies: ["IndicatorStore", "Interchange", "Diagnostics"]),
     .target(
       name: "Shell",
-      dependencies: ["QueryLanguage", "Interchange", "LineEditing", "IndicatorStore", "Diagnostics"]
+      dependencies: [
+        "QueryLanguage", "Interchange", "LineEditing", "IndicatorStore", "Diagnostics", "Charts", "Extraction",
+      ]
     ),
 
     // Executable: argv → Session → REPL or script runner; wiring only.
@@ -43,6 +47,8 @@ let package = Package(
     .testTarget(name: "LineEditingTests", dependencies: ["LineEditing"]),
     .testTarget(name: "ShellTests", dependencies: ["Shell"]),
     .testTarget(name: "EndToEndTests", dependencies: []),
+    .testTarget(name: "ChartsTests", dependencies: ["Charts"]),
+    .testTarget(name: "ExtractionTests", dependencies: ["Extraction"]),
     .testTarget(name: "DatasetTests", dependencies: ["Interchange", "QueryLanguage"]),
   ]
 )

@@ -9,6 +9,7 @@
 
 #include <errno.h>
 #include <poll.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdatomic.h>
 #include <stdio.h>
@@ -87,6 +88,12 @@ ceditline *ceditline_open(const char *program_name, int history_size) {
   el_set(e->el, EL_EDITOR, "emacs");
   /* libedit restores the tty around signals and handles SIGWINCH (el_resize) by itself. */
   el_set(e->el, EL_SIGNAL, 1);
+  /* Benign signals libedit needs to redraw; unblocked in case the mask was inherited blocked. */
+  sigset_t redraw;
+  sigemptyset(&redraw);
+  sigaddset(&redraw, SIGWINCH);
+  sigaddset(&redraw, SIGCONT);
+  pthread_sigmask(SIG_UNBLOCK, &redraw, NULL);
   /* '\1' brackets non-printing sequences (ANSI colours) in the prompt, as in wtc1.c. */
   el_set(e->el, EL_PROMPT_ESC, prompt_callback, '\1');
   el_set(e->el, EL_HIST, history, e->hist);
@@ -208,6 +215,17 @@ static void on_sigint(int signo) {
 }
 
 void ceditline_interrupt_install(void) {
+  /*
+   * A process can inherit a mask with SIGINT blocked (seen with panes of a tmux server started
+   * from a job whose signals were blocked); Ctrl-C would then stay pending forever and never
+   * reach el_gets. Unblock it for the calling thread (the one that reads and evaluates), every
+   * time, since it is cheap and per-thread.
+   */
+  sigset_t unblock;
+  sigemptyset(&unblock);
+  sigaddset(&unblock, SIGINT);
+  pthread_sigmask(SIG_UNBLOCK, &unblock, NULL);
+
   int expected = 0;
   if (!atomic_compare_exchange_strong(&interrupt_installed, &expected, 1)) {
     return;

@@ -208,9 +208,20 @@ public struct HistoryFile: Sendable {
     throw SaveError(description: "cannot move the unrecognised history file \(target) aside: too many backups")
   }
 
-  /// Follows a symbolic link so that renaming replaces the file it points to, not the link.
+  /// Follows symbolic links (even one whose target does not exist yet) so that renaming replaces
+  /// the file a link points to, not the link (dotfile managers link ~/.indsh_history).
   private func resolvedPath() -> String {
-    URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+    var current = path
+    for _ in 0..<32 {  // a bound, so a link cycle cannot loop forever
+      guard let destination = try? FileManager.default.destinationOfSymbolicLink(atPath: current) else {
+        return current
+      }
+      current =
+        destination.hasPrefix("/")
+        ? destination
+        : ((current as NSString).deletingLastPathComponent as NSString).appendingPathComponent(destination)
+    }
+    return current
   }
 
   // MARK: vis(3) encoding, as libedit's H_SAVE (strvis with VIS_WHITE) writes it

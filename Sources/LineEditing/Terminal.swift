@@ -75,7 +75,8 @@ public enum Terminal {
 /// }
 /// ```
 public enum Interrupt {
-  /// Installs the SIGINT handler; later calls do nothing.
+  /// Installs the SIGINT handler (once; later calls do nothing more than make sure SIGINT is not
+  /// blocked in the calling thread, as it can be when inherited from the parent process).
   public static func install() {
     ceditline_interrupt_install()
   }

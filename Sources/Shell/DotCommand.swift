@@ -44,6 +44,11 @@ public struct DotCommand: Sendable {
       name: "describe", arguments: "SELECTOR", summary: "periods, scenarios, units, sources and missing values of a selection",
       details: "Example: .describe gdp{region=\"湘潭市\"}", argumentKind: .expression),
     DotCommand(
+      name: "extract", arguments: "FILE.txt [--region R] [--year Y] [--load]",
+      summary: "propose observations from a report's text, for review, export or loading",
+      details: "Shows the proposed rows with their exact quotes; uncertain rows say why in the note column. --load loads them (all or nothing); .export writes them.",
+      argumentKind: .path),
+    DotCommand(
       name: "mode", arguments: "table|csv|markdown|json", summary: "choose the output format",
       details: "table truncates long results on a terminal; csv, markdown and json never do.", argumentKind: .mode),
     DotCommand(

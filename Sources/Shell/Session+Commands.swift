@@ -128,6 +128,9 @@ extension Session {
         return .failed
       }
 
+    case "extract":
+      return extractCommand(command, source: source, usage: spec.usage)
+
     default:
       return fail("command '.\(spec.name)' is not available yet")
     }
@@ -161,6 +164,9 @@ extension Session {
         report(error)
         return .failed
       }
+    }
+    if path.lowercased().hasSuffix(".svg") {
+      return exportChart(table, to: path, source: source)
     }
     do throws(Diagnostic) {
       try CSVWriter.write(table, to: path, bom: settings.bom)

@@ -117,6 +117,11 @@ public final class Session {
     let source = SourceText(name: name, text: text, firstLine: line)
     do {
       let statement = try Parser.parse(source)
+      // plot(EXPR) and spark(EXPR) draw instead of printing a table.
+      if let chart = try chartOutput(for: statement, source: source) {
+        console.out(ensureNewline(chart))
+        return .succeeded
+      }
       guard let table = try interpreter.run(statement, source: source) else { return .succeeded }
       lastResult = table
       show(table)
@@ -149,7 +154,7 @@ public final class Session {
     }
   }
 
-  private func ensureNewline(_ s: String) -> String { s.hasSuffix("\n") || s.isEmpty ? s : s + "\n" }
+  func ensureNewline(_ s: String) -> String { s.hasSuffix("\n") || s.isEmpty ? s : s + "\n" }
 
   /// Prints a diagnostic: with the statement and a caret, or as
   /// `file:line:col: error: message` for data files.

@@ -126,18 +126,21 @@ enum FileSystemPaths {
   }
 }
 
+// `indsh extract FILE.txt…` is a subcommand; everything else is the shell.
+if CommandLine.arguments.count > 1 && CommandLine.arguments[1] == "extract" {
+  ExtractCommand.main(Array(CommandLine.arguments.dropFirst(2)))
+}
+
 // Usage errors exit 2 (like most Unix tools); --help and --version exit 0.
 do {
   var command = try Indsh.parseAsRoot()
   try command.run()
 } catch {
+  if let exitCode = error as? ExitCode { exit(exitCode.rawValue) }
   let code = Indsh.exitCode(for: error)
   if code == .success {
     print(Indsh.fullMessage(for: error))
     exit(0)
-  }
-  if error is ExitCode {
-    exit(code.rawValue)
   }
   FileHandleStandardError.write(Indsh.fullMessage(for: error) + "\n" + Indsh.usageString() + "\n")
   exit(2)

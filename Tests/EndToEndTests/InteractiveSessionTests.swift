@@ -52,7 +52,7 @@ import Testing
     let tmux = Tmux()
     // env -i: no LANG, no LC_ALL — Chinese must still work (C.UTF-8 fallback).
     let command =
-      "env -i PATH=/usr/bin:/bin HOME=\(home.path) TERM=xterm INDSH_HISTORY=\(history) \(binary); sleep 30"
+      "env -i PATH=/usr/bin:/bin HOME=\(home.path) TERM=xterm INDSH_HISTORY=\(history) \(binary); echo EXITED=$?; sleep 30"
     try tmux.run(["new-session", "-d", "-s", tmux.session, "-x", "150", "-y", "50", command])
     defer { _ = try? tmux.run(["kill-session", "-t", tmux.session]) }
 
@@ -89,7 +89,7 @@ import Testing
 
     // Ctrl-D on an empty line exits.
     try tmux.press("C-d")
-    _ = try tmux.waitFor("the shell to exit") { !$0.contains("indsh> \n") && $0.split(separator: "\n").last?.contains("indsh>") != true }
+    _ = try tmux.waitFor("the shell to exit with status 0") { $0.contains("EXITED=0") }
 
     // History: mode 0600, Chinese intact, one entry per statement.
     let attributes = try FileManager.default.attributesOfItem(atPath: history)

@@ -106,8 +106,10 @@ struct HistoryFileTests {
 
   @Test("entries written by libedit under the C locale (\\M- escapes) decode to UTF-8")
   func decodesCLocaleEscapes() {
-    // 湘 is E6 B9 98; libedit writes it as \M-f\M-9\M-^X when LC_CTYPE is "C".
-    #expect(HistoryFile.decode(Array("\\M-f\\M-9\\M-^X\\040x".utf8)) == "湘 x")
+    // 湘 is E6 B9 98; vis(3) writes it as \M-f\M-9\M^X when LC_CTYPE is "C" (0x98 is meta
+    // plus control-X, spelled \M^X; \M-c is meta plus a printable c).
+    #expect(HistoryFile.decode(Array("\\M-f\\M-9\\M^X\\040x".utf8)) == "湘 x")
+    #expect(HistoryFile.decode(Array("\\^A\\^?".utf8)) == "\u{1}\u{7F}")
     #expect(HistoryFile.decode(Array("a\\sb\\tc\\nd".utf8)) == "a b\tc\nd")
     #expect(HistoryFile.decode(Array("bad\\q".utf8)) == nil)
     #expect(HistoryFile.decode(Array("trailing\\".utf8)) == nil)

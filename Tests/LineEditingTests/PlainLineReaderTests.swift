@@ -58,8 +58,14 @@ struct PlainLineReaderTests {
   func fromPipe() throws {
     let pipe = Pipe()
     let long = String(repeating: "湘", count: 40_000)  // 120 kB: spans several 64 kB reads
-    pipe.fileHandleForWriting.write(Data("first\r\n\(long)\nf(\n)".utf8))
-    try pipe.fileHandleForWriting.close()
+    let writer = pipe.fileHandleForWriting
+    let payload = Data("first\r\n\(long)\nf(\n)".utf8)
+    // More than a pipe buffer holds: write from another thread while this one reads.
+    let thread = Thread {
+      writer.write(payload)
+      try? writer.close()
+    }
+    thread.start()
     let reader = PlainLineReader(fileHandle: pipe.fileHandleForReading)
     #expect(readAll(reader) == [.line("first"), .line(long), .line("f(\n)"), .endOfFile])
   }

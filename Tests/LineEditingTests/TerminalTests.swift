@@ -83,7 +83,14 @@ struct TerminalTests {
     Interrupt.install()  // idempotent
     Interrupt.clear()
     #expect(!Interrupt.isPending)
-    raise(SIGINT)  // handled by our handler, so the test process survives
+    // Process-directed (not raise()): test threads may block SIGINT, the main thread does not.
+    // Our handler catches it, so the test process survives. Delivery is asynchronous: wait a bit.
+    kill(getpid(), SIGINT)
+    var waited = 0
+    while !Interrupt.isPending && waited < 200 {
+      usleep(5_000)
+      waited += 1
+    }
     #expect(Interrupt.isPending)
     Interrupt.clear()
     #expect(!Interrupt.isPending)

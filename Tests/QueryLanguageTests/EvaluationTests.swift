@@ -356,14 +356,19 @@ struct EvaluationReductionTests {
 
 @Suite("Evaluation: target functions")
 struct EvaluationTargetTests {
-  let columns = ["region", "indicator", "measure", "period", "outcome", "value", "target", "target_high", "bound", "gap", "met", "unit"]
+  let columns = [
+    "region", "indicator", "measure", "period", "outcome", "value", "target", "target_high", "bound", "gap", "met", "unit",
+    "gap_unit",
+  ]
 
   @Test func gapColumnsAndSigns() {
     let t = evalTable("gap(gdp{region=\"甲市\"})")
     #expect(t.columnNames == columns)
     #expect(t.texts("period") == ["2020", "2021", "2022", "2023", "2024", "2025"])
     #expect(t.texts("gap") == ["-0.5", "0", "-0.5", "0.5", "-1", ""])
-    #expect(Set(t.texts("unit")) == ["pp"])
+    // The figures are in %; their gap is in percentage points.
+    #expect(Set(t.texts("unit")) == ["%"])
+    #expect(Set(t.texts("gap_unit")) == ["pp"])
     #expect(t.texts("outcome") == ["actual", "actual", "actual", "actual", "estimate", ""])
   }
 

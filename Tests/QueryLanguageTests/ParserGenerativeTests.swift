@@ -184,10 +184,11 @@ struct StatementGenerator {
   /// `String(decoding:)`, as input from a terminal or file would.
   mutating func mutate(_ text: String) -> String {
     var bytes = Array(text.utf8)
-    let inserts: [[UInt8]] = [
-      "(", ")", "[", "]", "{", "}", "\"", "'", "“", "”", "（", "）", "，", "｛", "湘潭", "地区", "\\",
-      "#", "..", "=~", "!", "where ", " by ", "-", "*", ",", "\n", "1e", "2023-13", "on(", "\u{3000}",
-    ].map { Array($0.utf8) } + [[0xFF], [0xC3], [0xE6, 0xB9], [0xED, 0xA0, 0x80], [0x00]]
+    let inserts: [[UInt8]] =
+      [
+        "(", ")", "[", "]", "{", "}", "\"", "'", "“", "”", "（", "）", "，", "｛", "湘潭", "地区", "\\",
+        "#", "..", "=~", "!", "where ", " by ", "-", "*", ",", "\n", "1e", "2023-13", "on(", "\u{3000}",
+      ].map { Array($0.utf8) } + [[0xFF], [0xC3], [0xE6, 0xB9], [0xED, 0xA0, 0x80], [0x00]]
     for _ in 0..<Int.random(in: 1...3, using: &rng) {
       let position = bytes.isEmpty ? 0 : Int.random(in: 0...bytes.count, using: &rng)
       switch Int.random(in: 0..<4, using: &rng) {

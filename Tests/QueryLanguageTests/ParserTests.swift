@@ -217,7 +217,10 @@ import Testing
     ("湘潭[2023..2019]", "reversed period range '2023..2019': the first year must not be after the last", 4),
     ("gdp[abc]", "bad period 'abc': \(Period.formsHelp)", 5),
     ("gdp[2023H3]", "bad period '2023H3': a half is H1 or H2", 5),
-    ("gdp[2023..2024-01]", "bad period '2023..2024-01': a range joins two years (2021..2023) or two months (2023-01..2023-09)", 5),
+    (
+      "gdp[2023..2024-01]",
+      "bad period '2023..2024-01': a range joins two years (2021..2023) or two months (2023-01..2023-09)", 5
+    ),
     ("gdp[1000..9999]", "period range '1000..9999' is too long (at most 341 years)", 5),
     // Selectors and matchers.
     ("gdp{=\"x\"}", "expected a label name (region, indicator, measure, scenario, unit) before '='", 5),
@@ -247,6 +250,15 @@ import Testing
   @Test func unquotedMatcherValueSaysHowToQuote() throws {
     let diagnostic = try #require(Support.failure("gdp{region=湘潭市}"))
     #expect(diagnostic.help == "quote the value: region=\"湘潭市\"")
+  }
+
+  @Test func helpTextsSayWhatToWrite() {
+    #expect(Support.failure("a - ignoring region b")?.help == "list labels in parentheses: ignoring (region)")
+    #expect(Support.failure("sum(x) by region")?.help == "list labels in parentheses: by (region)")
+    #expect(Support.failure("gdp{region==\"x\"}")?.help == "a matcher uses a single '=': region=\"…\"")
+    #expect(Support.failure("1 < 2 < 3")?.help == "combine comparisons with 'and': a < b and b < c")
+    #expect(Support.failure("gdp cpi")?.help == "is an operator or ',' missing?")
+    #expect(Support.failure("gdp[abc]")?.help == nil)
   }
 
   @Test func invalidRegexPointsAtTheValue() throws {

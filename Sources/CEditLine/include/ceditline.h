@@ -87,8 +87,9 @@ int ceditline_input_pending(ceditline *e);
 /* --- Interrupts (Ctrl-C), process-wide ------------------------------------------------------ */
 
 /*
- * Installs the SIGINT handler once (later calls do nothing): sigaction WITHOUT SA_RESTART, so a
- * blocking read returns EINTR, and the handler only sets an atomic flag.
+ * Installs the SIGINT handler once: sigaction WITHOUT SA_RESTART, so a blocking read returns
+ * EINTR, and the handler only sets an atomic flag. Every call also unblocks SIGINT for the
+ * calling thread, in case the process inherited a mask that blocks it.
  */
 void ceditline_interrupt_install(void);
 /* 1 when a SIGINT arrived since the last clear. Lock-free atomic load; safe from any thread. */

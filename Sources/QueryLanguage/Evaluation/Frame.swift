@@ -111,13 +111,18 @@ struct TextColumnBuilder {
   var dictionary: [String] = []
   private var index: [String: Int32] = [:]
 
+  private var last: (String, Int32)? = nil
+
   mutating func append(_ s: String?) {
     guard let s, !s.isEmpty else { codes.append(-1); return }
-    if let c = index[s] { codes.append(c); return }
+    // Runs of the same text (bound, outcome) skip the hash lookup.
+    if let last, last.0 == s { codes.append(last.1); return }
+    if let c = index[s] { codes.append(c); last = (s, c); return }
     let c = Int32(dictionary.count)
     dictionary.append(s)
     index[s] = c
     codes.append(c)
+    last = (s, c)
   }
   var cells: ExtraCells { .texts(codes, dictionary) }
 }
@@ -141,6 +146,8 @@ struct Frame {
   var origin: IndicatorStore? = nil
   var valueName = "value"
   var valueRole: ResultTable.Role = .value
+  /// A unit every row of the value column shares (attain is always %).
+  var valueUnit: String? = nil
   /// The value column is a truth value (1/0) shown as true/false (`met`).
   var valueIsFlag = false
   var labels: LabelSet = .all

@@ -91,7 +91,16 @@ public final class Interpreter {
       return .frame(try evaluateSelector(selector))
     case .name(let name, let range):
       return try resolveName(name, range: range)
-    case .slice(let inner, let period, _):
+    case .slice(let inner, let period, let range):
+      // Target functions pair figures within one period, so slicing their
+      // input gives the same rows as slicing their result, and their notes
+      // ("N targets have no outcome") then count only what is shown.
+      if case .call(var call) = inner, Interpreter.periodwiseFunctions.contains(call.name),
+        call.arguments.count == 1
+      {
+        call.arguments[0] = .slice(call.arguments[0], period, range: range)
+        return try evaluate(.call(call))
+      }
       let value = try evaluate(inner)
       guard case .frame(let frame) = value else {
         throw error("only a table can be sliced by period; this is \(value.kindName)", at: inner.range)
@@ -109,9 +118,16 @@ public final class Interpreter {
         throw error("'where' filters the rows of a table; this is \(value.kindName)", at: inner.range)
       }
       let keep = try evaluateCondition(condition, on: frame)
-      return .frame(frame.filtered { keep[$0] })
+      var filtered = frame.filtered { keep[$0] }
+      // Notes count things about the unfiltered rows; after a filter they
+      // would describe rows the user chose not to see.
+      filtered.notes = []
+      return .frame(filtered)
     }
   }
+
+  /// Functions whose rows for a period depend only on that period's figures.
+  static let periodwiseFunctions: Set<String> = ["gap", "met", "attain", "check"]
 
   /// A bare name outside `where`: a `let` binding, else an indicator or
   /// alias, else an error with suggestions.

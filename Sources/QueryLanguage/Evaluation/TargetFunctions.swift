@@ -35,6 +35,8 @@ extension Frame {
 
 extension Interpreter {
   static let targetFunctionNames: Set<String> = ["gap", "met", "attain"]
+  /// Outcome scenarios in order of preference.
+  static let outcomeScenarios: [Scenario] = [.actual, .estimate]
 
   /// The value of (region, indicator, measure, scenario, period) in the store.
   func storeValue(_ key: TargetKey, _ scenario: Scenario, _ period: Period) -> Double? {
@@ -68,39 +70,53 @@ extension Interpreter {
 
   /// The target of `key` at `period`: from x's target series when x has one,
   /// else from the store.
-  func resolveTarget(_ key: TargetKey, _ x: Frame, _ xTarget: Int?, _ period: Period) -> ResolvedTarget? {
-    var rows: [(value: Double?, bound: Bound, reference: String?)] = []
+  func resolveTarget(
+    _ key: TargetKey, _ x: Frame, _ xTarget: Int?, _ period: Period, storeSeries: [Scenario: Int]? = nil
+  ) -> ResolvedTarget? {
+    // At most two rows share a period (a range target); kept in locals so
+    // the per-row path allocates nothing.
+    typealias TargetRow = (value: Double?, bound: Bound, reference: String?)
+    var first: TargetRow? = nil
+    var second: TargetRow? = nil
+    func add(_ row: TargetRow) {
+      if first == nil { first = row } else if second == nil { second = row }
+    }
     if let s = xTarget {
-      guard let first = x.row(ofSeries: s, period: period) else { return nil }
-      var r = first
-      while r < x.rows(ofSeries: s).upperBound && x.periods[r] == period {
+      guard let firstRow = x.row(ofSeries: s, period: period) else { return nil }
+      var r = firstRow
+      let end = x.rows(ofSeries: s).upperBound
+      while r < end && x.periods[r] == period {
         var bound = Bound.exactly
         var reference: String? = nil
         if let storeRows = x.storeRows, let origin = x.origin, r < storeRows.count, storeRows[r] >= 0,
           storeRows[r] < origin.rowCount
         {
           bound = origin.bound(ofRow: storeRows[r])
-          reference = origin.reference(ofRow: storeRows[r])
+          if bound.isRelative { reference = origin.reference(ofRow: storeRows[r]) }
         }
-        rows.append((x.value(at: r), bound, reference))
+        add((x.value(at: r), bound, reference))
         r += 1
       }
     } else {
       guard
-        let s = store.series(region: key.region, indicator: key.indicator, measure: key.measure, scenario: .target),
-        let first = store.row(ofSeries: s, period: period)
+        let s = storeSeries.map({ $0[.target] })
+          ?? store.series(region: key.region, indicator: key.indicator, measure: key.measure, scenario: .target),
+        let firstRow = store.row(ofSeries: s, period: period)
       else { return nil }
-      var r = first
-      while r < store.rows(ofSeries: s).upperBound && store.period(ofRow: r) == period {
-        rows.append((store.value(ofRow: r), store.bound(ofRow: r), store.reference(ofRow: r)))
+      var r = firstRow
+      let end = store.rows(ofSeries: s).upperBound
+      while r < end && store.period(ofRow: r) == period {
+        let bound = store.bound(ofRow: r)
+        add((store.value(ofRow: r), bound, bound.isRelative ? store.reference(ofRow: r) : nil))
         r += 1
       }
     }
-    guard let first = rows.first else { return nil }
-    if rows.count >= 2, let low = rows.first(where: { $0.bound == .atLeast }),
-      let high = rows.first(where: { $0.bound == .atMost })
-    {
-      return ResolvedTarget(low: low.value, high: high.value, bound: .atLeast, isRange: true, reference: nil)
+    guard let first else { return nil }
+    if let second {
+      let pair = [first, second]
+      if let low = pair.first(where: { $0.bound == .atLeast }), let high = pair.first(where: { $0.bound == .atMost }) {
+        return ResolvedTarget(low: low.value, high: high.value, bound: .atLeast, isRange: true, reference: nil)
+      }
     }
     let bound = first.bound == .none ? .exactly : first.bound
     return ResolvedTarget(low: first.value, high: nil, bound: bound, isRange: false, reference: first.reference)
@@ -108,17 +124,31 @@ extension Interpreter {
 
   /// The outcome of `key` at `period`: actual, falling back to estimate;
   /// each from x when x has that scenario, else from the store.
-  func resolveOutcome(_ key: TargetKey, _ x: Frame, _ group: [Scenario: Int], _ period: Period)
-    -> (Double, Scenario)?
-  {
-    for scenario in [Scenario.actual, .estimate] {
+  func resolveOutcome(
+    _ key: TargetKey, _ x: Frame, _ group: [Scenario: Int], _ period: Period, storeSeries: [Scenario: Int]? = nil
+  ) -> (Double, Scenario)? {
+    for scenario in Self.outcomeScenarios {
       if let s = group[scenario] {
         if let r = x.row(ofSeries: s, period: period), let v = x.value(at: r) { return (v, scenario) }
+      } else if let storeSeries {
+        // Series ids looked up once per group, not per row.
+        if let s = storeSeries[scenario], let r = store.row(ofSeries: s, period: period), let v = store.value(ofRow: r) {
+          return (v, scenario)
+        }
       } else if let v = storeValue(key, scenario, period) {
         return (v, scenario)
       }
     }
     return nil
+  }
+
+  /// The store's series of a key, by scenario.
+  func storeSeries(_ key: TargetKey) -> [Scenario: Int] {
+    var ids: [Scenario: Int] = [:]
+    for scenario in Scenario.allCases {
+      ids[scenario] = store.series(region: key.region, indicator: key.indicator, measure: key.measure, scenario: scenario)
+    }
+    return ids
   }
 
   /// gap, met and attain: one row per (region, indicator, measure, period)
@@ -129,7 +159,7 @@ extension Interpreter {
     out.labels = [.region, .indicator, .measure, .period, .unit]
     out.valueName = function
     out.valueIsFlag = function == "met"
-    out.valueRole = function == "attain" ? .other : .value
+    out.valueRole = function == "attain" || function == "gap" ? .other : .value
     out.isDerivedRate = function == "attain"
     var builder = FrameBuilder(out)
     var outcomeKind = TextColumnBuilder()
@@ -139,6 +169,7 @@ extension Interpreter {
     var boundText = TextColumnBuilder()
     var refText = TextColumnBuilder()
     var metFlags: [Bool?] = []
+    var gapUnits = TextColumnBuilder()
     var anyRelative = false
     var estimates = 0, noOutcome = 0, noTarget = 0, noReference = 0
 
@@ -148,24 +179,20 @@ extension Interpreter {
       var periods: [Period] = []
       for s in group.values { periods.append(contentsOf: x.periods[x.rows(ofSeries: s)]) }
       periods.sort()
+      let ids = storeSeries(key)
       var unit = group.values.first.flatMap { x.series[$0].unit } ?? ""
-      if let s = store.series(region: key.region, indicator: key.indicator, measure: key.measure, scenario: .actual) {
-        unit = store.unit(ofSeries: s)
-      }
-      let functionUnit: String
-      switch function {
-      case "attain": functionUnit = "%"
-      case "gap": functionUnit = key.measure == .level ? unit : "pp"
-      default: functionUnit = unit
-      }
+      if let s = ids[.actual] { unit = store.unit(ofSeries: s) }
+      // The unit column is the unit of the figures (value, target); a gap
+      // of rates is in percentage points, shown in its own gap_unit column.
+      let gapUnit = key.measure.isRate ? "pp" : unit
       builder.startSeries(
-        SeriesHeader(region: key.region, indicator: key.indicator, measure: key.measure, scenario: nil, unit: functionUnit))
+        SeriesHeader(region: key.region, indicator: key.indicator, measure: key.measure, scenario: nil, unit: unit))
       var previous: Period? = nil
       for p in periods {
         if p == previous { continue }
         previous = p
-        let outcome = resolveOutcome(key, x, group, p)
-        guard var target = resolveTarget(key, x, group[.target], p) else {
+        let outcome = resolveOutcome(key, x, group, p, storeSeries: ids)
+        guard var target = resolveTarget(key, x, group[.target], p, storeSeries: ids) else {
           if outcome != nil { noTarget += 1 }
           continue
         }
@@ -195,6 +222,7 @@ extension Interpreter {
         boundText.append(target.boundText)
         refText.append(target.reference)
         metFlags.append(met)
+        gapUnits.append(gapUnit)
       }
     }
     out = builder.finish()
@@ -208,7 +236,9 @@ extension Interpreter {
     if anyRelative { out.extras.append(Extra(name: "ref", placement: .beforeValue, role: .label, cells: refText.cells)) }
     if function == "gap" {
       out.extras.append(Extra(name: "met", placement: .afterValue, role: .other, cells: .flags(metFlags)))
+      out.extras.append(Extra(name: "gap_unit", placement: .afterUnit, role: .label, cells: gapUnits.cells))
     }
+    if function == "attain" { out.valueUnit = "%" }
     if estimates > 0 {
       out.notes.append("\(estimates) outcome\(estimates == 1 ? " is an estimate" : "s are estimates") (预计)")
     }
@@ -219,7 +249,7 @@ extension Interpreter {
       out.notes.append("\(noReference) relative target\(noReference == 1 ? " has" : "s have") no outcome of the reference indicator")
     }
     if noTarget > 0 {
-      out.notes.append("\(noTarget) outcome\(noTarget == 1 ? " has" : "s have") no target for its period and \(noTarget == 1 ? "is" : "are") not shown")
+      out.notes.append("\(noTarget) outcome\(noTarget == 1 ? " has" : "s have") no target for the same period and \(noTarget == 1 ? "is" : "are") not shown")
     }
     return out
   }

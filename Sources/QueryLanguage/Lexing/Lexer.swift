@@ -80,7 +80,8 @@ public struct Lexer {
     case UInt8(ascii: "!"):
       if let t = pair(UInt8(ascii: "="), .notEqual) { return t }
       if let t = pair(UInt8(ascii: "~"), .regexNotMatch) { return t }
-      throw error("unexpected '!'", SourceRange(start, start + 1), help: "write 'not' to negate, '!=' or '!~' to compare")
+      throw error(
+        "unexpected '!'", SourceRange(start, start + 1), help: "write 'not' to negate, '!=' or '!~' to compare")
     case UInt8(ascii: "<"):
       if let t = pair(UInt8(ascii: "="), .lessEqual) { return t }
       return single(.less)
@@ -89,11 +90,14 @@ public struct Lexer {
       return single(.greater)
     case UInt8(ascii: "."):
       if let t = pair(UInt8(ascii: "."), .dotDot) { return t }
-      throw error("unexpected '.'", SourceRange(start, start + 1), help: "numbers need a digit before the point (0.5); ranges use '..'")
+      throw error(
+        "unexpected '.'", SourceRange(start, start + 1),
+        help: "numbers need a digit before the point (0.5); ranges use '..'")
     case UInt8(ascii: "\""), UInt8(ascii: "'"):
       return try scanString(start: start, quote: byte)
     default:
-      let shown = byte >= 0x20 && byte < 0x7f ? "'\(Character(Unicode.Scalar(byte)))'" : "character U+\(hex(UInt32(byte)))"
+      let shown =
+        byte >= 0x20 && byte < 0x7f ? "'\(Character(Unicode.Scalar(byte)))'" : "character U+\(hex(UInt32(byte)))"
       throw error("unexpected \(shown)", SourceRange(start, start + 1))
     }
   }
@@ -199,7 +203,8 @@ public struct Lexer {
       let b = bytes[position]
       if b == quote {
         position += 1
-        return Token(kind: .string, range: SourceRange(start, position), value: .text(String(decoding: contents, as: UTF8.self)))
+        return Token(
+          kind: .string, range: SourceRange(start, position), value: .text(String(decoding: contents, as: UTF8.self)))
       }
       if b == UInt8(ascii: "\\") {
         guard position + 1 < bytes.count else { break }
@@ -222,7 +227,9 @@ public struct Lexer {
       position += 1
     }
     stoppedInsideString = true
-    throw error("unterminated string", SourceRange(start, start + 1), help: "close it with \(quote == UInt8(ascii: "'") ? "'" : "\"")")
+    throw error(
+      "unterminated string", SourceRange(start, start + 1),
+      help: "close it with \(quote == UInt8(ascii: "'") ? "'" : "\"")")
   }
 
   /// `“…”`: the curly quotes a Chinese IME types. No escapes inside.
@@ -246,7 +253,8 @@ public struct Lexer {
 
   private mutating func scanNonASCII(start: Int) throws(Diagnostic) -> Token {
     guard let (scalar, length) = decodeScalar(at: start) else {
-      throw error("invalid UTF-8 byte 0x\(String(bytes[start], radix: 16, uppercase: true))", SourceRange(start, start + 1))
+      throw error(
+        "invalid UTF-8 byte 0x\(String(bytes[start], radix: 16, uppercase: true))", SourceRange(start, start + 1))
     }
     if isIdentifierScalar(scalar) { return scanIdentifier(start: start) }
     let range = SourceRange(start, start + length)
@@ -304,9 +312,15 @@ public struct Lexer {
     var value: UInt32
     switch lead {
     case 0x00..<0x80: return Unicode.Scalar(UInt32(lead)).map { ($0, 1) }
-    case 0xC2..<0xE0: length = 2; value = UInt32(lead & 0x1F)
-    case 0xE0..<0xF0: length = 3; value = UInt32(lead & 0x0F)
-    case 0xF0..<0xF5: length = 4; value = UInt32(lead & 0x07)
+    case 0xC2..<0xE0:
+      length = 2
+      value = UInt32(lead & 0x1F)
+    case 0xE0..<0xF0:
+      length = 3
+      value = UInt32(lead & 0x0F)
+    case 0xF0..<0xF5:
+      length = 4
+      value = UInt32(lead & 0x07)
     default: return nil
     }
     guard index + length <= bytes.count else { return nil }

@@ -45,6 +45,10 @@ public struct Token: Sendable, Hashable {
 
 /// The reserved words. They cannot be used as identifiers (a `let` name, a
 /// function name, a bare indicator name); quote an indicator called `on` as `"on"`.
+///
+/// ```swift
+/// try Lexer.tokenize(SourceText(name: "<statement>", text: "where"))[0].kind   // .keyword(.where)
+/// ```
 public enum Keyword: String, Sendable, Hashable, CaseIterable {
   case `let`, `where`, by, on, ignoring, and, or, not, `true`, `false`
 }

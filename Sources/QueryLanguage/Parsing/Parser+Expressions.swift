@@ -266,7 +266,9 @@ extension StatementParser {
   /// Returns the names and the range of the closing parenthesis.
   mutating func parseLabelList(after keyword: Token) throws(Diagnostic) -> ([String], SourceRange) {
     let word = keyword.kind.spelling
-    try consume(.leftParen, "expected '(' after \(word)", help: "list labels in parentheses: \(keyword.kind == .keyword(.by) ? "by" : "on") (region)")
+    try consume(
+      .leftParen, "expected '(' after \(word)",
+      help: "list labels in parentheses: \(word.dropFirst().dropLast()) (region)")
     var labels: [String] = []
     while true {
       if let close = match(.rightParen) { return (labels, close.range) }
@@ -288,12 +290,14 @@ extension StatementParser {
     var matchers: [LabelMatcher] = []
     while true {
       if let close = match(.rightBrace) {
-        return .selector(Selector(name: name, nameRange: nameRange, matchers: matchers, range: nameRange.union(close.range)))
+        return .selector(
+          Selector(name: name, nameRange: nameRange, matchers: matchers, range: nameRange.union(close.range)))
       }
       matchers.append(try parseMatcher())
       if match(.comma) != nil { continue }
       if let close = match(.rightBrace) {
-        return .selector(Selector(name: name, nameRange: nameRange, matchers: matchers, range: nameRange.union(close.range)))
+        return .selector(
+          Selector(name: name, nameRange: nameRange, matchers: matchers, range: nameRange.union(close.range)))
       }
       throw error("expected ',' or '}' after matcher", at: peek)
     }
@@ -314,7 +318,8 @@ extension StatementParser {
     advance()
     guard SeriesLabels.labelNames.contains(label) else {
       let close = Suggestions.closest(to: label, among: SeriesLabels.labelNames)
-      throw error("unknown label '\(label)'; the labels are \(allowed)", at: labelToken, help: Suggestions.didYouMean(close))
+      throw error(
+        "unknown label '\(label)'; the labels are \(allowed)", at: labelToken, help: Suggestions.didYouMean(close))
     }
     let operation: LabelMatcher.Operation
     switch peek.kind {
@@ -323,11 +328,13 @@ extension StatementParser {
     case .regexMatch: operation = .matches
     case .regexNotMatch: operation = .notMatches
     case .equalEqual:
-      throw error("expected '=', '!=', '=~' or '!~' after '\(label)'", at: peek, help: "a matcher uses a single '=': \(label)=\"…\"")
+      throw error(
+        "expected '=', '!=', '=~' or '!~' after '\(label)'", at: peek,
+        help: "a matcher uses a single '=': \(label)=\"…\"")
     default:
       throw error("expected '=', '!=', '=~' or '!~' after '\(label)'", at: peek)
     }
-    let opToken = advance()
+    advance()
     let valueToken = peek
     guard valueToken.kind == .string else {
       let op = operation.rawValue
@@ -337,7 +344,6 @@ extension StatementParser {
       throw error("expected a quoted value after '\(label)\(op)'", at: valueToken, help: help)
     }
     advance()
-    _ = opToken
     if operation == .matches || operation == .notMatches {
       try validateRegex(valueToken.text, at: valueToken.range)
     }

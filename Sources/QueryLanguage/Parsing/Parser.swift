@@ -80,7 +80,7 @@ struct StatementParser {
   /// statement := 'let' IDENT '=' expr | expr | (empty)
   mutating func parseStatement() throws(Diagnostic) -> Statement {
     if peek.kind == .end { return .empty }
-    if let letToken = match(.keyword(.let)) {
+    if match(.keyword(.let)) != nil {
       let nameToken = peek
       guard nameToken.kind == .identifier else {
         if case .keyword(let k) = nameToken.kind {
@@ -89,7 +89,6 @@ struct StatementParser {
         throw error("expected a name after 'let'", at: nameToken)
       }
       advance()
-      _ = letToken
       try consume(.assign, "expected '=' after 'let \(nameToken.text)'")
       try requireOperand(after: "'='")
       let value = try parseExpression()
@@ -116,7 +115,8 @@ struct StatementParser {
     case .assign:
       throw error("unexpected '='", at: token, help: "compare with '==', or bind a name with 'let NAME = …'")
     default:
-      throw error("unexpected \(describe(token)) after a complete expression", at: token, help: "is an operator or ',' missing?")
+      throw error(
+        "unexpected \(describe(token)) after a complete expression", at: token, help: "is an operator or ',' missing?")
     }
   }
 

@@ -180,9 +180,20 @@ extension TableRenderer {
           continue
         }
         if foldedUnit != nil && column.name == "unit" && !column.isNumeric { continue }
+        // `gap_unit` and the like: a uniform per-column unit moves into
+        // the header of the column it belongs to.
+        if column.name.hasSuffix("_unit"), table.column(named: String(column.name.dropLast(5))) != nil,
+          Self.uniformText(of: column, rows: table.rowCount) != nil
+        {
+          continue
+        }
 
         var header = TableRenderer.clean(column.name)
         if let unit = column.unit, !unit.isEmpty {
+          header += " (\(TableRenderer.clean(unit)))"
+        } else if let own = table.column(named: column.name + "_unit"),
+          let unit = Self.uniformText(of: own, rows: table.rowCount)
+        {
           header += " (\(TableRenderer.clean(unit)))"
         } else if column.role == .value, let foldedUnit {
           header += " (\(TableRenderer.clean(foldedUnit)))"
@@ -200,7 +211,9 @@ extension TableRenderer {
           }
           columns.append(Column(name: column.name, header: header, cells: cells, alignRight: false, truncatable: false))
         case .number:
-          let marks = column.role == .value
+          // Only the figure itself is an estimate; targets and results
+          // computed from it are shown plainly (the outcome column says so).
+          let marks = column.role == .value && column.name == "value"
             && (0..<rows).contains { estimates[$0] && column.number(at: $0) != nil }
           for row in 0..<rows {
             guard let value = column.number(at: row) else {
@@ -217,6 +230,13 @@ extension TableRenderer {
           columns.append(Column(name: column.name, header: header, cells: cells, alignRight: true, truncatable: false))
         }
       }
+    }
+
+    /// The text of a column when it is the same non-empty text on every row.
+    static func uniformText(of column: ResultTable.Column, rows: Int) -> String? {
+      guard rows > 0, !column.isNumeric, let first = column.text(at: 0) else { return nil }
+      for row in 1..<rows where column.text(at: row) != first { return nil }
+      return first
     }
 
     /// The value of a text `unit` column when it is the same non-empty text

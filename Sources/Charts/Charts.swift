@@ -1,0 +1,1 @@
+// The Charts module: terminal charts, sparklines and SVG (being written).

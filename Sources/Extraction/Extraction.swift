@@ -1,0 +1,1 @@
+// The Extraction module: proposes observations from report text (being written).
