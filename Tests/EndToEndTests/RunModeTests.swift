@@ -95,3 +95,29 @@ import Testing
     #expect(leftovers == ["out.csv"])
   }
 }
+
+/// A golden result in csv mode through the real binary: exact values, every column.
+@Suite struct CSVGoldenTests {
+  @Test func gapOfXiangxiang2023InCSV() throws {
+    let r = try IndshBinary.run(["--format", "csv", "-c", "gap(*{region=\"湘乡市\", measure=\"growth\"})[2023]"])
+    #expect(r.status == 0, "stderr: \(r.stderr)")
+    #expect(
+      r.stdout == """
+        region,indicator,measure,period,outcome,value,target,target_high,bound,ref,gap,met,unit,gap_unit
+        湘乡市,固定资产投资,growth,2023,estimate,8,9,,>=,,-1,false,%,pp
+        湘乡市,城乡居民人均可支配收入,growth,2023,estimate,6.7,,,=ref,地区生产总值,,,%,pp
+
+        """)
+  }
+
+  @Test func attainUsesTheReportsGrowthConvention() throws {
+    let r = try IndshBinary.run(["--format", "csv", "-c", "attain(fai{region=\"湘乡市\"})[2023]"])
+    #expect(r.status == 0, "stderr: \(r.stderr)")
+    #expect(r.stdout.contains(",99.08256880733946,"), "(1+8%)/(1+9%): \(r.stdout)")
+  }
+
+  @Test func calculatorResult() throws {
+    let r = try IndshBinary.run(["--no-default-data", "--format", "csv", "-c", "(1.08/1.09)*100"])
+    #expect(r.stdout == "value\n99.08256880733946\n")
+  }
+}

@@ -34,52 +34,52 @@ public enum Builtins {
     FunctionDoc(
       name: "yoy", signature: "yoy(x)",
       summary: "% change vs the same period one year earlier (level series only).",
-      example: "yoy(gdp{region=\"湘潭市\", measure=\"level\"})[2019..2023]",
+      example: "yoy(技术合同成交额{region=\"湘潭市\", scenario=\"actual\"})",
       details:
         "Matched by period, never by position: 2024-01..2024-09 compares with 2023-01..2023-09. A missing previous period or a zero base gives no row. On a growth, ratio or other rate series it is an error: use diff(x) for a change in percentage points. Column yoy, unit %."
     ),
     FunctionDoc(
       name: "diff", signature: "diff(x[, n])",
       summary: "Change vs the same period n years earlier (default 1); pp for rates.",
-      example: "diff(gdp{measure=\"growth\", scenario=\"actual\"})",
+      example: "diff(gdp{region=\"湘潭市\", measure=\"growth\", scenario=\"actual\"}, 3)",
       details:
         "Works on any measure. For growth, ratio, completion and avg_growth series the unit is pp (percentage points); for levels it is the series unit. Column diff."
     ),
     FunctionDoc(
       name: "lag", signature: "lag(x, n)",
       summary: "The value of the same period n years earlier, shown at the later period.",
-      example: "lag(gdp{measure=\"level\"}, 1)",
+      example: "lag(技术合同成交额{region=\"湘潭市\", scenario=\"actual\"}, 3)",
       details: "Period-matched; a period without its counterpart gives no row. Column lag, unit of the series."
     ),
     FunctionDoc(
       name: "lead", signature: "lead(x, n)",
       summary: "The value of the same period n years later, shown at the earlier period.",
-      example: "lead(gdp{measure=\"level\"}, 1)",
+      example: "lead(技术合同成交额{region=\"湘潭市\", scenario=\"actual\"}, 3)",
       details: "Period-matched; a period without its counterpart gives no row. Column lead, unit of the series."
     ),
     FunctionDoc(
       name: "pct", signature: "pct(x, n)",
       summary: "% change vs the same period n years earlier (level series only).",
-      example: "pct(gdp{measure=\"level\"}, 5)",
+      example: "pct(技术合同成交额{region=\"湘潭市\", scenario=\"actual\"}, 3)",
       details: "yoy(x) is pct(x, 1). A missing base period or a zero base gives no row. Column pct, unit %."
     ),
     FunctionDoc(
       name: "cagr", signature: "cagr(x, years)",
       summary: "Compound annual growth in % over the given number of years, with its base period.",
-      example: "cagr(gdp{measure=\"level\"}, 3)",
+      example: "cagr(城镇新增就业{region=\"湘潭市\", scenario=\"actual\"}, 3)",
       details:
         "((x_p / x_(p-years))^(1/years) - 1) * 100; the base column names the base period (近三年 2021..2023 → base 2020). Level series only; a non-positive base gives no row. Column cagr, unit %."
     ),
     FunctionDoc(
       name: "round", signature: "round(x, digits)",
       summary: "Rounds values to the given number of decimals (half away from zero).",
-      example: "round(yoy(gdp{measure=\"level\"}), 1)",
+      example: "round(attain(*{region=\"湘乡市\"})[2023], 1)",
       details: "Works on numbers and tables; keeps the column name. Negative digits round to tens, hundreds …"
     ),
     FunctionDoc(
       name: "abs", signature: "abs(x)",
       summary: "Absolute value.",
-      example: "abs(gap(gdp))",
+      example: "abs(gap(gdp{region=\"湘乡市\"})[2023])",
       details: "Works on numbers and tables; keeps the column name."
     ),
     FunctionDoc(
@@ -92,43 +92,43 @@ public enum Builtins {
     FunctionDoc(
       name: "sum", signature: "sum(x) [by (labels)]",
       summary: "Sum per series over time, or across series grouped by labels.",
-      example: "sum(*{measure=\"level\", unit=\"亿元\"}[2023]) by (indicator)",
+      example: "sum(count(*)) by (region)",
       details: "As avg. A group mixing units is noted; group by unit to keep them apart."
     ),
     FunctionDoc(
       name: "min", signature: "min(x) [by (labels)]",
       summary: "Smallest value per series, or per group.",
-      example: "min(yoy(gdp{measure=\"level\"}))",
+      example: "min(*{region=\"湖南省\", measure=\"growth\"}[2023]) by (region)",
       details: "As avg; the period column shows the span of the reduced rows."
     ),
     FunctionDoc(
       name: "max", signature: "max(x) [by (labels)]",
       summary: "Largest value per series, or per group.",
-      example: "max(yoy(gdp{measure=\"level\"}))",
+      example: "max(*{region=\"湖南省\", measure=\"growth\"}[2023]) by (region)",
       details: "As avg; the period column shows the span of the reduced rows."
     ),
     FunctionDoc(
       name: "count", signature: "count(x) [by (labels)]",
       summary: "Number of values per series, or per group; count(*) counts observations.",
-      example: "count(yoy(gdp{measure=\"level\"}) where yoy < 0) by (indicator)",
+      example: "count(*{measure=\"growth\", scenario=\"actual\"} where value < 0) by (region)",
       details: "Missing values are not counted; a note says how many were skipped. Column count, no unit."
     ),
     FunctionDoc(
       name: "first", signature: "first(x) [by (labels)]",
       summary: "The earliest value per series, or per group.",
-      example: "first(gdp{measure=\"level\"})",
+      example: "first(gdp{region=\"湘潭市\", measure=\"growth\", scenario=\"actual\"})",
       details: "The period column shows the period of the chosen value."
     ),
     FunctionDoc(
       name: "last", signature: "last(x) [by (labels)]",
       summary: "The latest value per series, or per group.",
-      example: "last(gdp{measure=\"level\"})",
+      example: "last(gdp{region=\"湘潭市\", measure=\"growth\", scenario=\"actual\"})",
       details: "The period column shows the period of the chosen value."
     ),
     FunctionDoc(
       name: "rank", signature: "rank(x)",
       summary: "Rank across series within each period, 1 = highest.",
-      example: "rank(yoy(*{measure=\"level\", indicator=\"地区生产总值\"}))",
+      example: "rank(*{region=\"湖南省\", measure=\"growth\", unit=\"%\"}[2023])",
       details: "Ties share a rank (1, 2, 2, 4); missing values get none. Columns: the ranked value, then rank."
     ),
     FunctionDoc(
@@ -141,7 +141,7 @@ public enum Builtins {
     FunctionDoc(
       name: "met", signature: "met(x)",
       summary: "Whether each target is met (true/false).",
-      example: "met(gdp{region=\"湘潭市\", measure=\"growth\"})",
+      example: "met(*{region=\"湘乡市\"})[2023]",
       details:
         ">= outcome ≥ target; <= outcome ≤ target; ~ and =ref within the tolerance (.set tolerance, default 0.5 pp; 1 % of the target for levels); = as >=; >ref strictly above; a range is met at its low end. Compared with a 1e-9 margin so 7.3 vs 6.8 is exactly within 0.5."
     ),

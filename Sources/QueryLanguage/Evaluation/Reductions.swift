@@ -51,6 +51,8 @@ struct Accumulator {
     guard let firstPeriod, let lastPeriod else { return nil }
     if firstPeriod == lastPeriod { return firstPeriod }
     guard start <= end else { return nil }
+    // Several periods of one year (the year and its 1—9月) span that year.
+    if start % 12 == 0 && end % 12 == 11 && start / 12 == end / 12 { return Period.year(start / 12) }
     if start % 12 == 0 && end % 12 == 11 { return Period.years(start / 12, end / 12) }
     return Period.months(from: (start / 12, start % 12 + 1), to: (end / 12, end % 12 + 1))
   }
@@ -137,6 +139,8 @@ extension Interpreter {
       let acc = accumulators[g]
       skipped += acc.skipped
       var header = keys[g]
+      // A count has no unit, whatever it counted (so sum(count(x)) has none either).
+      if function == "count" { header.unit = "" }
       if call.grouping != nil, function != "count", !groupLabels.contains(.unit) {
         // The group's unit when its series agree; mixing units is noted.
         if groupUnits[g].count == 1 { header.unit = groupUnits[g].first } else if groupUnits[g].count > 1 { mixedUnits += 1 }
