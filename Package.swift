@@ -35,8 +35,7 @@ let package = Package(
     // Executable: argv → Session → REPL or script runner; wiring only.
     .executableTarget(
       name: "indsh",
-      dependencies: ["Shell", .product(name: "ArgumentParser", package: "swift-argument-parser")],
-      resources: []
+      dependencies: ["Shell", .product(name: "ArgumentParser", package: "swift-argument-parser")]
     ),
 
     // Tests mirror the sources.
@@ -48,7 +47,7 @@ let package = Package(
     .testTarget(name: "ShellTests", dependencies: ["Shell"]),
     .testTarget(name: "EndToEndTests", dependencies: []),
     .testTarget(name: "ChartsTests", dependencies: ["Charts"]),
-    .testTarget(name: "ExtractionTests", dependencies: ["Extraction"]),
+    .testTarget(name: "ExtractionTests", dependencies: ["Extraction"], exclude: ["Fixtures"]),
     .testTarget(name: "DatasetTests", dependencies: ["Interchange", "QueryLanguage"]),
   ]
 )

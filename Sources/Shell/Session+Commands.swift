@@ -1,3 +1,4 @@
+import Charts
 import Diagnostics
 import IndicatorStore
 import Interchange
@@ -154,12 +155,25 @@ extension Session {
       let padded = String(repeating: " ", count: max(0, offset)) + expression
       let exprSource = SourceText(name: source.name, text: padded, firstLine: source.firstLine)
       do {
-        let statement = try Parser.parse(exprSource)
+        var statement = try Parser.parse(exprSource)
+        // `.export chart.svg plot(x)` means the chart of x; `spark(x)` exports the sparkline table.
+        var chartFunction: String?
+        if case .expression(.call(let call)) = statement, call.name == "plot" || call.name == "spark",
+          call.arguments.count == 1, call.grouping == nil
+        {
+          statement = .expression(call.arguments[0])
+          chartFunction = call.name
+        }
         guard let result = try interpreter.run(statement, source: exprSource) else {
           report(Diagnostic.error("a 'let' has no result to export", at: SourceRange(offset, padded.utf8.count), in: exprSource))
           return .failed
         }
         table = result
+        if chartFunction == "spark" && !path.lowercased().hasSuffix(".svg") {
+          do throws(ChartError) { table = try Sparkline.table(from: result) } catch {
+            throw Diagnostic.error(error.message, at: SourceRange(offset, padded.utf8.count), in: exprSource, help: error.help)
+          }
+        }
       } catch {
         report(error)
         return .failed

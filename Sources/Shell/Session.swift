@@ -24,7 +24,7 @@ public final class Session {
   public var settings = Settings() {
     didSet { syncInterpreterSettings() }
   }
-  public private(set) var lastResult: ResultTable?
+  public internal(set) var lastResult: ResultTable?
   public let console: Console
   /// Where the default data came from (shown in the banner and `.help`).
   public var dataDescription = "no data loaded"
@@ -80,7 +80,9 @@ public final class Session {
       let table = try AliasTable.load(path: path)
       newAliases.merge(table.aliases) { _, new in new }
     }
-    let result = try DatasetLoader.loading(paths: dataPaths, into: store)
+    let progress = LoadProgressLine(console: console, enabled: console.isTerminal && isatty(2) == 1)
+    defer { progress.finish() }
+    let result = try DatasetLoader.loading(paths: dataPaths, into: store, progress: progress.enabled ? progress.update : nil)
     store = result.store
     aliases = newAliases
     interpreter.store = store

@@ -126,25 +126,30 @@ enum FileSystemPaths {
   }
 }
 
-// `indsh extract FILE.txt…` is a subcommand; everything else is the shell.
-if CommandLine.arguments.count > 1 && CommandLine.arguments[1] == "extract" {
-  ExtractCommand.main(Array(CommandLine.arguments.dropFirst(2)))
+/// Runs `command` and exits: usage errors exit 2 (like most Unix tools);
+/// --help and --version exit 0; a failed run exits 1.
+func runAndExit<Command: ParsableCommand>(_ command: Command.Type, arguments: [String]) -> Never {
+  do {
+    var parsed = try command.parseAsRoot(arguments)
+    try parsed.run()
+    exit(0)
+  } catch {
+    if let exitCode = error as? ExitCode { exit(exitCode.rawValue) }
+    if command.exitCode(for: error) == .success {
+      print(command.fullMessage(for: error))
+      exit(0)
+    }
+    FileHandleStandardError.write(command.fullMessage(for: error) + "\n")
+    exit(2)
+  }
 }
 
-// Usage errors exit 2 (like most Unix tools); --help and --version exit 0.
-do {
-  var command = try Indsh.parseAsRoot()
-  try command.run()
-} catch {
-  if let exitCode = error as? ExitCode { exit(exitCode.rawValue) }
-  let code = Indsh.exitCode(for: error)
-  if code == .success {
-    print(Indsh.fullMessage(for: error))
-    exit(0)
-  }
-  FileHandleStandardError.write(Indsh.fullMessage(for: error) + "\n" + Indsh.usageString() + "\n")
-  exit(2)
+// `indsh extract FILE.txt…` is a subcommand; everything else is the shell.
+let arguments = Array(CommandLine.arguments.dropFirst())
+if arguments.first == "extract" {
+  runAndExit(ExtractCommand.self, arguments: Array(arguments.dropFirst()))
 }
+runAndExit(Indsh.self, arguments: arguments)
 
 enum FileHandleStandardError {
   static func write(_ text: String) {

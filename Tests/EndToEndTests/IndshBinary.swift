@@ -30,9 +30,12 @@ enum IndshBinary {
     var description: String { "indsh binary not found: run swift build -c release (or set INDSH_BINARY)" }
   }
 
-  /// Runs indsh with `arguments`, feeding `input` on standard input (a pipe).
-  static func run(_ arguments: [String], input: String = "", environment: [String: String] = [:], in directory: URL? = nil)
-    throws -> Result
+  /// Runs indsh with `arguments`, feeding `input` on standard input (a pipe);
+  /// a run longer than `timeout` seconds is terminated (status 15).
+  static func run(
+    _ arguments: [String], input: String = "", environment: [String: String] = [:], in directory: URL? = nil,
+    timeout: Double = 120
+  ) throws -> Result
   {
     guard let path else { throw Failure.notBuilt }
     let process = Process()
@@ -49,6 +52,10 @@ enum IndshBinary {
     process.standardOutput = stdout
     process.standardError = stderr
     try process.run()
+    // A hung binary fails its test instead of stalling the whole run.
+    let watchdog = DispatchWorkItem { if process.isRunning { process.terminate() } }
+    DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: watchdog)
+    defer { watchdog.cancel() }
     stdin.fileHandleForWriting.write(Data(input.utf8))
     try stdin.fileHandleForWriting.close()
     // Read both pipes fully before waiting, so a large output cannot block.

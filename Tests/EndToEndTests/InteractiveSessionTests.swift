@@ -6,20 +6,45 @@ import Testing
 @Suite(.serialized) struct InteractiveSessionTests {
   struct Tmux {
     let session = "indsh-test-\(UUID().uuidString.prefix(8))"
+    /// A private server socket: the tests never touch a user's tmux, and a
+    /// server left behind by one run cannot confuse the next.
+    let socket = "indsh-tests-\(getpid())"
 
+    /// Runs one tmux client command and returns what it printed.
+    ///
+    /// `new-session` forks the tmux server, which inherits the client's
+    /// descriptors and keeps them for its whole life. Foundation's `Process`
+    /// gives each child a descriptor it watches to see the child end, and a
+    /// pipe would never reach its end either: so the client starts from a
+    /// shell that closes every descriptor above stderr, and writes to a file.
     @discardableResult
-    func run(_ arguments: [String]) throws -> String {
+    func run(_ arguments: [String], timeout: Double = 20) throws -> String {
+      let output = FileManager.default.temporaryDirectory.appendingPathComponent("indsh-tmux-\(UUID().uuidString)")
+      FileManager.default.createFile(atPath: output.path, contents: nil)
+      defer { try? FileManager.default.removeItem(at: output) }
+      let handle = try FileHandle(forWritingTo: output)
+      defer { try? handle.close() }
       let process = Process()
-      process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-      process.arguments = ["tmux"] + arguments
-      let out = Pipe()
-      process.standardOutput = out
-      process.standardError = Pipe()
+      process.executableURL = URL(fileURLWithPath: "/bin/bash")
+      let closeInheritedThenRunTmux = """
+        for fd in /proc/$$/fd/*; do fd=${fd##*/}; if [ "$fd" -gt 2 ]; then eval "exec $fd>&-"; fi; done; exec tmux "$@"
+        """
+      process.arguments = ["-c", closeInheritedThenRunTmux, "tmux", "-L", socket] + arguments
+      process.standardInput = FileHandle.nullDevice
+      process.standardOutput = handle
+      process.standardError = FileHandle.nullDevice
       try process.run()
-      let data = out.fileHandleForReading.readDataToEndOfFile()
-      process.waitUntilExit()
-      return String(decoding: data, as: UTF8.self)
+      let deadline = Date().addingTimeInterval(timeout)
+      while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
+      if process.isRunning {
+        process.terminate()
+        Issue.record("tmux \(arguments.first ?? "") did not finish within \(timeout) s")
+      }
+      return (try? String(contentsOf: output, encoding: .utf8)) ?? ""
     }
+
+    /// Ends the session and, with it, this test's private server.
+    func close() { _ = try? run(["kill-server"]) }
 
     func screen() throws -> String { try run(["capture-pane", "-p", "-t", session]) }
 
@@ -54,7 +79,7 @@ import Testing
     let command =
       "env -i PATH=/usr/bin:/bin HOME=\(home.path) TERM=xterm INDSH_HISTORY=\(history) \(binary); echo EXITED=$?; sleep 30"
     try tmux.run(["new-session", "-d", "-s", tmux.session, "-x", "150", "-y", "50", command])
-    defer { _ = try? tmux.run(["kill-session", "-t", tmux.session]) }
+    defer { tmux.close() }
 
     _ = try tmux.waitFor("the prompt") { $0.contains("indsh>") }
 
@@ -110,7 +135,7 @@ import Testing
     let command =
       "env -i PATH=/usr/bin:/bin HOME=\(home.path) TERM=xterm INDSH_HISTORY=\(history) \(binary) --no-default-data; sleep 30"
     try tmux.run(["new-session", "-d", "-s", tmux.session, "-x", "120", "-y", "40", command])
-    defer { _ = try? tmux.run(["kill-session", "-t", tmux.session]) }
+    defer { tmux.close() }
     _ = try tmux.waitFor("the prompt") { $0.contains("indsh>") }
     try tmux.type("(100 +")
     try tmux.press("Enter")

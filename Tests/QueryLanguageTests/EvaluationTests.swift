@@ -473,7 +473,7 @@ struct EvaluationMiscTests {
   }
 
   @Test func everyFunctionHasADocAndTheDocsAgree() throws {
-    #expect(Builtins.all.count == 21)
+    #expect(Builtins.all.count == 23)
     #expect(Builtins.doc(named: "yoy")?.signature == "yoy(x)")
     #expect(Builtins.doc(named: "nope") == nil)
     let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()

@@ -1,4 +1,5 @@
 import Diagnostics
+import IndicatorStore
 import Testing
 
 @testable import Shell

@@ -1,5 +1,8 @@
 import Testing
 
+// DisplayWidth lives in IndicatorStore (Charts aligns legends with it too).
+@testable import IndicatorStore
+
 @testable import Shell
 
 @Suite("DisplayWidth")

@@ -80,7 +80,7 @@ public enum FileIO {
   /// then rename(2). On any failure the temporary file is removed and an
   /// existing file at `path` is untouched. `failBeforeRename` simulates a
   /// failed write (tests).
-  static func writeAtomically(_ bytes: [UInt8], to path: String, failBeforeRename: Bool = false)
+  public static func writeAtomically(_ bytes: [UInt8], to path: String, failBeforeRename: Bool = false)
     throws(Diagnostic)
   {
     let folder: String

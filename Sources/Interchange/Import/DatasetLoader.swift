@@ -41,10 +41,13 @@ public enum DatasetLoader {
 
   /// As `load(path:into:)` for bytes already in memory; `file` names them.
   @discardableResult
-  public static func load(bytes: [UInt8], file: String, into builder: inout StoreBuilder) throws(DiagnosticList)
+  public static func load(
+    bytes: [UInt8], file: String, into builder: inout StoreBuilder, progress: ((Int, Int) -> Void)? = nil
+  ) throws(DiagnosticList)
     -> Int
   {
     var parser = FileParser(reader: CSVReader(bytes: bytes, file: file), maxErrors: maxErrorsPerFile)
+    parser.progress = progress
     let before = builder.rowCount
     parser.parse(into: &builder)
     if !parser.errors.isEmpty {
@@ -94,7 +97,13 @@ public enum DatasetLoader {
   ///
   /// - Returns: the new store, notes (identical duplicates merged), and the
   ///   number of rows read from the files.
-  public static func loading(paths: [String], into store: IndicatorStore) throws(DiagnosticList)
+  ///
+  /// `progress`, when given, is called every few thousand rows with the
+  /// rows and bytes read so far (all files together); the caller decides
+  /// whether and how often to show it (the shell: on a terminal, after a second).
+  public static func loading(
+    paths: [String], into store: IndicatorStore, progress: ((LoadProgress) -> Void)? = nil
+  ) throws(DiagnosticList)
     -> (store: IndicatorStore, notes: [Diagnostic], rowsLoaded: Int)
   {
     let files = try dataFiles(in: paths)
@@ -104,10 +113,18 @@ public enum DatasetLoader {
     var builder = StoreBuilder(copying: store, excludingDataFiles: replaced)
     var errors: [Diagnostic] = []
     var rows = 0
+    var bytesDone = 0
     for file in files {
       do {
         let bytes = try FileIO.readAll(file)
-        rows += try load(bytes: bytes, file: file, into: &builder)
+        let (rowsBefore, bytesBefore) = (rows, bytesDone)
+        let report = progress.map { callback in
+          { (fileRows: Int, fileBytes: Int) in
+            callback(LoadProgress(file: file, rows: rowsBefore + fileRows, bytes: bytesBefore + fileBytes))
+          }
+        }
+        rows += try load(bytes: bytes, file: file, into: &builder, progress: report)
+        bytesDone += bytes.count
       } catch let error as Diagnostic {
         errors.append(error)
       } catch let list as DiagnosticList {
@@ -122,12 +139,29 @@ public enum DatasetLoader {
   }
 }
 
+/// How far a load has got, for a progress line.
+///
+/// ```swift
+/// try DatasetLoader.loading(paths: ["big.csv"], into: store) { p in print(p.rows, p.bytes) }
+/// ```
+public struct LoadProgress: Sendable {
+  /// The file being read.
+  public var file: String
+  /// Records read so far, over all files of this load.
+  public var rows: Int
+  /// Bytes read so far, over all files of this load.
+  public var bytes: Int
+}
+
 /// Turns the records of one file into builder rows, collecting errors.
 struct FileParser {
   var reader: CSVReader
   let maxErrors: Int
   var errors: [Diagnostic] = []
   var file: String { reader.file }
+  /// Called every `progressInterval` records with (records, bytes) read so far.
+  var progress: ((Int, Int) -> Void)? = nil
+  static let progressInterval = 16_384
 
   /// Column index of each known column in this file's header.
   var index: [String: Int] = [:]
@@ -195,9 +229,12 @@ struct FileParser {
     }
     guard readHeader(record) else { return }
     var rows = RowParser(columns: index)
+    var records = 0
     while !isFull {
       do {
         guard try reader.next(into: &record) else { break }
+        records += 1
+        if let progress, records % Self.progressInterval == 0 { progress(records, record.endOffset) }
       } catch {
         self.error(error.message, line: error.line, column: error.column, help: error.help)
         continue

@@ -164,6 +164,20 @@ public enum Builtins {
       example: "source(gdp{region=\"湘潭市\"}[2020])",
       details: "Like .set provenance on for one result. Derived rows show the provenance of the row they came from."
     ),
+    FunctionDoc(
+      name: "plot", signature: "plot(x)",
+      summary: "Draws a line chart per series over its periods, or bars when each series has one period.",
+      example: "plot(gdp{region=\"湘乡市\", measure=\"level\"})",
+      details:
+        "A statement of its own (not inside another expression). Up to 8 series share one chart with a legend naming the labels that differ; actual, estimate and target rows of one indicator are one series: estimates are marked *, targets T with a dashed line. One period per series gives bars (# actual, = estimate). Braille lines, ASCII axes, 80 columns when piped, colour only on a colour terminal (NO_COLOR respected). .export chart.svg x writes the same chart as SVG."
+    ),
+    FunctionDoc(
+      name: "spark", signature: "spark(x)",
+      summary: "One row per series with a sparkline (▁…█) and its first and last values and periods.",
+      example: "spark(*{region=\"湘潭市\", measure=\"growth\", scenario=\"actual\"})",
+      details:
+        "A statement of its own. Each sparkline is scaled from its own minimum to maximum over all periods of the result, so sparks line up in time; a gap is a period without a figure; a constant series is a flat ▄. Targets are left out. Any number of series."
+    ),
   ]
 
   /// The entry for a function, nil when there is none.
@@ -189,6 +203,12 @@ extension Interpreter {
           ?? "see .help for the functions")
     }
     let name = call.name
+    if name == "plot" || name == "spark" {
+      // Charts are drawn by the shell for a whole statement; they have no value to compute with.
+      throw error(
+        "\(name) draws a chart and has no value; use it as a statement of its own", at: call.nameRange,
+        help: "e.g. \(doc.example)")
+    }
     let isReduction = Self.reductionNames.contains(name)
     if call.grouping != nil && !isReduction {
       throw error("\(name) does not take 'by'; only avg, sum, min, max, count, first and last do", at: call.groupingRange ?? call.nameRange)

@@ -1,4 +1,5 @@
 import Diagnostics
+import IndicatorStore
 
 /// Turns a `Diagnostic` into the text a user reads.
 ///

@@ -1,1 +1,0 @@
-// The Charts module: terminal charts, sparklines and SVG (being written).
