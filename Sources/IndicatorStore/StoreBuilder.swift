@@ -96,19 +96,84 @@ public struct StoreBuilder: Sendable {
     value: Double?, unit: String, bound: Bound, source: String, quote: String,
     reference: String?, dataFile: String, line: Int
   ) {
-    self.region.append(regions.intern(region))
-    self.indicator.append(indicators.intern(indicator))
+    let codes = TextCodes(
+      region: regions.intern(region), indicator: indicators.intern(indicator), unit: units.intern(unit),
+      source: sources.intern(source), dataFile: dataFiles.intern(dataFile))
+    append(
+      codes: codes, measure: measure, scenario: scenario, period: period, value: value, bound: bound,
+      quote: Array(quote.utf8)[...], reference: reference, line: line)
+  }
+
+  /// The dictionary codes of a row's text columns, from `code(of:in:)`.
+  public struct TextCodes: Sendable, Equatable {
+    public var region, indicator, unit, source, dataFile: Int32
+    public init(region: Int32, indicator: Int32, unit: Int32, source: Int32, dataFile: Int32) {
+      (self.region, self.indicator, self.unit, self.source, self.dataFile) = (region, indicator, unit, source, dataFile)
+    }
+  }
+
+  /// Which dictionary a text column is interned in.
+  public enum TextColumn: Sendable { case region, indicator, unit, source, dataFile }
+
+  /// Interns `text` in the dictionary of `column` (a loader that sees the
+  /// same text row after row interns it once and reuses the code).
+  public mutating func code(of text: String, in column: TextColumn) -> Int32 {
+    switch column {
+    case .region: regions.intern(text)
+    case .indicator: indicators.intern(text)
+    case .unit: units.intern(text)
+    case .source: sources.intern(text)
+    case .dataFile: dataFiles.intern(text)
+    }
+  }
+
+  /// Appends every row of `other` (built on another thread, with its own
+  /// dictionaries), re-coding its text columns into this builder's.
+  public mutating func append(contentsOf other: StoreBuilder) {
+    func recode(_ from: StringDictionary, _ column: TextColumn) -> [Int32] {
+      from.strings.map { code(of: $0, in: column) }
+    }
+    let regionCode = recode(other.regions, .region), indicatorCode = recode(other.indicators, .indicator)
+    let unitCode = recode(other.units, .unit), sourceCode = recode(other.sources, .source)
+    let dataFileCode = recode(other.dataFiles, .dataFile)
+    let base = value.count
+    region.append(contentsOf: other.region.lazy.map { regionCode[Int($0)] })
+    indicator.append(contentsOf: other.indicator.lazy.map { indicatorCode[Int($0)] })
+    unit.append(contentsOf: other.unit.lazy.map { unitCode[Int($0)] })
+    source.append(contentsOf: other.source.lazy.map { sourceCode[Int($0)] })
+    dataFile.append(contentsOf: other.dataFile.lazy.map { dataFileCode[Int($0)] })
+    measure.append(contentsOf: other.measure)
+    scenario.append(contentsOf: other.scenario)
+    period.append(contentsOf: other.period)
+    value.append(contentsOf: other.value)
+    for i in 0..<other.value.count { validity.append(other.validity[i]) }
+    bound.append(contentsOf: other.bound)
+    line.append(contentsOf: other.line)
+    let quoteBase = UInt32(clamping: quoteBytes.count)
+    quoteBytes.append(contentsOf: other.quoteBytes)
+    quoteEnd.append(contentsOf: other.quoteEnd.lazy.map { $0 + quoteBase })
+    for (row, ref) in other.reference { reference[base + row] = indicatorCode[Int(ref)] }
+  }
+
+  /// Appends a row whose text columns are already interned; the quote is
+  /// copied as bytes (no String per row).
+  public mutating func append(
+    codes: TextCodes, measure: Measure, scenario: Scenario, period: Period, value: Double?, bound: Bound,
+    quote: ArraySlice<UInt8>, reference: String?, line: Int
+  ) {
+    self.region.append(codes.region)
+    self.indicator.append(codes.indicator)
     self.measure.append(measure)
     self.scenario.append(scenario)
     self.period.append(period)
     self.value.append(value ?? 0)
     validity.append(value != nil)
-    self.unit.append(units.intern(unit))
+    self.unit.append(codes.unit)
     self.bound.append(bound)
-    self.source.append(sources.intern(source))
-    self.dataFile.append(dataFiles.intern(dataFile))
+    self.source.append(codes.source)
+    self.dataFile.append(codes.dataFile)
     self.line.append(Int32(clamping: line))
-    quoteBytes.append(contentsOf: quote.utf8)
+    quoteBytes.append(contentsOf: quote)
     quoteEnd.append(UInt32(clamping: quoteBytes.count))
     if let reference, !reference.isEmpty { self.reference[self.value.count - 1] = indicators.intern(reference) }
   }
@@ -128,24 +193,50 @@ public struct StoreBuilder: Sendable {
     var seriesIndex: [SeriesKey: Int32] = [:]
     var seriesKeys: [SeriesKey] = []
     var rowSeries = [Int32](repeating: 0, count: n)
+    var previousKey: SeriesKey? = nil
     for i in 0..<n {
       let key = SeriesKey(region: region[i], indicator: indicator[i], measure: measure[i], scenario: scenario[i])
-      if let id = seriesIndex[key] {
+      // Files list a series' rows together: most rows repeat the last key.
+      if key == previousKey {
+        rowSeries[i] = rowSeries[i - 1]
+      } else if let id = seriesIndex[key] {
+        previousKey = key
         rowSeries[i] = id
       } else {
+        previousKey = key
         let id = Int32(seriesKeys.count)
         seriesIndex[key] = id
         seriesKeys.append(key)
         rowSeries[i] = id
       }
     }
-    // 2. One sort by (series, period, bound, original order).
-    var order = Array(0..<n)
-    order.sort { a, b in
-      if rowSeries[a] != rowSeries[b] { return rowSeries[a] < rowSeries[b] }
-      if period[a] != period[b] { return period[a] < period[b] }
-      if bound[a] != bound[b] { return bound[a].rawValue < bound[b].rawValue }
-      return a < b
+    // 2. Order by (series, period, bound, original order): a counting sort
+    // by series (stable), then each series' few rows sorted in place.
+    var order = [Int](repeating: 0, count: n)
+    do {
+      var next = [Int](repeating: 0, count: seriesKeys.count + 1)
+      for i in 0..<n { next[Int(rowSeries[i]) + 1] += 1 }
+      for s in 0..<seriesKeys.count { next[s + 1] += next[s] }
+      let starts = next
+      for i in 0..<n {
+        let s = Int(rowSeries[i])
+        order[next[s]] = i
+        next[s] += 1
+      }
+      func before(_ a: Int, _ b: Int) -> Bool {
+        if period[a] != period[b] { return period[a] < period[b] }
+        if bound[a] != bound[b] { return bound[a].rawValue < bound[b].rawValue }
+        return a < b
+      }
+      for s in 0..<seriesKeys.count {
+        let range = starts[s]..<starts[s + 1]
+        var sorted = true
+        for k in range.dropFirst() where !before(order[k - 1], order[k]) {
+          sorted = false
+          break
+        }
+        if !sorted { order[range].sort(by: before) }
+      }
     }
     var errors: [Diagnostic] = []
     var notes: [Diagnostic] = []
@@ -174,6 +265,16 @@ public struct StoreBuilder: Sendable {
       let s = rowSeries[order[start]]
       var end = start
       while end < n && rowSeries[order[end]] == s { end += 1 }
+      // One unit throughout (the usual case): nothing to choose or check.
+      let firstUnit = unit[order[start]]
+      var oneUnit = true
+      for k in start..<end where unit[order[k]] != firstUnit {
+        oneUnit = false
+        break
+      }
+      if oneUnit {
+        seriesUnit[Int(s)] = firstUnit
+      } else {
       // Most common unit; ties go to the first seen.
       var unitCounts: [Int32: Int] = [:]
       var firstRowOfUnit: [Int32: Int] = [:]
@@ -194,6 +295,7 @@ public struct StoreBuilder: Sendable {
           second,
           "unit '\(units[unit[second]])' does not convert to '\(units[unit[first]])' (\(place(first, from: second))) in series \(regions[region[second]])/\(indicators[indicator[second]])/\(measure[second].rawValue)/\(scenario[second].rawValue)",
           help: "one series has one unit; units convert only across magnitude prefixes (万人 and 人, 亿元 and 万元)")
+      }
       }
       // Duplicates within equal periods.
       var k = start
@@ -252,6 +354,7 @@ public struct StoreBuilder: Sendable {
     store.lineAndBound.reserveCapacity(n)
     store.originOf.reserveCapacity(n)
     var originIndex: [Int64: Int32] = [:]
+    var lastOrigin: (key: Int64, origin: Int32) = (-1, 0)
     store.quoteEnd.reserveCapacity(n)
     // Exact capacity: doubling growth would waste up to half the quote text.
     store.quoteBytes.reserveCapacity(quoteBytes.count)
@@ -284,11 +387,15 @@ public struct StoreBuilder: Sendable {
       let packedLine = UInt32(clamping: min(Int(max(line[r], 0)), (1 << 29) - 1))
       store.lineAndBound.append(packedLine << 3 | UInt32(bound[r].rawValue))
       let originKey = Int64(source[r]) << 32 | Int64(dataFile[r])
-      if let origin = originIndex[originKey] {
+      if originKey == lastOrigin.key {
+        store.originOf.append(lastOrigin.origin)
+      } else if let origin = originIndex[originKey] {
+        lastOrigin = (originKey, origin)
         store.originOf.append(origin)
       } else {
         let origin = Int32(store.originSource.count)
         originIndex[originKey] = origin
+        lastOrigin = (originKey, origin)
         store.originSource.append(source[r])
         store.originDataFile.append(dataFile[r])
         store.originOf.append(origin)

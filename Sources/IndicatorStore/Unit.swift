@@ -55,13 +55,55 @@ public struct Unit: Hashable, Sendable, CustomStringConvertible {
 public enum DecimalText {
   /// Parses a finite decimal (`-12.5`, `3`, `1.5e3`); nil for anything else
   /// (NaN, inf, thousands separators, text).
+  @inlinable
   public static func parse(_ bytes: some Collection<UInt8>) -> Double? {
+    if let fast = parseShort(bytes) { return fast }
     guard isFiniteDecimal(bytes), let value = Double(String(decoding: bytes, as: UTF8.self)) else { return nil }
     // 1e999 is well-formed but overflows to infinity: not a finite figure.
     return value.isFinite ? value : nil
   }
 
+  /// Powers of ten that are exact doubles.
+  @usableFromInline
+  static let exactPowersOfTen: [Double] = (0...22).map { k in (0..<k).reduce(1.0) { x, _ in x * 10 } }
+
+  /// `[-+]digits[.digits]` with at most 15 significant digits, without
+  /// making a String: the digits form an integer below 2⁵³ and 10^k (k ≤ 22)
+  /// is exact, so one division is the correctly rounded result (Clinger's
+  /// fast path). nil for anything else, which then takes the general path.
+  @inlinable
+  static func parseShort(_ bytes: some Collection<UInt8>) -> Double? {
+    var mantissa: UInt64 = 0
+    var digits = 0
+    var fraction = 0
+    var seenPoint = false
+    var negative = false
+    var first = true
+    for b in bytes {
+      defer { first = false }
+      if b &- 48 < 10 {
+        if mantissa != 0 || b != 48 { digits += 1 }
+        mantissa = mantissa &* 10 &+ UInt64(b &- 48)
+        if seenPoint { fraction += 1 }
+      } else if b == UInt8(ascii: ".") && !seenPoint {
+        seenPoint = true
+      } else if first && (b == UInt8(ascii: "-") || b == UInt8(ascii: "+")) {
+        negative = b == UInt8(ascii: "-")
+      } else {
+        return nil
+      }
+    }
+    // Digits must exist on some side of the point (".5" and "5." are decimals, "." is not).
+    guard digits <= 15, fraction <= 22, !bytes.isEmpty else { return nil }
+    var sawDigit = false
+    for b in bytes where b &- 48 < 10 { sawDigit = true; break }
+    guard sawDigit else { return nil }
+    let magnitude = Double(mantissa) / exactPowersOfTen[fraction]
+    return negative ? -magnitude : magnitude
+  }
+
   /// Whether `bytes` is `[+-]digits[.digits][(e|E)[+-]digits]` with at least one digit.
+  @inlinable
   public static func isFiniteDecimal(_ bytes: some Collection<UInt8>) -> Bool {
     var it = bytes.makeIterator()
     var c = it.next()

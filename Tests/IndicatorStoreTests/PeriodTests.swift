@@ -105,6 +105,25 @@ struct SplitMix64: RandomNumberGenerator {
     }
   }
 
+  /// The fast path (no String, one division) must give exactly what the
+  /// general correctly rounded conversion gives.
+  @Test func fastDecimalPathAgreesWithStrtod() {
+    var rng = SplitMix64(seed: 11)
+    for _ in 0..<20_000 {
+      let digits = Int(rng.next() % 16) + 1
+      var text = rng.next() % 3 == 0 ? "-" : ""
+      var body = ""
+      for _ in 0..<digits { body += String(rng.next() % 10) }
+      let point = Int(rng.next() % UInt64(digits + 1))
+      if point < digits { body.insert(".", at: body.index(body.startIndex, offsetBy: point)) }
+      text += body
+      #expect(DecimalText.parse(Array(text.utf8)) == Double(text), "\(text)")
+    }
+    for text in ["0.1", "0.3", "123456789012345", "1234567890123456", "0.000000000000000000001", "-0", "9007199254740993"] {
+      #expect(DecimalText.parse(Array(text.utf8)) == Double(text), "\(text)")
+    }
+  }
+
   @Test func shortestRoundTrips() {
     var rng = SplitMix64(seed: 3)
     for _ in 0..<5_000 {

@@ -62,6 +62,11 @@ public struct CSVReader: Sendable {
   public let file: String
   /// Offset of the first byte after the BOM.
   public let contentStart: Int
+  /// Offset just past the last byte this reader reads (the file's end, or
+  /// the end of its part of the file).
+  public let end: Int
+  /// The line of the first byte read.
+  public let firstLine: Int
   private var position: Int
   private var line = 1
   private var lineStart: Int
@@ -72,13 +77,32 @@ public struct CSVReader: Sendable {
     self.file = file
     let hasBOM = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
     contentStart = hasBOM ? 3 : 0
+    end = bytes.count
+    firstLine = 1
     position = contentStart
     lineStart = contentStart
   }
 
+  /// Reads only `range` of the file's bytes, which starts a record on line
+  /// `firstLine` (so a part of a file can be read on its own thread, with
+  /// lines and columns as in the whole file).
+  public init(bytes: [UInt8], file: String, range: Range<Int>, firstLine: Int) {
+    self.bytes = bytes
+    self.file = file
+    contentStart = range.lowerBound
+    end = range.upperBound
+    position = range.lowerBound
+    lineStart = range.lowerBound
+    line = firstLine
+    self.firstLine = firstLine
+  }
+
+  /// Where the next record starts, and its line.
+  public var nextRecordStart: (offset: Int, line: Int) { (position, line) }
+
   /// Whether the file holds nothing but a BOM and white space.
   public var isBlank: Bool {
-    for b in bytes[contentStart...] where !(b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D) { return false }
+    for b in bytes[contentStart..<end] where !(b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D) { return false }
     return true
   }
 
@@ -87,8 +111,8 @@ public struct CSVReader: Sendable {
   public func column(of offset: Int, lineStart: Int) -> Int {
     var column = 1
     var i = lineStart
-    let end = min(offset, bytes.count)
-    while i < end {
+    let stop = min(offset, bytes.count)
+    while i < stop {
       if bytes[i] & 0xC0 != 0x80 { column += 1 }
       i += 1
     }
@@ -134,7 +158,9 @@ public struct CSVReader: Sendable {
   /// can (a stray quote), or to the end (an unterminated quote).
   public mutating func next(into record: inout Record) throws(ScanError) -> Bool {
     record.fields.removeAll(keepingCapacity: true)
-    let n = bytes.count
+    if let found = nextWellFormed(into: &record) { return found }
+    record.fields.removeAll(keepingCapacity: true)
+    let n = end
     // Skip completely empty lines.
     while position < n && (bytes[position] == 0x0A || bytes[position] == 0x0D) {
       if bytes[position] == 0x0D && position + 1 < n && bytes[position + 1] == 0x0A { position += 1 }
@@ -230,9 +256,100 @@ public struct CSVReader: Sendable {
     }
   }
 
+  /// The common case at full speed: a record with no stray quote, read
+  /// through a raw pointer. nil (with the reader unmoved) for anything else,
+  /// which the general path then reads and reports on.
+  @inline(__always)
+  private mutating func nextWellFormed(into record: inout Record) -> Bool? {
+    let n = end
+    var pos = position, line = self.line, lineStart = self.lineStart
+    let found: Bool? = bytes.withUnsafeBufferPointer { buffer -> Bool? in
+      guard let base = buffer.baseAddress else { return nil }
+      // Empty lines carry no record.
+      while pos < n && (base[pos] == 0x0A || base[pos] == 0x0D) {
+        if base[pos] == 0x0D {
+          guard pos + 1 < n && base[pos + 1] == 0x0A else { return nil }
+          pos += 1
+        }
+        pos += 1
+        line += 1
+        lineStart = pos
+      }
+      if pos >= n { return false }
+      record.line = line
+      while true {
+        let fieldOffset = pos, fieldLine = line, fieldLineStart = lineStart
+        if base[pos] == UInt8(ascii: "\"") {
+          pos += 1
+          let start = pos
+          var doubled = false
+          while true {
+            guard pos < n else { return nil }  // unterminated: the general path reports it
+            let b = base[pos]
+            if b == UInt8(ascii: "\"") {
+              if pos + 1 < n && base[pos + 1] == UInt8(ascii: "\"") {
+                doubled = true
+                pos += 2
+                continue
+              }
+              break
+            }
+            if b == 0x0A {
+              line += 1
+              lineStart = pos + 1
+            }
+            pos += 1
+          }
+          record.fields.append(
+            Field(start: start, end: pos, hasDoubledQuotes: doubled, line: fieldLine, lineStart: fieldLineStart,
+                  offset: fieldOffset))
+          pos += 1
+        } else {
+          let start = pos
+          while pos < n {
+            let b = base[pos]
+            // Bytes above ',' (0x2C) are never special: the bulk of the text.
+            if b > UInt8(ascii: ",") { pos += 1; continue }
+            if b == UInt8(ascii: ",") || b == 0x0A || b == 0x0D { break }
+            if b == UInt8(ascii: "\"") { return nil }
+            pos += 1
+          }
+          record.fields.append(
+            Field(start: start, end: pos, hasDoubledQuotes: false, line: fieldLine, lineStart: fieldLineStart,
+                  offset: fieldOffset))
+        }
+        if pos < n && base[pos] == UInt8(ascii: ",") {
+          pos += 1
+          if pos == n { return nil }  // a trailing comma at the very end: let the general path decide
+          continue
+        }
+        record.endOffset = pos
+        record.endLine = line
+        record.endLineStart = lineStart
+        if pos < n && base[pos] == 0x0D {
+          guard pos + 1 < n ? base[pos + 1] == 0x0A : true else { return nil }
+          pos += 1
+        }
+        if pos < n {
+          guard base[pos] == 0x0A else { return nil }
+          pos += 1
+          line += 1
+          lineStart = pos
+        }
+        return true
+      }
+    }
+    if found != nil {
+      position = pos
+      self.line = line
+      self.lineStart = lineStart
+    }
+    return found
+  }
+
   /// Moves to the start of the next physical line (recovery after an error).
   private mutating func skipRestOfLine() {
-    let n = bytes.count
+    let n = end
     while position < n && bytes[position] != 0x0A { position += 1 }
     if position < n {
       position += 1
@@ -246,10 +363,10 @@ public struct CSVReader: Sendable {
   /// U+10FFFF are invalid too.
   public func invalidUTF8(limit: Int) -> [(line: Int, column: Int, offset: Int)] {
     var found: [(line: Int, column: Int, offset: Int)] = []
-    var line = 1
+    var line = firstLine
     var lineStart = contentStart
     var i = contentStart
-    let n = bytes.count
+    let n = end
     while i < n {
       let b = bytes[i]
       if b < 0x80 {
@@ -270,6 +387,50 @@ public struct CSVReader: Sendable {
       }
     }
     return found
+  }
+
+  /// Whether `bytes[range]` is valid UTF-8 (the same rules as
+  /// `invalidUTF8`), checked through a raw pointer, eight ASCII bytes at a
+  /// time: the quick answer for the common case, before any positions are needed.
+  public static func isValidUTF8(_ bytes: [UInt8], in range: Range<Int>) -> Bool {
+    bytes.withUnsafeBufferPointer { buffer in
+      guard let base = buffer.baseAddress else { return true }
+      var i = range.lowerBound
+      let n = range.upperBound
+      while i < n {
+        if i + 8 <= n {
+          let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+          if word & 0x8080_8080_8080_8080 == 0 {
+            i += 8
+            continue
+          }
+        }
+        let b0 = base[i]
+        if b0 < 0x80 {
+          i += 1
+          continue
+        }
+        @inline(__always) func cont(_ k: Int) -> Bool { i + k < buffer.count && base[i + k] & 0xC0 == 0x80 }
+        switch b0 {
+        case 0xC2...0xDF:
+          guard cont(1) else { return false }
+          i += 2
+        case 0xE0...0xEF:
+          guard cont(1), cont(2) else { return false }
+          let b1 = base[i + 1]
+          if (b0 == 0xE0 && b1 < 0xA0) || (b0 == 0xED && b1 >= 0xA0) { return false }
+          i += 3
+        case 0xF0...0xF4:
+          guard cont(1), cont(2), cont(3) else { return false }
+          let b1 = base[i + 1]
+          if (b0 == 0xF0 && b1 < 0x90) || (b0 == 0xF4 && b1 >= 0x90) { return false }
+          i += 4
+        default:
+          return false
+        }
+      }
+      return true
+    }
   }
 
   /// Length of the valid UTF-8 sequence starting at `i` (lead byte ≥ 0x80),

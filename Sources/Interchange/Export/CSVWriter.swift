@@ -24,15 +24,75 @@ public enum CSVWriter {
       appendField(column.name, to: &out)
     }
     out.append(0x0A)
+    // Each column's cells are prepared once (a text column's strings are
+    // encoded and quoted once, not once per row).
+    let cells = table.columns.map(CellWriter.make)
     for row in 0..<table.rowCount {
-      for (i, column) in table.columns.enumerated() {
+      for i in 0..<cells.count {
         if i > 0 { out.append(UInt8(ascii: ",")) }
-        // A ragged table (a column shorter than the first) writes empty cells.
-        if row < column.count { appendField(column.exactText(at: row), to: &out) }
+        cells[i].write(row: row, to: &out)
       }
       out.append(0x0A)
     }
     return out
+  }
+
+  /// Writes the cells of one column; a ragged table (a column shorter than
+  /// the first) writes empty cells.
+  class CellWriter {
+    static func make(_ column: ResultTable.Column) -> CellWriter {
+      switch column.cells {
+      case .text(let codes, let dictionary): TextCells(codes: codes, dictionary: dictionary)
+      case .number(let values, let valid): NumberCells(values: values, valid: valid)
+      case .flag: OtherCells(column)
+      }
+    }
+    func write(row: Int, to out: inout [UInt8]) {}
+  }
+
+  final class TextCells: CellWriter {
+    let codes: [Int32]
+    /// Every dictionary entry, quoted as needed, end to end; entry k is
+    /// `encoded[ends[k - 1]..<ends[k]]`.
+    var encoded: [UInt8] = []
+    var ends: [Int] = []
+    init(codes: [Int32], dictionary: [String]) {
+      self.codes = codes
+      super.init()
+      ends.reserveCapacity(dictionary.count)
+      for text in dictionary {
+        CSVWriter.appendField(text, to: &encoded)
+        ends.append(encoded.count)
+      }
+    }
+    override func write(row: Int, to out: inout [UInt8]) {
+      guard row < codes.count, codes[row] >= 0 else { return }
+      let k = Int(codes[row])
+      let start = k == 0 ? 0 : ends[k - 1]
+      encoded.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[start..<ends[k]])) }
+    }
+  }
+
+  final class NumberCells: CellWriter {
+    let values: [Double]
+    let valid: ValidityBitmap
+    init(values: [Double], valid: ValidityBitmap) {
+      self.values = values
+      self.valid = valid
+    }
+    override func write(row: Int, to out: inout [UInt8]) {
+      guard row < values.count, valid[row] else { return }
+      // Numbers never need quotes.
+      out.append(contentsOf: DecimalText.shortest(values[row]).utf8)
+    }
+  }
+
+  final class OtherCells: CellWriter {
+    let column: ResultTable.Column
+    init(_ column: ResultTable.Column) { self.column = column }
+    override func write(row: Int, to out: inout [UInt8]) {
+      if row < column.count { CSVWriter.appendField(column.exactText(at: row), to: &out) }
+    }
   }
 
   /// Appends one field, quoted when RFC 4180 requires it.

@@ -162,6 +162,9 @@ struct FileParser {
   /// Called every `progressInterval` records with (records, bytes) read so far.
   var progress: ((Int, Int) -> Void)? = nil
   static let progressInterval = 16_384
+  /// Threads for a large file's records, and the least bytes worth a thread.
+  var threads = ParallelParse.threadCount
+  var minimumPartSize = ParallelParse.minimumBytesPerPart
 
   /// Column index of each known column in this file's header.
   var index: [String: Int] = [:]
@@ -206,7 +209,9 @@ struct FileParser {
       return
     }
     // Invalid UTF-8 anywhere makes every later text suspect: report and stop.
-    let invalid = reader.invalidUTF8(limit: maxErrors)
+    // (A quick check first; places are worked out only when something is wrong.)
+    let valid = ParallelParse.isValidUTF8(reader.bytes, in: reader.contentStart..<reader.end)
+    let invalid = valid ? [] : reader.invalidUTF8(limit: maxErrors)
     if !invalid.isEmpty {
       for place in invalid {
         let byte = reader.bytes[place.offset]
@@ -228,6 +233,20 @@ struct FileParser {
       return
     }
     guard readHeader(record) else { return }
+    let bodyStart = reader.nextRecordStart
+    let parts = ParallelParse.parts(
+      of: reader.bytes, from: bodyStart.offset, to: reader.end, firstLine: bodyStart.line, threads: threads,
+      minimumPartSize: minimumPartSize)
+    if parts.count > 1 {
+      parseInParallel(parts, into: &builder)
+    } else {
+      parseRecords(into: &builder)
+    }
+  }
+
+  /// Parses the records after the header (this parser's reader is positioned there).
+  mutating func parseRecords(into builder: inout StoreBuilder) {
+    var record = CSVReader.Record()
     var rows = RowParser(columns: index)
     var records = 0
     while !isFull {
@@ -305,10 +324,15 @@ struct RowParser {
   let unit: Int, bound: Int, source: Int, quote: Int
   let ref: Int?
   var cache: [TextCache] = Array(repeating: TextCache(), count: 5)
+  /// The data file's code, interned once per file.
+  var dataFileCode: Int32? = nil
 
+  /// The last text seen in one column and its code: runs of equal regions,
+  /// indicators, units and sources make no String and no hash lookup.
   struct TextCache {
     var bytes: ArraySlice<UInt8> = []
     var string = ""
+    var code: Int32 = 0
     var valid = false
   }
 
@@ -340,6 +364,21 @@ struct RowParser {
     return s
   }
 
+  /// The dictionary code of a text field, through the column's cache.
+  mutating func code(
+    _ slot: Int, _ field: CSVReader.Field, _ reader: CSVReader, _ column: StoreBuilder.TextColumn,
+    _ builder: inout StoreBuilder
+  ) -> Int32 {
+    if cache[slot].valid && !field.hasDoubledQuotes && reader.bytesEqual(field, cache[slot].bytes) {
+      return cache[slot].code
+    }
+    let s = reader.string(field)
+    let code = builder.code(of: s, in: column)
+    cache[slot] = TextCache(
+      bytes: reader.bytes[field.start..<field.end], string: s, code: code, valid: !field.hasDoubledQuotes)
+    return code
+  }
+
   static func lookup<T>(_ table: [([UInt8], T)], _ field: CSVReader.Field, _ reader: CSVReader) -> T? {
     for (text, value) in table where reader.bytesEqual(field, text[...]) { return value }
     return nil
@@ -348,6 +387,7 @@ struct RowParser {
   /// Whether the bytes hold a fullwidth digit, point, sign or percent (U+FF05,
   /// U+FF0B, U+FF0D, U+FF0E, U+FF10–FF19): EF BC xx.
   static func fullwidthASCII(_ bytes: ArraySlice<UInt8>) -> String? {
+    guard bytes.contains(0xEF) else { return nil }
     var out = ""
     var found = false
     var i = bytes.startIndex
@@ -448,10 +488,15 @@ struct RowParser {
         help: "add a 'ref' column naming the reference indicator")
     }
     guard parser.errors.count == errorsBefore, !parser.isFull, let m, let s, let b, let p else { return }
+    let fileCode = dataFileCode ?? builder.code(of: parser.file, in: .dataFile)
+    dataFileCode = fileCode
+    let codes = StoreBuilder.TextCodes(
+      region: code(0, record[region], reader, .region, &builder),
+      indicator: code(1, record[indicator], reader, .indicator, &builder),
+      unit: code(2, record[unit], reader, .unit, &builder),
+      source: code(3, record[source], reader, .source, &builder), dataFile: fileCode)
     builder.append(
-      region: text(0, record[region], reader), indicator: text(1, record[indicator], reader), measure: m,
-      scenario: s, period: p, value: v, unit: text(2, record[unit], reader), bound: b,
-      source: text(3, record[source], reader), quote: reader.string(record[quote]), reference: reference,
-      dataFile: parser.file, line: record.line)
+      codes: codes, measure: m, scenario: s, period: p, value: v, bound: b, quote: reader.unescaped(record[quote]),
+      reference: reference, line: record.line)
   }
 }

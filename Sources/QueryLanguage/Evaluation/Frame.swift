@@ -112,11 +112,23 @@ struct TextColumnBuilder {
   private var index: [String: Int32] = [:]
 
   private var last: (String, Int32)? = nil
+  /// Whether equal texts share one dictionary entry. Off for texts that are
+  /// nearly all different (quotes): hashing them would cost more than it saves.
+  let deduplicate: Bool
+
+  init(deduplicate: Bool = true) { self.deduplicate = deduplicate }
 
   mutating func append(_ s: String?) {
     guard let s, !s.isEmpty else { codes.append(-1); return }
     // Runs of the same text (bound, outcome) skip the hash lookup.
     if let last, last.0 == s { codes.append(last.1); return }
+    if !deduplicate {
+      let c = Int32(dictionary.count)
+      dictionary.append(s)
+      codes.append(c)
+      last = (s, c)
+      return
+    }
     if let c = index[s] { codes.append(c); last = (s, c); return }
     let c = Int32(dictionary.count)
     dictionary.append(s)

@@ -47,10 +47,12 @@ extension Frame {
   }
 
   /// A text column computed per store row (bound, source, quote, ref).
-  func storeColumn(_ name: String, role: ResultTable.Role, _ text: (IndicatorStore, Int) -> String?)
+  func storeColumn(
+    _ name: String, role: ResultTable.Role, mostlyDistinct: Bool = false, _ text: (IndicatorStore, Int) -> String?
+  )
     -> ResultTable.Column
   {
-    var b = TextColumnBuilder()
+    var b = TextColumnBuilder(deduplicate: !mostlyDistinct)
     if let storeRows, let origin {
       for r in storeRows {
         b.append(r >= 0 && r < origin.rowCount ? text(origin, r) : nil)
@@ -99,11 +101,11 @@ extension Frame {
       // The store's CSV columns, so `.export f.csv *` writes a loadable file.
       table.append(storeColumn("bound", role: .label) { s, r in s.bound(ofRow: r).text })
       table.append(storeColumn("source", role: provenanceRole) { s, r in s.provenance(ofRow: r).source })
-      table.append(storeColumn("quote", role: provenanceRole) { s, r in s.quote(ofRow: r) })
+      table.append(storeColumn("quote", role: provenanceRole, mostlyDistinct: true) { s, r in s.quote(ofRow: r) })
       table.append(storeColumn("ref", role: .label) { s, r in s.reference(ofRow: r) })
     } else if showProvenance && storeRows != nil {
       table.append(storeColumn("source", role: .label) { s, r in s.provenance(ofRow: r).source })
-      table.append(storeColumn("quote", role: .label) { s, r in s.quote(ofRow: r) })
+      table.append(storeColumn("quote", role: .label, mostlyDistinct: true) { s, r in s.quote(ofRow: r) })
     }
     for e in extras where e.placement == .afterUnit { table.append(extraColumn(e)) }
     return table
