@@ -31,7 +31,7 @@ import Testing
   }
 
   @Test func sparkGivesOneLinePerSeriesWithFirstAndLast() throws {
-    let r = try IndshBinary.run(["-c", "spark(\(Self.xiangtanGrowth){scenario=\"actual\"})"])
+    let r = try IndshBinary.run(["-c", "spark(地区生产总值{measure=\"growth\", scenario=\"actual\"})"])
     #expect(r.status == 0, "stderr: \(r.stderr)")
     #expect(r.stdout.contains("first"))
     #expect(r.stdout.contains("last"))
