@@ -24,6 +24,16 @@ public struct Period: Hashable, Comparable, Sendable, CustomStringConvertible {
 
   public init(rawValue: UInt32) { self.rawValue = rawValue }
 
+  /// A period from raw bits read from outside (a snapshot file): nil unless
+  /// the kind exists and the span fits the years `parse` accepts.
+  public init?(validatingRawValue raw: UInt32) {
+    let period = Period(rawValue: raw)
+    guard Kind(rawValue: raw & 7) != nil, period.startMonth >= 12, period.startMonth <= period.endMonth,
+      period.endMonth < (Period.maxYear + 1) * 12
+    else { return nil }
+    self = period
+  }
+
   init(kind: Kind, startMonth: Int, endMonth: Int) {
     let span = UInt32(endMonth - startMonth)
     rawValue = UInt32(endMonth) << 15 | (Period.maxSpan - span) << 3 | kind.rawValue

@@ -50,6 +50,11 @@ public struct StoreBuilder: Sendable {
   /// A builder holding every row of `store` except those loaded from any of
   /// `excludedDataFiles`.
   public init(copying store: IndicatorStore, excludingDataFiles excludedDataFiles: Set<String>) {
+    append(rowsOf: store, excludingDataFiles: excludedDataFiles)
+  }
+
+  /// Appends every row of `store` except those loaded from any of `excludedDataFiles`.
+  public mutating func append(rowsOf store: IndicatorStore, excludingDataFiles excludedDataFiles: Set<String> = []) {
     for s in 0..<store.seriesCount {
       let labels = store.labels(ofSeries: s)
       for row in store.rows(ofSeries: s) {

@@ -23,6 +23,15 @@ public struct ValidityBitmap: Sendable, Hashable {
 
   public init() { self.init(count: 0, allValid: true) }
 
+  /// Bits stored elsewhere (a snapshot): `words` holds at least `count` bits;
+  /// bits past `count` are cleared.
+  public init(words: [UInt64], count: Int) {
+    precondition(words.count == (count + 63) / 64, "ValidityBitmap: \(words.count) words for \(count) bits")
+    self.words = words
+    self.count = count
+    if count % 64 != 0 { self.words[self.words.count - 1] &= (1 << UInt64(count % 64)) - 1 }
+  }
+
   public subscript(i: Int) -> Bool {
     get { words[i >> 6] & (1 << UInt64(i & 63)) != 0 }
     set {

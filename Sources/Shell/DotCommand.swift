@@ -23,8 +23,12 @@ public struct DotCommand: Sendable {
       name: "help", arguments: "[TOPIC]", summary: "list commands and functions, or explain one",
       details: "TOPIC is a command (.help export), a function (.help gap) or 'language'.", argumentKind: .topic),
     DotCommand(
-      name: "load", arguments: "PATH", summary: "load a CSV data file, or every *.csv in a folder",
+      name: "load", arguments: "PATH", summary: "load a CSV data file, every *.csv in a folder, or a .indb snapshot",
       details: "Loading is all or nothing: a file with any error loads nothing. Loading the same file again replaces its rows.",
+      argumentKind: .path),
+    DotCommand(
+      name: "save", arguments: "FILE.indb", summary: "write every loaded observation as a snapshot that opens fast",
+      details: "A binary file with a versioned, checksummed header: '--data FILE.indb' or '.load FILE.indb' reopens it without parsing CSV. Written to a temporary file and renamed.",
       argumentKind: .path),
     DotCommand(
       name: "run", arguments: "PATH", summary: "run a saved script (.ind); stops at its first error",

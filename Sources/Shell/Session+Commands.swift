@@ -96,6 +96,23 @@ extension Session {
         return .failed
       }
 
+    case "save":
+      guard !command.rest.isEmpty else { return fail("missing FILE.indb", help: spec.usage) }
+      let path = command.splitFirstArgument()?.0 ?? command.rest
+      guard StoreSnapshot.isSnapshot(path) else {
+        return fail(
+          "a snapshot file name ends in .indb: '\(path)'", help: "e.g. .save panel.indb; .export writes CSV",
+          atArgument: true)
+      }
+      do throws(Diagnostic) {
+        try FileIO.writeAtomically(StoreSnapshot.encode(store), to: path)
+      } catch {
+        report(error)
+        return .failed
+      }
+      if isInteractive { console.err("saved \(store.rowCount) observations (\(store.seriesCount) series) to \(path)\n") }
+      return .succeeded
+
     case "run":
       guard !command.rest.isEmpty else { return fail("missing PATH", help: spec.usage) }
       let path = command.splitFirstArgument()?.0 ?? command.rest

@@ -107,14 +107,44 @@ public enum DatasetLoader {
     -> (store: IndicatorStore, notes: [Diagnostic], rowsLoaded: Int)
   {
     let files = try dataFiles(in: paths)
-    let incoming = Set(files.map(FileIO.canonicalPath))
-    let replaced = Set(
-      store.dataFileNames.filter { incoming.contains(FileIO.canonicalPath($0)) || files.contains($0) })
-    var builder = StoreBuilder(copying: store, excludingDataFiles: replaced)
+    // Snapshots (.indb) are opened first: their rows replace rows of the same data files.
+    var snapshots: [String: IndicatorStore] = [:]
     var errors: [Diagnostic] = []
+    for file in files where StoreSnapshot.isSnapshot(file) {
+      do throws(Diagnostic) {
+        snapshots[file] = try StoreSnapshot.decode(try FileIO.readAll(file), file: file)
+      } catch {
+        errors.append(error)
+      }
+    }
+    if !errors.isEmpty { throw DiagnosticList(errors) }
+    // One snapshot into an empty store is the store: no parsing, no sorting.
+    if store.rowCount == 0, files.count == 1, let snapshot = snapshots[files[0]] {
+      return (snapshot, [], snapshot.rowCount)
+    }
+    let incoming = Set(files.map(FileIO.canonicalPath))
+    let snapshotDataFiles = Set(snapshots.values.flatMap(\.dataFileNames))
+    let replaced = Set(
+      store.dataFileNames.filter {
+        incoming.contains(FileIO.canonicalPath($0)) || files.contains($0) || snapshotDataFiles.contains($0)
+      })
+    var builder = StoreBuilder(copying: store, excludingDataFiles: replaced)
     var rows = 0
     var bytesDone = 0
+    var skipped: [Diagnostic] = []
+    let snapshotCanonical = Set(snapshotDataFiles.map(FileIO.canonicalPath))
     for file in files {
+      if let snapshot = snapshots[file] {
+        builder.append(rowsOf: snapshot)
+        rows += snapshot.rowCount
+        continue
+      }
+      // A snapshot of this load already holds the file's rows: loading both would double them.
+      if snapshotDataFiles.contains(file) || snapshotCanonical.contains(FileIO.canonicalPath(file)) {
+        skipped.append(
+          Diagnostic(severity: .note, message: "\(file) skipped: a snapshot loaded with it holds its rows", fileLocation: nil))
+        continue
+      }
       do {
         let bytes = try FileIO.readAll(file)
         let (rowsBefore, bytesBefore) = (rows, bytesDone)
@@ -135,7 +165,7 @@ public enum DatasetLoader {
     }
     if !errors.isEmpty { throw DiagnosticList(errors) }
     let built = try builder.build()
-    return (built.store, built.notes, rows)
+    return (built.store, skipped + built.notes, rows)
   }
 }
 

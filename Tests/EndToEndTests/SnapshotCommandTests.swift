@@ -1,0 +1,43 @@
+import Foundation
+import Testing
+
+/// `.save FILE.indb`, then `--data FILE.indb` or `.load FILE.indb`: the same data, no CSV parsing.
+@Suite struct SnapshotCommandTests {
+  @Test func savedSnapshotReopensToTheSameObservations() throws {
+    let dir = try IndshBinary.temporaryDirectory()
+    let snapshot = dir.appendingPathComponent("seed.indb").path
+    let fromCSV = dir.appendingPathComponent("csv.csv").path
+    let fromSnapshot = dir.appendingPathComponent("indb.csv").path
+    let save = try IndshBinary.run(["-c", ".save \(snapshot)", "-c", ".export \(fromCSV) *"])
+    #expect(save.status == 0, "stderr: \(save.stderr)")
+    let reopen = try IndshBinary.run(["--no-default-data", "--data", snapshot, "-c", ".export \(fromSnapshot) *"])
+    #expect(reopen.status == 0, "stderr: \(reopen.stderr)")
+    let a = try String(contentsOfFile: fromCSV, encoding: .utf8)
+    let b = try String(contentsOfFile: fromSnapshot, encoding: .utf8)
+    #expect(a.split(separator: "\n").count > 600)
+    #expect(a == b)
+  }
+
+  @Test func loadingASnapshotInASessionAndADamagedOne() throws {
+    let dir = try IndshBinary.temporaryDirectory()
+    let snapshot = dir.appendingPathComponent("s.indb").path
+    _ = try IndshBinary.run(["-c", ".save \(snapshot)"])
+    let r = try IndshBinary.run(["--no-default-data"], input: ".load \(snapshot)\ncount(地区生产总值{region=\"湘潭市\"}) by ()\n")
+    #expect(r.status == 0, "stderr: \(r.stderr)")
+    #expect(r.stdout.contains("count"))
+    var bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: snapshot)))
+    bytes.removeLast(10)
+    let damaged = dir.appendingPathComponent("cut.indb")
+    try Data(bytes).write(to: damaged)
+    let bad = try IndshBinary.run(["--no-default-data", "--data", damaged.path, "-c", "1"])
+    #expect(bad.status == 1)
+    #expect(bad.stderr.contains("cut.indb"))
+    #expect(bad.stderr.contains("truncated"))
+  }
+
+  @Test func saveNeedsTheSnapshotExtension() throws {
+    let r = try IndshBinary.run(["-c", ".save out.csv"])
+    #expect(r.status == 1)
+    #expect(r.stderr.contains(".indb"))
+  }
+}
