@@ -129,7 +129,19 @@ struct TextColumnBuilder {
       last = (s, c)
       return
     }
-    if let c = index[s] { codes.append(c); last = (s, c); return }
+    // A handful of distinct texts (bounds, scenarios, units): a scan beats hashing.
+    if dictionary.count <= 8 {
+      if let k = dictionary.firstIndex(of: s) {
+        let c = Int32(k)
+        codes.append(c)
+        last = (s, c)
+        return
+      }
+    } else if let c = index[s] {
+      codes.append(c)
+      last = (s, c)
+      return
+    }
     let c = Int32(dictionary.count)
     dictionary.append(s)
     index[s] = c
