@@ -94,6 +94,24 @@ public struct IndicatorStore: Sendable {
     return String(decoding: quoteBytes[start..<Int(quoteEnd[row])], as: UTF8.self)
   }
 
+  /// The quotes of `rows` (a row below 0 or past the end has none) as one
+  /// raw text column: bytes copied, no String per row.
+  public func quoteCells(rows: some Sequence<Int>) -> ResultTable.Cells {
+    var bytes: [UInt8] = []
+    var ends: [Int] = []
+    ends.reserveCapacity(rows.underestimatedCount)
+    quoteBytes.withUnsafeBufferPointer { all in
+      for row in rows {
+        if row >= 0 && row < rowCount {
+          let start = row == 0 ? 0 : Int(quoteEnd[row - 1])
+          bytes.append(contentsOf: UnsafeBufferPointer(rebasing: all[start..<Int(quoteEnd[row])]))
+        }
+        ends.append(bytes.count)
+      }
+    }
+    return .rawText(bytes: bytes, ends: ends)
+  }
+
   public func provenance(ofRow row: Int) -> Provenance {
     Provenance(
       source: sources[originSource[Int(originOf[row])]], quote: quote(ofRow: row),

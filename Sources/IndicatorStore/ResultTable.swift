@@ -25,6 +25,10 @@ public struct ResultTable: Sendable {
   public enum Cells: Sendable {
     /// Dictionary-encoded text; code −1 is empty.
     case text(codes: [Int32], dictionary: [String])
+    /// Texts that are nearly all different (quotes), end to end as UTF-8:
+    /// row i is `bytes[ends[i - 1]..<ends[i]]`; empty means missing. No
+    /// String per row until one is shown.
+    case rawText(bytes: [UInt8], ends: [Int])
     /// Numbers with a validity flag per row.
     case number(values: [Double], valid: ValidityBitmap)
     /// Booleans; nil is missing.
@@ -49,6 +53,7 @@ public struct ResultTable: Sendable {
     public var count: Int {
       switch cells {
       case .text(let codes, _): return codes.count
+      case .rawText(_, let ends): return ends.count
       case .number(let values, _): return values.count
       case .flag(let flags): return flags.count
       }
@@ -100,6 +105,10 @@ public struct ResultTable: Sendable {
     /// The text of a row, nil when empty or not text.
     public func text(at row: Int) -> String? {
       if case .text(let codes, let dictionary) = cells, codes[row] >= 0 { return dictionary[Int(codes[row])] }
+      if case .rawText(let bytes, let ends) = cells {
+        let start = row == 0 ? 0 : ends[row - 1]
+        return start == ends[row] ? nil : String(decoding: bytes[start..<ends[row]], as: UTF8.self)
+      }
       return nil
     }
 
@@ -114,6 +123,8 @@ public struct ResultTable: Sendable {
       switch cells {
       case .text(let codes, let dictionary):
         return codes[row] >= 0 ? dictionary[Int(codes[row])] : ""
+      case .rawText:
+        return text(at: row) ?? ""
       case .number(let values, let valid):
         return valid[row] ? DecimalText.shortest(values[row]) : ""
       case .flag(let flags):

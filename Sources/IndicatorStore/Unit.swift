@@ -144,9 +144,13 @@ public enum DecimalText {
   /// exponent for ordinary magnitudes and without a trailing ".0".
   public static func shortest(_ value: Double) -> String {
     if value == 0 { return "0" }
-    var s = "\(value)"
-    if s.hasSuffix(".0") { s.removeLast(2) }
-    if s.contains("e") {
+    var s = value.description
+    // Byte checks: this runs once per number written.
+    let utf8 = s.utf8
+    if utf8.count >= 2, utf8.last == UInt8(ascii: "0"), utf8[utf8.index(utf8.endIndex, offsetBy: -2)] == UInt8(ascii: ".") {
+      s.removeLast(2)
+    }
+    if s.utf8.contains(UInt8(ascii: "e")) {
       let magnitude = abs(value)
       if magnitude >= 1e-7 && magnitude < 1e21 {
         // Expand the exponent form into plain digits.

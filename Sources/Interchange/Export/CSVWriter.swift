@@ -43,6 +43,7 @@ public enum CSVWriter {
     static func make(_ column: ResultTable.Column) -> CellWriter {
       switch column.cells {
       case .text(let codes, let dictionary): TextCells(codes: codes, dictionary: dictionary)
+      case .rawText(let bytes, let ends): RawTextCells(bytes: bytes, ends: ends)
       case .number(let values, let valid): NumberCells(values: values, valid: valid)
       case .flag: OtherCells(column)
       }
@@ -54,22 +55,51 @@ public enum CSVWriter {
     let codes: [Int32]
     /// Every dictionary entry, quoted as needed, end to end; entry k is
     /// `encoded[ends[k - 1]..<ends[k]]`.
-    var encoded: [UInt8] = []
-    var ends: [Int] = []
+    let encoded: [UInt8]
+    let ends: [Int]
     init(codes: [Int32], dictionary: [String]) {
       self.codes = codes
-      super.init()
+      var encoded: [UInt8] = []
+      var ends: [Int] = []
       ends.reserveCapacity(dictionary.count)
       for text in dictionary {
         CSVWriter.appendField(text, to: &encoded)
         ends.append(encoded.count)
       }
+      (self.encoded, self.ends) = (encoded, ends)
     }
     override func write(row: Int, to out: inout [UInt8]) {
       guard row < codes.count, codes[row] >= 0 else { return }
       let k = Int(codes[row])
       let start = k == 0 ? 0 : ends[k - 1]
       encoded.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[start..<ends[k]])) }
+    }
+  }
+
+  final class RawTextCells: CellWriter {
+    let bytes: [UInt8]
+    let ends: [Int]
+    init(bytes: [UInt8], ends: [Int]) {
+      self.bytes = bytes
+      self.ends = ends
+    }
+    override func write(row: Int, to out: inout [UInt8]) {
+      guard row < ends.count else { return }
+      let start = row == 0 ? 0 : ends[row - 1]
+      bytes.withUnsafeBufferPointer { all in
+        let field = UnsafeBufferPointer(rebasing: all[start..<ends[row]])
+        guard field.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D })
+        else {
+          out.append(contentsOf: field)
+          return
+        }
+        out.append(UInt8(ascii: "\""))
+        for b in field {
+          out.append(b)
+          if b == UInt8(ascii: "\"") { out.append(b) }
+        }
+        out.append(UInt8(ascii: "\""))
+      }
     }
   }
 

@@ -46,6 +46,17 @@ extension Frame {
     return ResultTable.Column(name: "period", role: .label, cells: .text(codes: codes, dictionary: dictionary))
   }
 
+  /// The quote of each row, copied from the store as raw text.
+  func quoteColumn(role: ResultTable.Role) -> ResultTable.Column {
+    let cells: ResultTable.Cells
+    if let storeRows, let origin {
+      cells = origin.quoteCells(rows: storeRows)
+    } else {
+      cells = .rawText(bytes: [], ends: Array(repeating: 0, count: rowCount))
+    }
+    return ResultTable.Column(name: "quote", role: role, cells: cells)
+  }
+
   /// A text column computed per store row (bound, source, quote, ref).
   func storeColumn(
     _ name: String, role: ResultTable.Role, mostlyDistinct: Bool = false, _ text: (IndicatorStore, Int) -> String?
@@ -101,11 +112,11 @@ extension Frame {
       // The store's CSV columns, so `.export f.csv *` writes a loadable file.
       table.append(storeColumn("bound", role: .label) { s, r in s.bound(ofRow: r).text })
       table.append(storeColumn("source", role: provenanceRole) { s, r in s.provenance(ofRow: r).source })
-      table.append(storeColumn("quote", role: provenanceRole, mostlyDistinct: true) { s, r in s.quote(ofRow: r) })
+      table.append(quoteColumn(role: provenanceRole))
       table.append(storeColumn("ref", role: .label) { s, r in s.reference(ofRow: r) })
     } else if showProvenance && storeRows != nil {
       table.append(storeColumn("source", role: .label) { s, r in s.provenance(ofRow: r).source })
-      table.append(storeColumn("quote", role: .label, mostlyDistinct: true) { s, r in s.quote(ofRow: r) })
+      table.append(quoteColumn(role: .label))
     }
     for e in extras where e.placement == .afterUnit { table.append(extraColumn(e)) }
     return table

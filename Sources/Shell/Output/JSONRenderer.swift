@@ -40,7 +40,7 @@ public struct JSONRenderer: Sendable {
 
   static func value(_ column: ResultTable.Column, row: Int) -> String {
     switch column.cells {
-    case .text:
+    case .text, .rawText:
       return column.text(at: row).map(quote) ?? "null"
     case .number:
       // JSON has no NaN or infinity.

@@ -202,7 +202,7 @@ extension TableRenderer {
         var cells: [String] = []
         cells.reserveCapacity(rows)
         switch column.cells {
-        case .text:
+        case .text, .rawText:
           for row in 0..<rows { cells.append(TableRenderer.clean(column.text(at: row) ?? "")) }
           columns.append(Column(name: column.name, header: header, cells: cells, alignRight: false, truncatable: true))
         case .flag:
