@@ -41,6 +41,25 @@ public struct StoreBuilder: Sendable {
 
   public init() {}
 
+  /// Makes room for `rows` more rows with `quoteBytes` more bytes of quotes,
+  /// so that a large load grows each column once instead of by doubling.
+  public mutating func reserveCapacity(rows: Int, quoteBytes bytes: Int) {
+    let n = value.count + rows
+    region.reserveCapacity(n)
+    indicator.reserveCapacity(n)
+    measure.reserveCapacity(n)
+    scenario.reserveCapacity(n)
+    period.reserveCapacity(n)
+    value.reserveCapacity(n)
+    unit.reserveCapacity(n)
+    bound.reserveCapacity(n)
+    source.reserveCapacity(n)
+    dataFile.reserveCapacity(n)
+    line.reserveCapacity(n)
+    quoteEnd.reserveCapacity(n)
+    quoteBytes.reserveCapacity(quoteBytes.count + bytes)
+  }
+
   /// A builder holding every row of `store` except those loaded from
   /// `excludedDataFile` (so loading a file again replaces its rows).
   public init(copying store: IndicatorStore, excludingDataFile excludedDataFile: String? = nil) {
@@ -70,6 +89,8 @@ public struct StoreBuilder: Sendable {
   }
 
   public var rowCount: Int { value.count }
+  /// Bytes of quote text held so far.
+  public var quoteBytesCount: Int { quoteBytes.count }
 
   /// Drops the rows from index `count` on (a file that failed to load takes
   /// its rows back out). Strings interned for them stay in the dictionaries;

@@ -84,17 +84,7 @@ extension Session {
       guard FileSystem.exists(path) else {
         return fail("no such file or folder: \(path)", atArgument: true)
       }
-      do throws(DiagnosticList) {
-        let before = store.rowCount
-        let summary = try load(paths: [path])
-        for note in summary.notes { report(note) }
-        console.err("loaded \(summary.rowsLoaded) rows from \(path) (\(store.seriesCount) series, \(store.rowCount) observations; was \(before))\n")
-        return .succeeded
-      } catch {
-        report(error)
-        console.err("nothing loaded from \(path)\n")
-        return .failed
-      }
+      return loadReporting(path, shownAs: path)
 
     case "save":
       guard !command.rest.isEmpty else { return fail("missing FILE.indb", help: spec.usage) }
@@ -207,6 +197,21 @@ extension Session {
     }
     if isInteractive { console.err("wrote \(table.rowCount) rows to \(path)\n") }
     return .succeeded
+  }
+
+  /// Loads `path` (all or nothing) and says what happened on stderr, naming it `name`.
+  func loadReporting(_ path: String, shownAs name: String) -> Outcome {
+    do throws(DiagnosticList) {
+      let before = store.rowCount
+      let summary = try load(paths: [path])
+      for note in summary.notes { report(note) }
+      console.err("loaded \(summary.rowsLoaded) rows from \(name) (\(store.seriesCount) series, \(store.rowCount) observations; was \(before))\n")
+      return .succeeded
+    } catch {
+      report(error)
+      console.err("nothing loaded from \(name)\n")
+      return .failed
+    }
   }
 
   /// Reports any thrown error: diagnostics as such, anything else as text.

@@ -66,15 +66,7 @@ extension Session {
       report(error)
       return .failed
     }
-    do throws(DiagnosticList) {
-      let summary = try load(paths: [csvPath])
-      for note in summary.notes { report(note) }
-      console.err("loaded \(summary.rowsLoaded) rows from \(name)\n")
-      return .succeeded
-    } catch {
-      report(error)
-      return .failed
-    }
+    return loadReporting(csvPath, shownAs: name)
   }
 }
 

@@ -279,7 +279,17 @@ struct FileParser {
     var record = CSVReader.Record()
     var rows = RowParser(columns: index)
     var records = 0
+    var reserved = false
+    let (partStart, partEnd) = (reader.nextRecordStart.offset, reader.end)
     while !isFull {
+      // After a sample of records, room for the rest at the sample's bytes per row.
+      if !reserved && records == 1024 {
+        reserved = true
+        let perRow = Double(record.endOffset - partStart) / 1024
+        let quoteShare = Double(builder.quoteBytesCount) / Double(max(1, builder.rowCount))
+        let expected = Int(Double(partEnd - partStart) / max(1, perRow) * 1.02)
+        builder.reserveCapacity(rows: expected, quoteBytes: Int(Double(expected) * quoteShare * 1.02))
+      }
       do {
         guard try reader.next(into: &record) else { break }
         records += 1

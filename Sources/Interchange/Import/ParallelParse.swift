@@ -128,6 +128,10 @@ extension FileParser {
     // Only the first part reports progress, scaled to the whole file.
     nonisolated(unsafe) let progress = self.progress
     let scale = Double(reader.end - reader.contentStart) / Double(max(1, parts[0].range.count))
+    // The first part appends straight to `builder` (no copy when it starts empty).
+    nonisolated(unsafe) var first = builder
+    builder = StoreBuilder()
+    let firstIsBuilder = first.rowCount == 0
     results.withUnsafeMutableBufferPointer { out in
       nonisolated(unsafe) let out = out
       DispatchQueue.concurrentPerform(iterations: parts.count) { k in
@@ -140,14 +144,21 @@ extension FileParser {
         if k == 0, let progress {
           parser.progress = { rows, offset in progress(Int(Double(rows) * scale), Int(Double(offset) * scale)) }
         }
-        var partBuilder = StoreBuilder()
-        parser.parseRecords(into: &partBuilder)
-        out[k] = (partBuilder, parser.errors)
+        if k == 0 && firstIsBuilder {
+          parser.parseRecords(into: &first)
+          out[k] = (StoreBuilder(), parser.errors)
+        } else {
+          var partBuilder = StoreBuilder()
+          parser.parseRecords(into: &partBuilder)
+          out[k] = (partBuilder, parser.errors)
+        }
       }
     }
-    for case let (partBuilder, partErrors)? in results {
+    builder = first
+    for (k, result) in results.enumerated() {
+      guard let (partBuilder, partErrors) = result else { continue }
       for e in partErrors where !isFull { errors.append(e) }
-      if errors.isEmpty { builder.append(contentsOf: partBuilder) }
+      if errors.isEmpty && !(k == 0 && firstIsBuilder) { builder.append(contentsOf: partBuilder) }
     }
   }
 }
