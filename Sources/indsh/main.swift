@@ -16,20 +16,26 @@ struct Indsh: ParsableCommand {
     abstract: "An analytics shell for economic indicator series: growth, targets, gaps, completion rates.",
     discussion: """
       Run modes:
-        indsh                      interactive session (terminal) on the default datasets
-        indsh FILE.ind             run a saved script; stops at its first error (exit 1)
-        indsh -c 'STATEMENT'       run statements and exit (repeatable); exit 1 on error
-        … | indsh                  statements from standard input, no prompt; errors are
-                                   reported and the rest still runs; exit 1 if any failed
+        indsh                 interactive session on the default datasets
+        indsh FILE.ind        run a saved script; stops at its first error
+        indsh -c 'STATEMENT'  run statements and exit (repeatable)
+        … | indsh             statements from standard input, no prompt; an
+                              error is reported and the rest still runs
+        indsh extract FILE    propose observations from a report's text as
+                              CSV (see indsh extract --help)
+
+      Exit status: 0 on success, 1 if a statement failed, 2 on a usage error.
 
       Examples:
         indsh -c 'gap(gdp{region="湘潭市"})[2020]'
         indsh --format csv -c 'yoy(gdp)' > yoy.csv
         indsh --data my.csv --no-default-data report.ind
         echo 'attain(fai{region="湘乡市"})' | indsh
+        indsh --data big.csv -c '.save big.indb'   # then: indsh --data big.indb
 
-      Environment: INDSH_DATA (default datasets folder), INDSH_HISTORY (history file,
-      default ~/.indsh_history), NO_COLOR.
+      Environment: INDSH_DATA (default datasets folder), INDSH_HISTORY
+      (history file, default ~/.indsh_history), INDSH_THREADS (threads for
+      large loads), NO_COLOR.
       """,
     version: version)
 
@@ -39,7 +45,7 @@ struct Indsh: ParsableCommand {
   @Option(name: .customShort("c"), help: "Run a statement or dot-command and exit (repeatable).")
   var commands: [String] = []
 
-  @Option(name: .customLong("data"), help: "Load a CSV file or a folder of CSV files (repeatable).")
+  @Option(name: .customLong("data"), help: "Load a CSV file, a folder of CSV files, or a .indb snapshot (repeatable).")
   var dataPaths: [String] = []
 
   @Flag(name: .customLong("no-default-data"), help: "Do not load the default datasets.")
