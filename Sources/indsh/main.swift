@@ -98,7 +98,7 @@ struct Indsh: ParsableCommand {
     }
     let fileCount = session.store.dataFileNames.count
     session.dataDescription =
-      paths.isEmpty ? "none (--no-default-data)" : "\(fileCount) files from \(([origin] + dataPaths).filter { !$0.isEmpty }.joined(separator: ", "))"
+      paths.isEmpty ? "none (--no-default-data)" : "\(fileCount) file\(fileCount == 1 ? "" : "s") from \(([origin] + dataPaths).filter { !$0.isEmpty }.joined(separator: ", "))"
 
     let repl = REPL(session: session)
     if let script {

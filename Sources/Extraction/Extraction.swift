@@ -1,1 +1,0 @@
-// The Extraction module: proposes observations from report text (being written).
