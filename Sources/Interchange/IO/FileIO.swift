@@ -61,8 +61,38 @@ public enum FileIO {
     if fstat(fd, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR {
       throw Diagnostic.error("cannot read '\(path)': it is a folder")
     }
+    // A regular file of known size is read straight into its array: no
+    // second copy, which matters for files of a gigabyte.
+    let size = Int(info.st_size)
+    if (info.st_mode & S_IFMT) == S_IFREG && size > 0 {
+      var failure: Int32 = 0
+      var bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+        var done = 0
+        guard let base = buffer.baseAddress else { return }
+        while done < size {
+          let got = read(fd, base + done, size - done)
+          if got < 0 {
+            if errno == EINTR { continue }
+            failure = errno
+            break
+          }
+          if got == 0 { break }  // the file shrank while being read
+          done += got
+        }
+        initialized = done
+      }
+      if failure != 0 { throw Diagnostic.error("cannot read '\(path)': \(reason(failure))") }
+      // The file may have grown since fstat: read the rest too.
+      var more = [UInt8](repeating: 0, count: 1 << 16)
+      while bytes.count >= size {
+        let got = more.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+        if got < 0 && errno == EINTR { continue }
+        if got <= 0 { break }
+        bytes.append(contentsOf: more[0..<got])
+      }
+      return bytes
+    }
     var bytes: [UInt8] = []
-    bytes.reserveCapacity(max(0, Int(info.st_size)))
     var chunk = [UInt8](repeating: 0, count: 1 << 16)
     while true {
       let got = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
