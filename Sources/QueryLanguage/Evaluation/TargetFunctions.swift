@@ -20,6 +20,35 @@ struct ResolvedTarget {
   var boundText: String { isRange ? "range" : bound.text }
 }
 
+/// A series index per scenario: a fixed slot each, no hashing on the per-row path.
+struct ScenarioSlots: ExpressibleByDictionaryLiteral {
+  private var slots: (Int?, Int?, Int?) = (nil, nil, nil)
+
+  init(dictionaryLiteral elements: (Scenario, Int)...) {
+    for (scenario, s) in elements { self[scenario] = s }
+  }
+
+  subscript(scenario: Scenario) -> Int? {
+    get {
+      switch scenario {
+      case .actual: slots.0
+      case .target: slots.1
+      case .estimate: slots.2
+      }
+    }
+    set {
+      switch scenario {
+      case .actual: slots.0 = newValue
+      case .target: slots.1 = newValue
+      case .estimate: slots.2 = newValue
+      }
+    }
+  }
+
+  /// The first filled slot, in `Scenario.allCases` order.
+  var first: Int? { slots.0 ?? slots.1 ?? slots.2 }
+}
+
 extension Frame {
   /// The first row of series `s` at `period` (binary search), nil when absent.
   func row(ofSeries s: Int, period: Period) -> Int? {
@@ -49,10 +78,10 @@ extension Interpreter {
   /// Groups a frame's series by (region, indicator, measure); each group
   /// maps scenarios to the frame's series index.
   func targetGroups(_ x: Frame, function: String, at range: SourceRange) throws(Diagnostic)
-    -> [(TargetKey, [Scenario: Int])]
+    -> [(TargetKey, ScenarioSlots)]
   {
-    var order: [TargetKey] = []
-    var groups: [TargetKey: [Scenario: Int]] = [:]
+    var result: [(TargetKey, ScenarioSlots)] = []
+    var index: [TargetKey: Int] = [:]
     for s in 0..<x.seriesCount {
       let h = x.series[s]
       guard let region = h.region, let indicator = h.indicator, let measure = h.measure else {
@@ -61,17 +90,27 @@ extension Interpreter {
           at: range)
       }
       let key = TargetKey(region: region, indicator: indicator, measure: measure)
-      if groups[key] == nil { order.append(key); groups[key] = [:] }
-      if let scenario = h.scenario, groups[key]?[scenario] == nil { groups[key]?[scenario] = s }
-      if h.scenario == nil, groups[key]?[.actual] == nil { groups[key]?[.actual] = s }
+      // A selection lists a key's scenarios next to each other: check the last group first.
+      let g: Int
+      if let last = result.last, last.0 == key {
+        g = result.count - 1
+      } else if let known = index[key] {
+        g = known
+      } else {
+        g = result.count
+        index[key] = g
+        result.append((key, [:]))
+      }
+      let scenario = h.scenario ?? .actual
+      if result[g].1[scenario] == nil { result[g].1[scenario] = s }
     }
-    return order.map { ($0, groups[$0] ?? [:]) }
+    return result
   }
 
   /// The target of `key` at `period`: from x's target series when x has one,
   /// else from the store.
   func resolveTarget(
-    _ key: TargetKey, _ x: Frame, _ xTarget: Int?, _ period: Period, storeSeries: [Scenario: Int]? = nil
+    _ key: TargetKey, _ x: Frame, _ xTarget: Int?, _ period: Period, storeSeries: ScenarioSlots? = nil
   ) -> ResolvedTarget? {
     // At most two rows share a period (a range target); kept in locals so
     // the per-row path allocates nothing.
@@ -88,11 +127,12 @@ extension Interpreter {
       while r < end && x.periods[r] == period {
         var bound = Bound.exactly
         var reference: String? = nil
-        if let storeRows = x.storeRows, let origin = x.origin, r < storeRows.count, storeRows[r] >= 0,
-          storeRows[r] < origin.rowCount
+        // x.origin is read in place, not bound to a copy (a store copy per row is costly).
+        if let storeRow = x.storeRows.flatMap({ r < $0.count ? $0[r] : nil }), storeRow >= 0,
+          storeRow < (x.origin?.rowCount ?? 0), let b = x.origin?.bound(ofRow: storeRow)
         {
-          bound = origin.bound(ofRow: storeRows[r])
-          if bound.isRelative { reference = origin.reference(ofRow: storeRows[r]) }
+          bound = b
+          if bound.isRelative { reference = x.origin?.reference(ofRow: storeRow) }
         }
         add((x.value(at: r), bound, reference))
         r += 1
@@ -125,7 +165,7 @@ extension Interpreter {
   /// The outcome of `key` at `period`: actual, falling back to estimate;
   /// each from x when x has that scenario, else from the store.
   func resolveOutcome(
-    _ key: TargetKey, _ x: Frame, _ group: [Scenario: Int], _ period: Period, storeSeries: [Scenario: Int]? = nil
+    _ key: TargetKey, _ x: Frame, _ group: ScenarioSlots, _ period: Period, storeSeries: ScenarioSlots? = nil
   ) -> (Double, Scenario)? {
     for scenario in Self.outcomeScenarios {
       if let s = group[scenario] {
@@ -142,10 +182,11 @@ extension Interpreter {
     return nil
   }
 
-  /// The store's series of a key, by scenario.
-  func storeSeries(_ key: TargetKey) -> [Scenario: Int] {
-    var ids: [Scenario: Int] = [:]
-    for scenario in Scenario.allCases {
+  /// The store's series of a key, for the scenarios `group` does not have
+  /// (the others are never looked up in the store).
+  func storeSeries(_ key: TargetKey, missingFrom group: ScenarioSlots = [:]) -> ScenarioSlots {
+    var ids: ScenarioSlots = [:]
+    for scenario in Scenario.allCases where group[scenario] == nil {
       ids[scenario] = store.series(region: key.region, indicator: key.indicator, measure: key.measure, scenario: scenario)
     }
     return ids
@@ -177,11 +218,18 @@ extension Interpreter {
       try checkCancelled()
       // The periods of the group, in order, without repeats.
       var periods: [Period] = []
-      for s in group.values { periods.append(contentsOf: x.periods[x.rows(ofSeries: s)]) }
+      for scenario in Scenario.allCases {
+        if let s = group[scenario] { periods.append(contentsOf: x.periods[x.rows(ofSeries: s)]) }
+      }
       periods.sort()
-      let ids = storeSeries(key)
-      var unit = group.values.first.flatMap { x.series[$0].unit } ?? ""
-      if let s = ids[.actual] { unit = store.unit(ofSeries: s) }
+      let ids = storeSeries(key, missingFrom: group)
+      // The unit of the outcomes: x's actual series, else the store's, else any of x's.
+      var unit = group.first.flatMap { x.series[$0].unit } ?? ""
+      if let s = group[.actual], let u = x.series[s].unit {
+        unit = u
+      } else if let s = ids[.actual] {
+        unit = store.unit(ofSeries: s)
+      }
       // The unit column is the unit of the figures (value, target); a gap
       // of rates is in percentage points, shown in its own gap_unit column.
       let gapUnit = key.measure.isRate ? "pp" : unit
