@@ -1,0 +1,431 @@
+/// One observation proposed from report text, in the store's columns plus a
+/// `note` saying what is uncertain (empty when nothing is).
+///
+/// ```swift
+/// let rows = Extractor(lexicon: Lexicon()).extract("2023年,全市地区生产总值增长5.1%。").rows
+/// rows[0].measure   // "growth"
+/// ```
+public struct ProposedRow: Sendable, Hashable {
+  public var region: String
+  public var indicator: String
+  public var measure: String
+  public var scenario: String
+  public var period: String
+  /// The number as written ("8.0", "-5.4"); empty for relative targets.
+  public var value: String
+  public var unit: String
+  public var bound: String
+  public var quote: String
+  public var ref: String
+  public var note: String
+
+  public init(
+    region: String, indicator: String, measure: String, scenario: String, period: String, value: String,
+    unit: String, bound: String, quote: String, ref: String = "", note: String = ""
+  ) {
+    self.region = region; self.indicator = indicator; self.measure = measure; self.scenario = scenario
+    self.period = period; self.value = value; self.unit = unit; self.bound = bound; self.quote = quote
+    self.ref = ref; self.note = note
+  }
+}
+
+/// What one extraction found: the rows, and the region and years it assumed.
+///
+/// ```swift
+/// let result = Extractor(lexicon: Lexicon()).extract(text)
+/// print(result.region, result.regionNote ?? "", result.rows.count)
+/// ```
+public struct ExtractionResult: Sendable {
+  public var rows: [ProposedRow]
+  public var region: String
+  /// How the region was found when it was not given (for the user to check).
+  public var regionNote: String?
+}
+
+/// Proposes observations from the plain text of a Chinese local-government
+/// report (work report, plan execution report, feature article).
+///
+/// The rules are the genre's: figures with units, the verbs and bound words
+/// around them, the report's section years. No rule names a region, a year
+/// or a figure of a particular report.
+///
+/// ```swift
+/// let extractor = Extractor(lexicon: Lexicon.load(dataFolder: "Datasets"))
+/// let result = extractor.extract(text, region: nil, year: nil)
+/// for row in result.rows { print(row.indicator, row.measure, row.value, row.quote) }
+/// ```
+public struct Extractor: Sendable {
+  public var lexicon: Lexicon
+
+  public init(lexicon: Lexicon) { self.lexicon = lexicon }
+
+  /// Extracts proposed rows from `text`.
+  /// - Parameters:
+  ///   - region: the region to use; nil finds it in the title or first lines.
+  ///   - year: the year the report's outcomes are about, when its headings do not say.
+  public func extract(_ text: String, region: String? = nil, year: Int? = nil) -> ExtractionResult {
+    run(text, region: region, year: year).result
+  }
+
+  /// The figures the precision rules left out of `extract`, each with its
+  /// quote and rule (for review and tests).
+  public func skippedFigures(_ text: String, region: String? = nil, year: Int? = nil) -> [SkippedFigure] {
+    run(text, region: region, year: year).skipped
+  }
+
+  func run(_ text: String, region: String?, year: Int?) -> (result: ExtractionResult, skipped: [SkippedFigure]) {
+    let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0.isNewline }).map { Array($0) }
+    let (foundRegion, regionNote) = region.map { ($0, nil) } ?? RegionFinder.find(lines)
+    var state = DocumentState(lines: lines, givenYear: year)
+    var rows: [ProposedRow] = []
+    var repeatKeys: [String] = []
+    var skipped: [SkippedFigure] = []
+    let fragments = Layout.fragmentLines(lines)
+    for (index, line) in lines.enumerated() {
+      let trimmed = Text.trim(line)
+      if trimmed.isEmpty { continue }
+      if state.updateSection(heading: trimmed) { continue }
+      // Narrow-column side-bars repeat the body text with words broken
+      // across lines: no figure there can be quoted whole.
+      if fragments.contains(index) { continue }
+      var inBreakdown = false
+      for sentence in Text.sentences(trimmed) {
+        var analyzer = SentenceAnalyzer(
+          chars: sentence, lexicon: lexicon, state: state, region: foundRegion)
+        // A total introducing a list (续建58个项目,投资31.1亿元:…等8个项目;…)
+        // makes the rest of the paragraph its breakdown.
+        analyzer.breakdownFrom = inBreakdown ? 0 : analyzer.totalColon()
+        rows.append(contentsOf: analyzer.rows())
+        repeatKeys.append(contentsOf: analyzer.repeatKeys)
+        skipped.append(contentsOf: analyzer.skipped)
+        if analyzer.breakdownFrom != nil { inBreakdown = true }
+      }
+    }
+    let result = ExtractionResult(
+      rows: Extractor.dropRepeats(rows, repeatKeys: repeatKeys), region: foundRegion, regionNote: regionNote)
+    return (result, skipped)
+  }
+
+  /// A figure repeated identically in a report is one observation (the first):
+  /// the same indicator, or the same words before or after the same figure
+  /// (取得重大科研成果58项 … 等国内国际领先重大科研成果58项).
+  /// `repeatKeys[i]` names what `rows[i]` counts or measures ("" when unknown).
+  static func dropRepeats(_ rows: [ProposedRow], repeatKeys: [String] = []) -> [ProposedRow] {
+    var seen = Set<String>()
+    var firstByKey: [String: ProposedRow] = [:]
+    var out: [ProposedRow] = []
+    var byFigure: [String: [ProposedRow]] = [:]
+    for (index, var row) in rows.enumerated() {
+      let repeatKey = index < repeatKeys.count ? repeatKeys[index] : ""
+      let key = [row.indicator, row.measure, row.scenario, row.period, row.value, row.unit, row.bound].joined(separator: "\u{1}")
+      guard seen.insert(key).inserted else { continue }
+      // A precise figure (three significant digits or more) stated again
+      // under a name sharing words with the first (省级签约项目117个 …
+      // 签约省级项目117个) is the same observation.
+      let figureKey = [row.measure, row.scenario, row.period, row.value, row.unit, row.bound].joined(separator: "\u{1}")
+      if significantDigits(row.value) >= 3,
+        byFigure[figureKey, default: []].contains(where: {
+          !$0.quote.contains(row.quote) && !row.quote.contains($0.quote) && sharedBigrams($0.indicator, row.indicator) >= 2
+        })
+      {
+        continue
+      }
+      byFigure[figureKey, default: []].append(row)
+      if repeatKey.count >= 3 {
+        let wordsKey = ["\u{2}" + repeatKey, row.measure, row.scenario, row.period, row.value, row.unit, row.bound]
+          .joined(separator: "\u{1}")
+        guard seen.insert(wordsKey).inserted else { continue }
+      }
+      // The store allows one figure per (indicator, measure, scenario, period)
+      // except a range's two ends: a second, different figure is renamed so
+      // the rows still load, and marked for review.
+      var seriesKey = [row.region, row.indicator, row.measure, row.scenario, row.period].joined(separator: "\u{1}")
+      if let first = firstByKey[seriesKey], refines(row, first), let at = out.firstIndex(of: first) {
+        // A milestone first (突破3万家), the precise figure later (超3.3万家): keep the precise one.
+        out.remove(at: at)
+        firstByKey[seriesKey] = row
+        out.append(row)
+        continue
+      }
+      if let first = firstByKey[seriesKey], !(first.quote == row.quote && first.bound == ">=" && row.bound == "<=") {
+        var n = 2
+        while firstByKey[[row.region, row.indicator + "(\(n))", row.measure, row.scenario, row.period].joined(separator: "\u{1}")] != nil { n += 1 }
+        row.indicator += "(\(n))"
+        row.note = (row.note.isEmpty ? "" : row.note + "; ") + "same indicator and period as an earlier row with another figure: renamed"
+        seriesKey = [row.region, row.indicator, row.measure, row.scenario, row.period].joined(separator: "\u{1}")
+      }
+      if firstByKey[seriesKey] == nil { firstByKey[seriesKey] = row }
+      out.append(row)
+    }
+    return out
+  }
+
+  /// Digits of a value without sign, point, leading zeros, or an integer's trailing zeros.
+  static func significantDigits(_ value: String) -> Int {
+    var digits = value.filter { $0.isASCII && $0.isNumber }
+    while digits.first == "0" { digits.removeFirst() }
+    if !value.contains(".") { while digits.last == "0" { digits.removeLast() } }
+    return digits.count
+  }
+
+  /// Character pairs of Han text that two names share.
+  static func sharedBigrams(_ a: String, _ b: String) -> Int {
+    func pairs(_ s: String) -> Set<String> {
+      let c = Array(s.filter { RegionFinder.isHan($0) })
+      return c.count < 2 ? [] : Set((0..<c.count - 1).map { String(c[$0...$0 + 1]) })
+    }
+    return pairs(a).intersection(pairs(b)).count
+  }
+
+  /// Whether `later` states more precisely the figure `earlier` gave as a
+  /// milestone (突破3万家 … 3.3万家): the earlier is qualified (突破, 超, 近,
+  /// 逾) and the later is within a fifth above it with more digits.
+  static func refines(_ later: ProposedRow, _ earlier: ProposedRow) -> Bool {
+    guard let v1 = Double(earlier.value), let v2 = Double(later.value), v1 > 0, later.unit == earlier.unit,
+      later.bound == earlier.bound
+    else { return false }
+    let qualified = ["突破", "超", "近", "逾"].contains { earlier.quote.contains($0 + earlier.value) }
+    return qualified && v2 > v1 && v2 <= v1 * 1.2 && significantDigits(later.value) > significantDigits(earlier.value)
+  }
+}
+
+// MARK: - Document years and sections
+
+/// The years the report is about, and which section the reader is in.
+struct DocumentState: Sendable {
+  /// Year of the outcomes reviewed (nil until known).
+  var reviewYear: Int?
+  /// Year of the plan (targets).
+  var planYear: Int?
+  /// The year the report was written (spans such as 近三年 end the year before).
+  var reportYear: Int
+  /// True inside a plan section (targets by default).
+  var inPlan = false
+  /// True when the year came from no heading or title (a guess, noted on rows).
+  var yearGuessed: Bool
+
+  init(lines: [[Character]], givenYear: Int?) {
+    // Years in title-like lines (short, first lines, or headings).
+    var headingYears: [(year: Int, plan: Bool)] = []
+    var counts: [Int: Int] = [:]
+    var titleWorkReportYear: Int?
+    var titleCommuniqueYear: Int?
+    for (index, line) in lines.enumerated() {
+      let trimmed = Text.trim(line)
+      for y in Text.years(in: trimmed) { counts[y, default: 0] += 1 }
+      if let kind = DocumentState.headingKind(trimmed), let y = Text.years(in: trimmed).first {
+        headingYears.append((y, kind == .plan))
+      }
+      if index < 40 && trimmed.count < 40 && String(trimmed).contains("政府工作报告"),
+        let y = Text.years(in: trimmed).first
+      {
+        titleWorkReportYear = y
+      }
+      if index < 40 && trimmed.count < 40 && String(trimmed).contains("统计公报"),
+        let y = Text.years(in: trimmed).first
+      {
+        titleCommuniqueYear = y
+      }
+    }
+    let review = headingYears.first { !$0.plan }?.year
+    let plan = headingYears.first { $0.plan }?.year
+    if let givenYear {
+      reviewYear = givenYear; planYear = givenYear + 1; yearGuessed = false
+    } else if review != nil || plan != nil {
+      reviewYear = review ?? plan.map { $0 - 1 }
+      planYear = plan ?? review.map { $0 + 1 }
+      yearGuessed = false
+    } else if let y = titleCommuniqueYear {
+      // A statistical communiqué of year Y reports on Y.
+      reviewYear = y; planYear = y + 1; yearGuessed = false
+    } else if let y = titleWorkReportYear {
+      // A government work report of year Y reviews Y-1 and plans Y.
+      reviewYear = y - 1; planYear = y; yearGuessed = false
+    } else {
+      // No heading says: the year the text mentions most is the likeliest.
+      let common = counts.max { a, b in a.value < b.value || (a.value == b.value && a.key < b.key) }?.key
+      reviewYear = common; planYear = common.map { $0 + 1 }; yearGuessed = true
+    }
+    if yearGuessed, let maxYear = counts.keys.max() {
+      // Without headings the latest year mentioned is the time of writing.
+      reportYear = maxYear
+    } else {
+      reportYear = planYear ?? (counts.keys.max() ?? 2000)
+    }
+  }
+
+  enum HeadingKind { case plan, review, other }
+
+  /// Whether a line is a section heading, and of which kind.
+  static func headingKind(_ line: [Character]) -> HeadingKind? {
+    guard line.count <= 50 else { return nil }
+    let s = String(line)
+    if s.contains("，") || s.contains("。") || (s.contains(",") && line.count > 30) { return nil }
+    let numbered = line.count > 1 && Text.chineseNumerals.contains(line[0])
+      && (line.dropFirst().first { !Text.chineseNumerals.contains($0) }) == "、"
+    let planWords = ["主要任务", "工作安排", "计划(草案)", "计划（草案）", "工作打算", "目标任务", "总体要求", "工作思路", "主要目标", "预期目标"]
+    let reviewWords = ["执行情况", "回顾", "完成情况", "工作总结"]
+    let isPlan = planWords.contains { s.contains($0) }
+    let isReview = reviewWords.contains { s.contains($0) }
+    if isPlan && !isReview { return .plan }
+    if isReview { return .review }
+    if numbered { return .other }
+    if line.count <= 30 && s.hasSuffix("年") == false && Text.years(in: line).count == 1 && s.contains("计划") { return .plan }
+    return nil
+  }
+
+  /// Switches section on a heading line; true when the line was a heading.
+  mutating func updateSection(heading line: [Character]) -> Bool {
+    guard let kind = DocumentState.headingKind(line) else { return false }
+    switch kind {
+    case .plan: inPlan = true
+    case .review: inPlan = false
+    case .other: break
+    }
+    return true
+  }
+
+  /// The year of the current section.
+  var sectionYear: Int? { inPlan ? planYear : reviewYear }
+}
+
+// MARK: - Layout
+
+enum Layout {
+  /// Longest line (in characters) of a narrow-column block.
+  static let narrowWidth = 20
+
+  /// Lines of narrow-column side-bars (newspaper layouts): a block of two or
+  /// more consecutive short lines (at most `narrowWidth` characters) whose
+  /// first line is flush and whose later lines hang indented, because words
+  /// and figures run on from one line to the next. A list of short items
+  /// (all flush or all indented) and headings are not affected.
+  static func fragmentLines(_ lines: [[Character]]) -> Set<Int> {
+    func indented(_ line: [Character]) -> Bool { line.first.map { $0 == " " || $0 == "\u{3000}" || $0 == "\t" } ?? false }
+    func separates(_ line: [Character]) -> Bool {
+      let t = Text.trim(line)
+      return t.isEmpty || DocumentState.headingKind(t) != nil
+    }
+    var out = Set<Int>()
+    var i = 0
+    while i < lines.count {
+      guard !separates(lines[i]) else { i += 1; continue }
+      var j = i
+      while j < lines.count && !separates(lines[j]) { j += 1 }
+      let block = Array(lines[i..<j])
+      if block.count >= 2, block.allSatisfy({ Text.trim($0).count <= narrowWidth }), !indented(block[0]),
+        block.dropFirst().contains(where: indented)
+      {
+        out.formUnion(i..<j)
+      }
+      i = j
+    }
+    return out
+  }
+}
+
+// MARK: - Text helpers
+
+enum Text {
+  static let chineseNumerals: Set<Character> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
+  static let sentenceEnds: Set<Character> = ["。", "；", ";", "！", "？", "!", "?"]
+  static let clauseEnds: Set<Character> = ["，", ",", "：", ":", "。", "；", ";", "！", "？", "!", "?"]
+
+  static func trim(_ line: [Character]) -> [Character] {
+    var start = 0, end = line.count
+    while start < end && (line[start].isWhitespace || line[start] == "\u{3000}") { start += 1 }
+    while end > start && (line[end - 1].isWhitespace || line[end - 1] == "\u{3000}") { end -= 1 }
+    return Array(line[start..<end])
+  }
+
+  /// Sentences of a line, each ending with its punctuation.
+  static func sentences(_ line: [Character]) -> [[Character]] {
+    var out: [[Character]] = []
+    var start = 0
+    for (i, c) in line.enumerated() where sentenceEnds.contains(c) {
+      if i + 1 > start { out.append(Array(line[start...i])) }
+      start = i + 1
+    }
+    if start < line.count { out.append(Array(line[start...])) }
+    return out
+  }
+
+  static func isDigit(_ c: Character) -> Bool { c.isASCII && c.isNumber }
+
+  /// Four-digit years written "20XX年" / "19XX年" in a line.
+  static func years(in line: [Character]) -> [Int] {
+    var out: [Int] = []
+    var i = 0
+    while i + 4 < line.count {
+      if (line[i] == "2" && line[i + 1] == "0") || (line[i] == "1" && line[i + 1] == "9"),
+        isDigit(line[i + 2]), isDigit(line[i + 3]), line[i + 4] == "年" || line[i + 4] == "—" || line[i + 4] == "-",
+        i == 0 || !isDigit(line[i - 1]), let y = Int(String(line[i..<i + 4]))
+      {
+        if line[i + 4] == "年" || (i + 9 < line.count && isDigit(line[i + 5])) { out.append(y) }
+        i += 4
+      } else {
+        i += 1
+      }
+    }
+    return out
+  }
+
+  static func contains(_ chars: ArraySlice<Character>, _ word: String) -> Bool {
+    String(chars).contains(word)
+  }
+}
+
+// MARK: - Region
+
+enum RegionFinder {
+  static let suffixes: Set<Character> = ["市", "省", "县", "区", "州"]
+  /// Words ending in 市/省/县 that are not place names.
+  static let notNames: Set<String> = [
+    "全市", "我市", "本市", "各市", "城市", "全省", "我省", "本省", "各省", "全县", "我县", "本县", "各县",
+    "全区", "我区", "本区", "园区", "城区", "市区", "新区", "景区", "社区", "片区", "街区", "县市", "市县",
+    "省市", "地区", "山区", "灾区", "库区", "湖区", "辖区", "专区", "外省", "市州", "省级", "县区",
+  ]
+
+  /// The region named in the title or first lines; else the place named most often.
+  static func find(_ lines: [[Character]]) -> (String, String?) {
+    var counts: [String: Int] = [:]
+    var firstInTitle: String?
+    var nonEmpty = 0
+    for line in lines {
+      let t = Text.trim(line)
+      if t.isEmpty { continue }
+      nonEmpty += 1
+      for name in names(in: t) {
+        counts[name, default: 0] += 1
+        if nonEmpty <= 12 && t.count <= 60 && firstInTitle == nil { firstInTitle = name }
+      }
+    }
+    if let title = firstInTitle { return (title, "region \(title) taken from the title") }
+    if let (name, n) = counts.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }) {
+      return (name, "region \(name) guessed: the place named most often (\(n) times)")
+    }
+    return ("未知地区", "no region found: pass --region")
+  }
+
+  /// Two-character names followed by 市/省/县/区/州 (the common form of place names).
+  static func names(in line: [Character]) -> [String] {
+    var out: [String] = []
+    var i = 2
+    while i < line.count {
+      if suffixes.contains(line[i]), isHan(line[i - 1]), isHan(line[i - 2]) {
+        let name = String(line[i - 2...i])
+        let tail = String(line[i - 1...i])
+        if !notNames.contains(tail) && !notNames.contains(name) && !"人民政府发展委员会".contains(line[i - 1]) {
+          out.append(name)
+        }
+      }
+      i += 1
+    }
+    return out
+  }
+
+  static func isHan(_ c: Character) -> Bool {
+    guard let v = c.unicodeScalars.first?.value else { return false }
+    return v >= 0x4E00 && v <= 0x9FFF
+  }
+}

@@ -1,0 +1,869 @@
+/// A number with its unit found in a sentence.
+struct Figure {
+  var start: Int  // first character of the number (or of the range's low end)
+  var end: Int  // after the unit and any bound word
+  var low: String  // number as written
+  var high: String?  // high end of a range
+  var unit: String
+  var boundAfter: String  // 以上, 以内, 以下, 左右, or ""
+}
+
+/// A figure the extractor left out on purpose, for review (`indsh extract`
+/// shows only proposed rows; tools and tests can list these).
+public struct SkippedFigure: Sendable, Hashable {
+  /// The words before the figure and the figure, verbatim.
+  public var quote: String
+  /// The precision rule that left it out.
+  public var reason: String
+}
+
+/// Turns one sentence into proposed rows.
+struct SentenceAnalyzer {
+  let chars: [Character]
+  let lexicon: Lexicon
+  let state: DocumentState
+  let region: String
+  /// Position after which `…等N个` items belong to a breakdown of a total
+  /// stated earlier (nil: none).
+  var breakdownFrom: Int?
+  /// Figures `rows()` left out, with the rule that did.
+  private(set) var skipped: [SkippedFigure] = []
+  /// For each row `rows()` returned, the words naming what its figure counts
+  /// or measures (to find a figure restated in other words: …重大科研成果58项).
+  private(set) var repeatKeys: [String] = []
+
+  init(chars: [Character], lexicon: Lexicon, state: DocumentState, region: String) {
+    self.chars = chars; self.lexicon = lexicon; self.state = state; self.region = region
+  }
+
+  // Units, longest first within each group. 个百分点 before 个.
+  static let baseUnits: [String] = [
+    "个百分点", "百分点", "平方公里", "平方米", "千瓦时", "千瓦", "标箱", "人次", "架次", "美元", "公里", "千米",
+    "%", "％", "元", "人", "家", "个", "项", "亩", "吨", "件", "份", "列", "套", "栋", "户", "所", "座", "台",
+    "辆", "处", "张", "床", "艘", "头", "株", "起", "例", "块", "天", "分", "PF", "TB", "T",
+  ].sorted { $0.count > $1.count }
+  static let magnitudes: [String] = ["万亿", "千万", "百万", "亿", "万"]
+  static let boundWords: [String] = ["以上", "以内", "以下", "左右"]
+  /// Words that begin with a unit character but are nouns (磁浮3.0列车, 2个人).
+  static let wordsNotUnits: Set<String> = [
+    "列车", "个人", "家庭", "家居", "家电", "人民", "台阶", "件事", "户籍", "所有", "分别", "分钟", "分之", "分类", "分为",
+    "分局", "分行", "分公司", "分院", "分会", "天然", "天内", "起步", "起来", "名单", "名称", "块钱",
+  ]
+  /// Units of amounts (not counts, not shares): a threshold such as
+  /// 10亿元以上项目 qualifies a noun instead of stating a figure.
+  static func isAmount(_ unit: String) -> Bool {
+    let b = FigureFilter.base(of: unit)
+    return !FigureFilter.countUnits.contains(b) && b != "%" && b != "百分点"
+  }
+  /// Nouns after a count that make it a count of policies or bodies, not an indicator.
+  static let nonIndicatorNouns: [String] = [
+    "政策", "措施", "方面", "领域", "行动", "指挥部", "专班", "工作组", "任务", "方案", "文件", "环节", "机制",
+    "批次", "大类", "类别", "小组", "专项行动", "重点指标",
+  ]
+  static let growthVerbs = ["增长", "增速", "下降", "回落", "降低", "减少", "压减", "压缩", "精简", "同比", "上涨", "提高", "提升", "增加", "回升"]
+  static let negativeVerbs = ["下降", "回落", "降低", "减少", "压减", "压缩", "精简", "下滑"]
+  static let ratioWords = ["率", "比重", "占比", "强度", "比例", "覆盖", "达标", "指数", "进度"]
+  static let targetWords = ["预期目标", "目标", "力争", "确保", "计划", "争取", "控制在"]
+  static let completionWords = ["完成率", "计划的", "目标的", "年初目标", "年度目标", "年计划", "年度计划", "任务的", "预算的"]
+
+  // MARK: scanning
+
+  func text(_ range: Range<Int>) -> String {
+    let lo = max(0, min(range.lowerBound, chars.count)), hi = max(lo, min(range.upperBound, chars.count))
+    return String(chars[lo..<hi])
+  }
+
+  func has(_ word: String, at i: Int) -> Bool {
+    guard i >= 0, i < chars.count, let first = word.first, chars[i] == first else { return false }
+    let n = word.count
+    return i + n <= chars.count && chars[i..<i + n].elementsEqual(word)
+  }
+
+  /// Positions inside 《》 or “” (titles and names, whose numbers are not figures).
+  func quotedMask() -> [Bool] {
+    var mask = Array(repeating: false, count: chars.count)
+    var depth = 0
+    for (i, c) in chars.enumerated() {
+      if c == "《" || c == "“" { depth += 1 }
+      if depth > 0 { mask[i] = true }
+      if (c == "》" || c == "”") && depth > 0 { depth -= 1 }
+    }
+    return mask
+  }
+
+  func number(at i: Int) -> (text: String, end: Int)? {
+    guard i < chars.count, Text.isDigit(chars[i]) else { return nil }
+    var j = i
+    while j < chars.count && Text.isDigit(chars[j]) { j += 1 }
+    if j + 1 < chars.count && chars[j] == "." && Text.isDigit(chars[j + 1]) {
+      j += 1
+      while j < chars.count && Text.isDigit(chars[j]) { j += 1 }
+    }
+    return (String(chars[i..<j]), j)
+  }
+
+  func skipDecoration(_ i: Int) -> Int {
+    var j = i
+    while j < chars.count && (chars[j] == "*" || chars[j] == " ") { j += 1 }
+    return j
+  }
+
+  /// A unit at `i` (magnitude prefix, optional 余/多, base unit); returns the unit and its end.
+  func unit(at i: Int) -> (String, Int)? {
+    var k = i
+    if k < chars.count && (chars[k] == "余" || chars[k] == "多") { k += 1 }
+    for magnitude in SentenceAnalyzer.magnitudes + [""] where magnitude.isEmpty || has(magnitude, at: k) {
+      var m = k + magnitude.count
+      if m < chars.count && (chars[m] == "余" || chars[m] == "多") { m += 1 }
+      for base in SentenceAnalyzer.baseUnits where has(base, at: m) {
+        if magnitude.isEmpty && (base == "元" || base == "人") && m > 0 && chars[m - 1] == "千" { continue }
+        // A unit character that starts a word (列车, 个人, 家庭) is no unit.
+        if m + base.count < chars.count, SentenceAnalyzer.wordsNotUnits.contains(base + String(chars[m + base.count])) {
+          continue
+        }
+        var unit = magnitude + base
+        if base == "％" { unit = magnitude + "%" }
+        if base == "个百分点" { unit = "百分点" }
+        return (unit, m + base.count)
+      }
+    }
+    return nil
+  }
+
+  func figures() -> [Figure] {
+    let mask = quotedMask()
+    var out: [Figure] = []
+    var pending: [(start: Int, text: String)] = []
+    var i = 0
+    while i < chars.count {
+      guard Text.isDigit(chars[i]) else { i += 1; continue }
+      guard let (low, afterLow) = number(at: i) else { i += 1; continue }
+      let start = i
+      i = afterLow
+      // Letters or digits glued on the left (PM2.5, 5G, A1) mean a name, not a figure.
+      if start > 0, chars[start - 1].isASCII, chars[start - 1].isLetter || chars[start - 1] == "." {
+        pending = []; continue
+      }
+      if start > 0 && (chars[start - 1] == "第" || chars[start - 1] == "前") { pending = []; continue }
+      // 以300万千瓦… (a means) and 与8家… (a counterpart) are not observations.
+      if start > 0 && (chars[start - 1] == "以" || chars[start - 1] == "与") { pending = []; continue }
+      if mask[start] { pending = []; continue }
+      // Dates and years.
+      if afterLow < chars.count, "年月日号时周岁倍".contains(chars[afterLow]) { pending = []; continue }
+      var j = skipDecoration(afterLow)
+      var high: String?
+      var unitFound = unit(at: j)
+      // Range: 5—5.5%, 5%—5.5%, 1-2家.
+      let dashAt = unitFound?.1 ?? j
+      if dashAt < chars.count, "—–-~～至到".contains(chars[dashAt]) {
+        var d = dashAt + 1
+        while d < chars.count && chars[d] == "—" { d += 1 }
+        if let (h, afterHigh) = number(at: d), let hu = unit(at: skipDecoration(afterHigh)),
+          unitFound == nil || unitFound?.0 == hu.0
+        {
+          high = h; unitFound = hu; j = afterHigh
+        }
+      }
+      guard let (unitText, afterUnit) = unitFound else {
+        // A bare number in a list (145、739、675亿元) takes the list's unit.
+        if j < chars.count && "、和及".contains(chars[j]) { pending.append((start, low)) } else { pending = [] }
+        continue
+      }
+      var end = skipDecoration(afterUnit)
+      var boundAfter = ""
+      for word in SentenceAnalyzer.boundWords where has(word, at: end) {
+        boundAfter = word; end += word.count
+      }
+      // Counts of policies, bodies and the like are not indicators.
+      if ["个", "项", "件"].contains(unitText),
+        SentenceAnalyzer.nonIndicatorNouns.contains(where: { has($0, at: afterUnit) })
+      {
+        pending = []; i = end; continue
+      }
+      // A class, not a figure: 1000吨级泊位, 万吨级.
+      if afterUnit < chars.count && chars[afterUnit] == "级" { pending = []; i = end; continue }
+      // A technical specification (均匀性小于1.5%): reports state indicators
+      // with 以内/以下/不超过, never with 小于/大于.
+      if has("小于", at: start - 2) || has("大于", at: start - 2) { pending = []; i = end; continue }
+      // A threshold qualifying a noun (投资10亿元以上项目35个, 10亿元以上的产业项目).
+      if !boundAfter.isEmpty && boundAfter != "左右" && SentenceAnalyzer.isAmount(unitText) && end < chars.count
+        && (RegionFinder.isHan(chars[end]) || chars[end] == "(" || chars[end] == "（")
+      {
+        pending = []; i = end; continue
+      }
+
+      for p in pending {
+        out.append(Figure(start: p.start, end: end, low: p.text, high: nil, unit: unitText, boundAfter: boundAfter))
+      }
+      pending = []
+      out.append(Figure(start: start, end: end, low: low, high: high, unit: unitText, boundAfter: boundAfter))
+      i = end
+    }
+    return out.sorted { $0.start < $1.start }
+  }
+
+  // MARK: context
+
+  /// Start of the clause holding position `i`.
+  func clauseStart(before i: Int) -> Int {
+    var k = i - 1
+    while k >= 0 && !Text.clauseEnds.contains(chars[k]) { k -= 1 }
+    return k + 1
+  }
+
+  func clauseEnd(after i: Int) -> Int {
+    var k = i
+    while k < chars.count && !Text.clauseEnds.contains(chars[k]) { k += 1 }
+    return k
+  }
+
+  /// The period marker nearest before `i` in the sentence, if any.
+  func periodMarker(before i: Int, baseYear: Int?) -> (period: String, note: String?)? {
+    let pre = Array(chars[0..<i])
+    var best: (Int, String)?
+    func consider(_ at: Int, _ period: String) {
+      if best.map({ at >= $0.0 }) ?? true { best = (at, period) }
+    }
+    let year = baseYear
+    var k = 0
+    while k < pre.count {
+      // 1—9月, 1-10月: a year-to-date month range.
+      if Text.isDigit(pre[k]), k == 0 || !Text.isDigit(pre[k - 1]), let (m1, e1) = number(at: k), e1 < pre.count,
+        "—–-~～至".contains(pre[e1])
+      {
+        var d = e1 + 1
+        while d < pre.count && pre[d] == "—" { d += 1 }
+        if let (m2, e2) = number(at: d), e2 < pre.count, pre[e2] == "月", let a = Int(m1), let b = Int(m2),
+          a >= 1, b <= 12, a < b, let y = year
+        {
+          consider(k, "\(y)-\(Self.two(a))..\(y)-\(Self.two(b))")
+        }
+      }
+      k += 1
+    }
+    let s = String(pre)
+    func lastIndex(of word: String) -> Int? { pre.lastOffset(of: word) }
+    if let y = year {
+      if let at = lastIndex(of: "上半年") { consider(at, "\(y)H1") }
+      if let at = lastIndex(of: "下半年") { consider(at, "\(y)H2") }
+      if let at = lastIndex(of: "一季度"), !s.hasSuffix("第") { consider(at, "\(y)Q1") }
+      if let at = lastIndex(of: "前三季度") { consider(at, "\(y)-01..\(y)-09") }
+      if let at = lastIndex(of: "全年") { consider(at, "\(y)") }
+    }
+    let spanEnd = state.reportYear - 1
+    for (word, n) in [("近三年", 3), ("近五年", 5), ("近两年", 2), ("近3年", 3), ("近5年", 5), ("过去五年", 5), ("过去三年", 3)] {
+      if let at = lastIndex(of: word) { consider(at, "\(spanEnd - n + 1)..\(spanEnd)") }
+    }
+    // 连续三年…累计, 两年累计: a cumulative figure over the years up to the section's year.
+    if let y = year, pre.firstOffset(of: "累计") != nil {
+      for (n, words) in Self.spanCounts {
+        for w in words {
+          if let at = lastIndex(of: "连续" + w), Array(pre[at...]).firstOffset(of: "累计") != nil { consider(at, "\(y - n + 1)..\(y)") }
+          if let at = lastIndex(of: w + "累计") { consider(at, "\(y - n + 1)..\(y)") }
+        }
+      }
+    }
+    for (word, span) in [("十二五", "2011..2015"), ("十三五", "2016..2020"), ("十四五", "2021..2025")] {
+      if let at = lastIndex(of: word) { consider(at, span) }
+    }
+    // Explicit years: 2021—2023年 (a span), 2023年 (a year).
+    var y = 0
+    while y + 4 < pre.count {
+      if let (t, e) = number(at: y), t.count == 4, y == 0 || !Text.isDigit(pre[y - 1]), let v = Int(t), v >= 1990, v <= 2100 {
+        if e < pre.count && pre[e] == "年" && !(e + 1 < pre.count && pre[e + 1] == "度" && false) {
+          // A year followed by a month is a date (2023年9月), not the figure's period.
+          let afterYear = e + 1
+          let isDate = afterYear < pre.count && Text.isDigit(pre[afterYear])
+          if !isDate { consider(y, "\(v)") }
+        } else if e < pre.count, "—–-至".contains(pre[e]) {
+          var d = e + 1
+          while d < pre.count && pre[d] == "—" { d += 1 }
+          if let (t2, e2) = number(at: d), t2.count == 4, e2 < pre.count, pre[e2] == "年", let v2 = Int(t2), v2 > v {
+            consider(y, "\(v)..\(v2)")
+          }
+        }
+        y = e
+      } else {
+        y += 1
+      }
+    }
+    return best.map { ($0.1, nil) }
+  }
+
+  /// Year counts as written (两年, 三年, 3年 …), for cumulative spans.
+  static let spanCounts: [(Int, [String])] = [
+    (2, ["两年", "二年", "2年"]), (3, ["三年", "3年"]), (4, ["四年", "4年"]), (5, ["五年", "5年"]),
+  ]
+
+  /// Whether a clause states its own period or scenario (then nothing is inherited).
+  func explicitInClause(_ range: Range<Int>) -> Bool {
+    let t = text(range)
+    return ["月", "年", "季度", "预计", "计划", "目标", "力争", "确保"].contains { t.contains($0) }
+  }
+
+  static func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+
+  /// The indicator for the figure: the lexicon phrase nearest before it in
+  /// its clause chain, else the clause's own words (marked).
+  func indicator(for figure: Figure, previousEnd: Int, lastIndicator: String?) -> (String, Int, String?) {
+    let clause = clauseStart(before: figure.start)
+    let from = max(clause, previousEnd)
+    let pre = Array(chars[from..<figure.start])
+    if let m = lexicon.lastMatch(in: pre) { return (m.canonical, from + m.range.lowerBound, nil) }
+    let phrase = Self.cleanPhrase(pre)
+    if phrase.count >= 2 {
+      if let known = lexicon.canonical(for: phrase) { return (known, from, nil) }
+      return (phrase, from, "unknown indicator: kept under its phrase")
+    }
+    // Nothing in this clause (…实现428.3亿元，同比增长2.2%): the sentence's last indicator.
+    if let last = lastIndicator { return (last, from, nil) }
+    // Look back one clause.
+    if clause > 1 {
+      let prevStart = clauseStart(before: clause - 1)
+      let prev = Array(chars[prevStart..<(clause - 1)])
+      if let m = lexicon.lastMatch(in: prev) { return (m.canonical, prevStart, nil) }
+      let p = Self.cleanPhrase(prev)
+      if p.count >= 2 { return (p, prevStart, "unknown indicator: kept under its phrase") }
+    }
+    return ("未知指标", from, "no indicator phrase found")
+  }
+
+  static let fillers = [
+    "年末", "年底", "年初", "全市", "全省", "全县", "全区", "我市", "我省", "我县", "本市", "全年", "其中", "累计", "共计", "共", "合计", "今年以来",
+    "同比", "比上年", "较上年", "分别", "预计", "力争", "确保", "计划", "年计划", "目标", "预期", "主要预期目标为",
+    "年", "月", "上半年", "一季度", "前三季度", "完成年计划的", "完成年初目标", "为年度计划的", "完成年度计划的", "完成",
+  ]
+  static let trailingVerbs = [
+    "增长", "增速", "达到", "达", "完成", "实现", "为", "突破", "超过", "超", "增至", "提高到", "提高", "提升到", "下降",
+    "控制在", "稳定在", "保持在", "不低于", "不少于", "约", "近", "总量", "总额达", "规模", "共", "分别", "同比", "以上",
+    "完成年计划的", "完成年初目标", "年计划的", "完成率", "目标完成率", "投资完成率", "预计", "全年",
+  ]
+
+  /// A clause's own words as an indicator name: without fillers, verbs and digits.
+  static func cleanPhrase(_ pre: [Character]) -> String {
+    var s = String(pre.filter { !($0.isASCII && ($0.isNumber || $0 == "." || $0 == "*" || $0 == "-")) && !"“”《》()（）、—–~".contains($0) })
+    var changed = true
+    while changed {
+      changed = false
+      for f in fillers where s.hasPrefix(f) { s.removeFirst(f.count); changed = true }
+      for v in trailingVerbs where s.hasSuffix(v) { s.removeLast(v.count); changed = true }
+    }
+    if s.count > 16 { s = String(s.suffix(16)) }
+    return s
+  }
+
+  /// The noun a count classifier introduces (25个省重点项目 → 省重点项目),
+  /// empty when punctuation or another number follows.
+  func nounAfter(_ figure: Figure) -> String { nounAfterSpan(figure).noun }
+
+  /// The noun after a count and where it ends in the sentence.
+  func nounAfterSpan(_ figure: Figure) -> (noun: String, end: Int) {
+    var k = figure.end
+    // A qualifier between the count and its noun (1个10亿元以上的产业项目) is skipped.
+    if k < chars.count && Text.isDigit(chars[k]) {
+      while k < chars.count && (Text.isDigit(chars[k]) || chars[k] == ".") { k += 1 }
+      if let (_, e) = unit(at: k) { k = e }
+      for w in SentenceAnalyzer.boundWords where has(w, at: k) { k += w.count }
+    }
+    if k < chars.count && chars[k] == "的" { k += 1 }
+    var out: [Character] = []
+    while k < chars.count && out.count < 16 {
+      let c = chars[k]
+      if Text.clauseEnds.contains(c) || c == "、" || c == "及" || c == "和" || (out.isEmpty && Text.isDigit(c)) { break }
+      // Another figure (…改扩建10个…) ends the noun.
+      if Text.isDigit(c), let (_, e) = number(at: k), unit(at: e) != nil { break }
+      // N个X的Y counts X.
+      if c == "的" && !out.isEmpty { break }
+      if c != "“" && c != "”" && c != "\"" && c != " " { out.append(c) }
+      k += 1
+    }
+    guard let first = out.first, RegionFinder.isHan(first) else { return ("", figure.end) }
+    return (String(out), k)
+  }
+
+  // MARK: rows
+
+  mutating func rows() -> [ProposedRow] {
+    var out: [ProposedRow] = []
+    let figs = figures()
+    var previousEnd = 0
+    var lastIndicator: String?
+    var keptCountBase: String?
+    var droppedCountBase: String?
+    var prevWasFrom = false
+    var lastKeptClause = -1
+    let sentenceText = String(chars)
+    for (index, figure) in figs.enumerated() {
+      // Figures of one list (145、739、675亿元) share their end: never look back past a start.
+      previousEnd = min(previousEnd, figure.start)
+      var notes: [String] = []
+      let clause = clauseStart(before: figure.start)
+      let clausePre = text(clause..<figure.start)
+      // The words just before the number (after the last figure in the clause).
+      let localFrom = max(clause, previousEnd)
+      let local = text(localFrom..<figure.start)
+      let localTail = String(local.suffix(6))
+
+      // Measure.
+      var measure = "level"
+      var negative = false
+      let isPercent = figure.unit == "%"
+      if figure.unit == "百分点" {
+        measure = "pp_diff"
+        negative = ["低于", "下降", "降低", "回落", "减少", "收窄"].contains { localTail.contains($0) }
+      } else if isPercent {
+        if SentenceAnalyzer.completionWords.contains(where: { clausePre.contains($0) })
+          && !local.contains("增长") && !local.contains("增速")
+        {
+          measure = "completion"
+        } else if local.contains("年均") || clausePre.contains("年均") {
+          measure = "avg_growth"
+        } else if SentenceAnalyzer.growthVerbs.contains(where: { localTail.contains($0) })
+          && (localTail.contains("增长率") || !SentenceAnalyzer.ratioWords.contains(where: { localTail.contains($0) }))
+        {
+          measure = "growth"
+        } else if SentenceAnalyzer.ratioWords.contains(where: { clausePre.contains($0) }) {
+          measure = "ratio"
+        } else if local.contains("增") || local.contains("降") {
+          measure = "growth"
+        } else if let prev = out.last, prev.measure == "growth", local.count <= 1 {
+          measure = "growth"
+        } else {
+          measure = "ratio"
+        }
+        if measure == "growth" {
+          negative = SentenceAnalyzer.negativeVerbs.contains { localTail.contains($0) }
+          // The next figure of a list (下降24.7%、8.7%) keeps the list's sign.
+          if local.count <= 2, let prev = out.last, prev.measure == "growth", prev.value.hasPrefix("-") { negative = true }
+        }
+      }
+
+      // Period and scenario.
+      var scenario = "actual"
+      var baseYear = state.sectionYear
+      if state.yearGuessed { notes.append("guessed year") }
+      let estimate = clausePre.contains("预计")
+      var explicitYearPeriod: String?
+      if let marker = periodMarker(before: figure.start, baseYear: baseYear) {
+        explicitYearPeriod = marker.period
+        if let y = Int(marker.period), y != baseYear { baseYear = y }
+      }
+      if state.inPlan {
+        scenario = estimate ? "estimate" : "target"
+        if let p = explicitYearPeriod, let y = Int(p.prefix(4)), let plan = state.planYear, y < plan, !p.contains("..") || p.hasSuffix(String(y)) {
+          // A past figure quoted in the plan section.
+          scenario = estimate ? "estimate" : "actual"
+        }
+      } else {
+        // Target words count in the figure's own clause: a sentence often
+        // gives the plan first and the outcome after a comma.
+        // 控制在 also states outcomes (失业率控制在3.28%以内); 计划项目 is a noun.
+        let withoutNoun = clausePre.replacingWord("计划项目")
+        let targetBefore = SentenceAnalyzer.targetWords.contains { word in
+          word != "争取" && word != "控制在" && withoutNoun.contains(word)
+        }
+        if estimate { scenario = "estimate" } else if targetBefore && measure != "completion" { scenario = "target" }
+        if let p = explicitYearPeriod, let y = Int(p.prefix(4)), let review = state.reviewYear, y > review,
+          !p.contains("..")
+        {
+          scenario = estimate ? "estimate" : "target"
+        }
+      }
+      if measure == "completion" && scenario == "target" { scenario = "actual" }
+      // A completion rate right after a projected figure is itself projected.
+      if measure == "completion", let prev = out.last, prev.scenario == "estimate" { scenario = "estimate" }
+      var period = explicitYearPeriod ?? baseYear.map(String.init) ?? ""
+      // 从24.8%提升到26.7%: the first figure is the year before, the second
+      // the year itself, both in the first one's measure.
+      let isFrom = figure.start > 0 && (chars[figure.start - 1] == "从" || chars[figure.start - 1] == "由")
+        && index + 1 < figs.count && clauseStart(before: figs[index + 1].start) == clause
+        && (text(figure.end..<figs[index + 1].start).contains("到") || text(figure.end..<figs[index + 1].start).contains("至"))
+      if isFrom, let y = baseYear {
+        period = String(y - 1)
+      }
+      // A projected yearly effect (预计每年减少利息支出1亿元) in a review starts with the plan year.
+      if estimate, !state.inPlan, explicitYearPeriod == nil, clausePre.contains("每年"), let plan = state.planYear {
+        period = String(plan)
+      }
+      var isTo = false
+      if let prev = out.last, prevWasFrom, local.count <= 4, local.contains("到") || local.contains("至") {
+        measure = prev.measure; negative = false; isTo = true
+        if let y = baseYear { period = String(y) }
+      }
+      prevWasFrom = isFrom
+      // A clause with no subject, verb or period of its own after a target
+      // (全年计划完成83个小区,总投资1.1亿元) states the same plan.
+      if !state.inPlan, scenario == "actual", !estimate, let prev = out.last, prev.period == period,
+        prev.scenario == "target", clause > 0, !["完成", "实现", "达到", "累计", "增长"].contains(where: { clausePre.contains($0) })
+      {
+        scenario = "target"
+      }
+      if period.isEmpty { notes.append("no year found: pass --year") }
+      if measure == "avg_growth" && !period.contains("..") { notes.append("average growth without a span") }
+      if measure != "avg_growth" && period.contains("..") && !period.contains("-") && measure == "growth" {
+        // A growth over a span of years is an average unless it says 累计.
+        if !local.contains("累计") { measure = "avg_growth" }
+      }
+      if period.contains("..") && measure == "level" && period.count == 10 && !local.contains("累计") && !clausePre.contains("累计") {
+        // A level stated after a multi-year span is a position at its end.
+        period = String(period.suffix(4))
+      }
+
+      // Bound (targets only).
+      var bound = ""
+      if true {
+        let before = String(local.suffix(4))
+        switch figure.boundAfter {
+        case "以上": bound = ">="
+        case "以内", "以下": bound = "<="
+        case "左右": bound = "~"
+        default:
+          if ["不低于", "不少于", "超过", "突破", "以上"].contains(where: { before.contains($0) }) {
+            bound = ">="
+          } else if ["不高于", "不超过", "控制在"].contains(where: { before.contains($0) }) {
+            bound = "<="
+          } else if before.hasSuffix("约") {
+            bound = "~"
+          } else {
+            bound = "="
+          }
+        }
+        if negative && bound == ">=" { bound = "<=" }
+        if scenario != "target" { bound = "" }
+      }
+
+      // Indicator.
+      let (indicator, subjectStart, indicatorNote) = indicator(
+        for: figure, previousEnd: previousEnd, lastIndicator: lastIndicator)
+      if let n = indicatorNote { notes.append(n) }
+      let countBase = FigureFilter.base(of: figure.unit)
+      let isCount = FigureFilter.countUnits.contains(countBase)
+      // The next item of a list whose first item was dropped (…单位、3945家国企、139家园区) goes too.
+      let continuesDropped = isCount && droppedCountBase == countBase && clauseStart(before: figure.start) == clause
+        && (local.hasPrefix("、") || local.count <= 1 || (local.count <= 4 && local.hasSuffix("、")))
+      let reason = continuesDropped
+        ? "the next item of a dropped list"
+        : dropReason(
+          figure: figure, measure: measure, local: local, clausePre: clausePre,
+          keptCountBefore: keptCountBase, keptInClause: lastKeptClause == clause)
+      if let reason {
+        if isCount { droppedCountBase = countBase; keptCountBase = nil }
+        skipped.append(SkippedFigure(quote: text(max(clause, previousEnd)..<figure.end).trimmingCharacters(), reason: reason))
+        previousEnd = figure.end
+        continue
+      }
+      if isCount { keptCountBase = countBase; droppedCountBase = nil }
+      lastKeptClause = clause
+      // A clause without its own subject (…，同比增长2.2%) continues the previous
+      // figure: same indicator, scenario and period.
+      if !isTo, indicator == lastIndicator, let prev = out.last, subjectStart >= clause,
+        lexicon.lastMatch(in: Array(chars[max(clause, previousEnd)..<figure.start])) == nil,
+        Self.cleanPhrase(Array(chars[max(clause, previousEnd)..<figure.start])).count < 2
+      {
+        if !explicitInClause(clause..<figure.start) {
+          scenario = prev.scenario; period = prev.period
+          if measure == "completion" && scenario == "target" { scenario = "actual" }
+          if scenario != "target" { bound = "" } else if bound.isEmpty { bound = "=" }
+        }
+      }
+      lastIndicator = indicator
+      var name = indicator
+      // A count whose noun follows the classifier (新增7家国家企业技术中心) is
+      // named by that noun, after the verb before the number.
+      var nounEnd: Int?
+      if isCount, let named = countedName(figure: figure, local: local, previous: index > 0 ? figs[index - 1] : nil) {
+        name = named
+        nounEnd = nounAfterSpan(figure).end
+      }
+      // 分别 lists: the k-th subject before 分别 names the k-th figure after it.
+      if let fenbie = chars.firstOffset(of: "分别"),
+        let named = enumerationSubject(figure: figure, figures: figs, index: index, fenbie: fenbie)
+      {
+        // Places listed with 分别 while each figure names its own measure
+        // (甲区、乙区分别精简机构20%、人员84%) pair ambiguously: left out.
+        let own = Self.cleanPhrase(Array(local.split(separator: "分别").last.map(String.init) ?? local))
+        if let last = named.last, RegionFinder.suffixes.contains(last), lexicon.lastMatch(in: Array(named)) == nil,
+          own.count >= 2
+        {
+          previousEnd = figure.end
+          continue
+        }
+        name = named
+      }
+
+      // Quote: the clause(s) from the subject to the figure.
+      let quoteStart = min(subjectStart, clause)
+      // A count named by the noun after it quotes that noun too.
+      var quoteEnd = nounEnd ?? figure.end
+      if sentenceText.contains("分别") { quoteEnd = max(quoteEnd, clauseEnd(after: figure.start)) }
+      let quote = text(quoteStart..<quoteEnd).trimmingCharacters()
+
+      func value(_ v: String) -> String { negative && v != "0" ? "-" + v : v }
+      var row = ProposedRow(
+        region: region, indicator: name, measure: measure, scenario: scenario, period: period, value: value(figure.low),
+        unit: figure.unit, bound: bound, quote: quote, note: notes.joined(separator: "; "))
+      // What the figure counts or measures, in the report's words, to find
+      // the same figure stated again in other words (…重大科研成果58项).
+      let counted = nounAfter(figure)
+      let key = counted.isEmpty ? String(Self.cleanPhrase(Array(local)).suffix(6)) : counted
+      if let high = figure.high {
+        if scenario == "target" {
+          row.bound = ">="
+          out.append(row); repeatKeys.append(key)
+          row.value = value(high)
+          row.bound = "<="
+          out.append(row); repeatKeys.append(key)
+        } else {
+          row.note = (notes + ["range outside a target: low end kept"]).joined(separator: "; ")
+          out.append(row); repeatKeys.append(key)
+        }
+      } else if let subjects = sharedFigureSubjects(before: figure, clause: clause), subjects.count >= 2 {
+        // 甲率、乙率、丙率均达到100%: one figure for each subject listed.
+        for subject in subjects {
+          row.indicator = subject
+          out.append(row); repeatKeys.append("")
+        }
+      } else {
+        out.append(row); repeatKeys.append(key)
+      }
+      previousEnd = figure.end
+    }
+    let relative = relativeTargets()
+    out.append(contentsOf: relative)
+    repeatKeys.append(contentsOf: relative.map { _ in "" })
+    return out
+  }
+
+  /// Verbs that end the noun a classifier introduces (…企业入选…, …项目落地…).
+  static let nounEnders = [
+    "实现", "完成", "获", "入选", "进入", "位列", "投产", "入园", "落地", "参展", "开工", "通过", "纳入", "加速",
+    "有序", "整体", "已", "全部", "成功", "稳步", "发放", "累计", "上线", "结对", "达到", "达",
+  ]
+
+  /// The name of a count from the noun after its classifier, when no
+  /// lexicon phrase names it before the number: the lexicon phrase in the
+  /// noun, else the verb before the number and the noun (up to a verb).
+  func countedName(figure: Figure, local: String, previous: Figure?) -> String? {
+    let after = nounAfter(figure)
+    // The words right after the previous count are its noun, not this one's
+    // (10个乡镇卫生院改扩建及10个乡镇卫生院维修改造).
+    var own = Array(local)
+    if let p = previous, p.end <= figure.start, case let prevNoun = nounAfter(p), !prevNoun.isEmpty,
+      local.hasPrefix(prevNoun)
+    {
+      own.removeFirst(prevNoun.count)
+    }
+    while let f = own.first, f == "及" || f == "和" || f == "、" { own.removeFirst() }
+    guard after.count >= 2, lexicon.lastMatch(in: own) == nil else { return nil }
+    if let m = lexicon.lastMatch(in: Array(after)) { return m.canonical }
+    var noun = Array(after)
+    for v in Self.nounEnders {
+      if let at = noun.firstOffset(of: v), at >= 2 { noun = Array(noun[..<at]) }
+    }
+    let verb = Self.cleanPhrase(own)
+    let name = Self.cleanPhrase(Array(verb.count <= 4 ? verb : "") + noun)
+    return name.count >= 2 ? name : nil
+  }
+
+  /// Where a count total is followed by a colon that opens its list
+  /// (市本级计划续建58个项目,投资31.1亿元:…), if it is.
+  func totalColon() -> Int? {
+    guard let colon = chars.firstIndex(where: { $0 == "：" || $0 == ":" }), colon > 0 else { return nil }
+    let before = Array(chars[..<colon])
+    for (i, c) in before.enumerated() where Text.isDigit(c) && i + 1 < before.count {
+      if let (_, e) = number(at: i), let (u, _) = unit(at: e), FigureFilter.bareClassifiers.contains(FigureFilter.base(of: u)) {
+        return colon
+      }
+    }
+    return nil
+  }
+
+  /// Why a figure is not an observation (nil when it is one): counts of
+  /// things that are not indicators, shares of something (增量的70%), a
+  /// contribution (拉动…增长1.2个百分点).
+  func dropReason(
+    figure: Figure, measure: String, local: String, clausePre: String, keptCountBefore: String?, keptInClause: Bool = false
+  ) -> String? {
+    if figure.unit == "百分点" && clausePre.contains("拉动") { return "a contribution (拉动), not a comparison" }
+    // A milestone crossed (首次超2000亿元, 首次突破): the exact figure follows it.
+    if ["首次超", "首次突破"].contains(where: { local.suffix(5).contains($0) }) { return "a milestone (首次超…), not the figure" }
+    if figure.unit == "%" && measure != "completion" && local.hasSuffix("的") && !local.hasSuffix("年的") {
+      return "a share of something (…的N%)"
+    }
+    let base = FigureFilter.base(of: figure.unit)
+    // An increment over a comparator (比上年增加5家, 比2022年提高0.26分) is no level.
+    if figure.unit != "%" && figure.unit != "百分点",
+      let cmp = local.lastIndex(where: { $0 == "比" || $0 == "较" }),
+      ["提高", "增加", "减少", "下降", "提升", "降低", "多"].contains(where: { local[cmp...].contains($0) })
+    {
+      return "an increment over a comparator, not a level"
+    }
+    guard FigureFilter.countUnits.contains(base) else { return nil }
+    let after = nounAfter(figure)
+    // A count qualifying the next figure (23个项目9524户): the next one is the observation.
+    if FigureFilter.bareClassifiers.contains(base), (1...4).contains(where: { k in
+      figure.end + k < chars.count && Text.isDigit(chars[figure.end + k])
+        && chars[figure.end..<figure.end + k].allSatisfy { RegionFinder.isHan($0) }
+        && number(at: figure.end + k).flatMap { unit(at: $0.end) } != nil
+    }) {
+      return "a count qualifying the next figure"
+    }
+    // A batch (第一批8个示范项目) or matters introduced by 关于 (63项关于…的权限).
+    if FigureFilter.bareClassifiers.contains(base) && local.hasSuffix("批") && local.contains("第") { return "a batch count" }
+    if after.hasPrefix("关于") { return "counts matters (关于…)" }
+    // Attendance: the clause ends in 参会/出席/参加/与会.
+    let rest = text(figure.end..<clauseEnd(after: figure.end))
+    if ["参会", "出席", "参加", "与会"].contains(where: { rest.hasSuffix($0) }) { return "attendance" }
+    // The count of the items just named (甲工程、乙工程、丙改造3个项目).
+    let listed = local.hasPrefix("、") ? String(local.dropFirst()) : local
+    if FigureFilter.bareClassifiers.contains(base), let n = Int(figure.low), n >= 2, !listed.contains("等"),
+      listed.filter({ $0 == "、" }).count + 1 == n, !listed.contains("分别")
+    {
+      return "the count of the items just listed"
+    }
+    // The items of a breakdown (…等8个项目;…等5个项目) repeat parts of the total.
+    if let from = breakdownFrom, figure.start > from, local.hasSuffix("等") { return "an item of a breakdown" }
+    // Counts of titled documents (《…》等10项).
+    if FigureFilter.bareClassifiers.contains(base) && (local.contains("《") || local.contains("》")) {
+      return "counts titled documents"
+    }
+    let localChars = Array(local)
+    let known = lexicon.lastMatch(in: localChars) != nil || (!after.isEmpty && lexicon.lastMatch(in: Array(after)) != nil)
+    // The next item of a list (…116家、省级1787家) is judged with its list.
+    let inherits = after.isEmpty
+      && ((keptCountBefore == base && (Self.cleanPhrase(localChars).count <= 3 || local.contains("其中")))
+        || (keptInClause && local.hasPrefix("、") && local.count <= 7))
+    switch FigureFilter.verdict(unit: figure.unit, nounAfter: after, before: local, known: known, inherits: inherits) {
+    case .keep: return nil
+    case .drop(let reason): return reason
+    }
+  }
+
+  /// The subjects of 均 (甲、乙和丙均达到100%): each is named by the lexicon
+  /// or by its own words; nil without 均 right before the verb.
+  func sharedFigureSubjects(before figure: Figure, clause: Int) -> [String]? {
+    let pre = Array(chars[clause..<figure.start])
+    guard let jun = pre.lastOffset(of: "均"), pre.count - jun <= 5 else { return nil }
+    let listText = Array(pre[..<jun])
+    guard listText.contains("、") else { return nil }
+    var subjects: [[Character]] = [[]]
+    for c in listText {
+      if c == "、" || c == "和" || c == "及" { subjects.append([]) } else { subjects[subjects.count - 1].append(c) }
+    }
+    let names = subjects.filter { !$0.isEmpty }.map { s in lexicon.lastMatch(in: s)?.canonical ?? Self.cleanPhrase(s) }
+    return names.allSatisfy { $0.count >= 2 } ? names : nil
+  }
+
+  /// With 分别, the subjects listed before it name the figures after it, in order.
+  func enumerationSubject(figure: Figure, figures: [Figure], index: Int, fenbie: Int) -> String? {
+    guard figure.start > fenbie else { return nil }
+    let after = figures.filter { $0.start > fenbie && clauseStart(before: $0.start) == clauseStart(before: figure.start) }
+    guard let k = after.firstIndex(where: { $0.start == figure.start }) else { return nil }
+    let start = clauseStart(before: fenbie)
+    let subjectsText = Array(chars[start..<fenbie])
+    var subjects: [[Character]] = [[]]
+    for c in subjectsText {
+      if c == "、" || c == "和" || c == "及" { subjects.append([]) } else { subjects[subjects.count - 1].append(c) }
+    }
+    subjects = subjects.filter { !$0.isEmpty }
+    guard subjects.count == after.count, k < subjects.count else { return nil }
+    if let m = lexicon.lastMatch(in: subjects[k]) { return m.canonical }
+    let p = Self.cleanPhrase(subjects[k])
+    return p.count >= 2 ? p : nil
+  }
+
+  /// Targets without a number, relative to another indicator:
+  /// 与经济增长同步 (=ref), 高于…增速 (>ref).
+  func relativeTargets() -> [ProposedRow] {
+    let s = String(chars)
+    guard state.inPlan || s.contains("计划") || s.contains("目标") else { return [] }
+    var out: [ProposedRow] = []
+    var clauseFrom = 0
+    for i in 0...chars.count where i == chars.count || Text.clauseEnds.contains(chars[i]) {
+      let clause = Array(chars[clauseFrom..<i])
+      let text = String(clause)
+      defer { clauseFrom = i + 1 }
+      let hasDigit = clause.contains { Text.isDigit($0) && true } && text.contains("%")
+      if hasDigit { continue }
+      var bound: String?
+      var splitWord = ""
+      if text.contains("同步") && text.contains("与") { bound = "=ref"; splitWord = "与" }
+      else if text.contains("高于") && (text.contains("增速") || text.contains("增长")) { bound = ">ref"; splitWord = "高于" }
+      guard let b = bound, let split = clause.firstOffset(of: splitWord) else { continue }
+      let subject = Array(clause[..<split]), reference = Array(clause[(split + splitWord.count)...])
+      guard let sub = lexicon.lastMatch(in: subject), let ref = lexicon.lastMatch(in: reference) else { continue }
+      guard sub.canonical != ref.canonical else { continue }
+      var notes: [String] = []
+      if state.yearGuessed { notes.append("guessed year") }
+      out.append(
+        ProposedRow(
+          region: region, indicator: sub.canonical, measure: "growth", scenario: "target",
+          period: state.planYear.map { state.inPlan ? String($0) : String(state.reviewYear ?? $0) } ?? "",
+          value: "", unit: "%", bound: b, quote: text.trimmingCharacters(), ref: ref.canonical,
+          note: notes.joined(separator: "; ")))
+    }
+    return out
+  }
+}
+
+extension String {
+  /// Whether `other` occurs in the string: a byte search on UTF-8 (the
+  /// standard library's generic substring search is slow, and the rules call
+  /// this thousands of times per report).
+  func contains(_ other: String) -> Bool {
+    let hay = utf8, needle = utf8Of(other)
+    guard let first = needle.first else { return true }
+    guard hay.count >= needle.count else { return false }
+    var i = hay.startIndex
+    let last = hay.index(hay.endIndex, offsetBy: -needle.count)
+    while i <= last {
+      if hay[i] == first && hay[i...].starts(with: needle) { return true }
+      i = hay.index(after: i)
+    }
+    return false
+  }
+
+  private func utf8Of(_ s: String) -> String.UTF8View { s.utf8 }
+
+  /// Without leading and trailing spaces, decoration asterisks and list dashes.
+  func trimmingCharacters() -> String {
+    var s = Substring(self)
+    while let f = s.first, f == " " || f == "*" || f == "—" || f == "\u{3000}" { s.removeFirst() }
+    while let l = s.last, l == " " || l == "\u{3000}" { s.removeLast() }
+    return String(s)
+  }
+}
+
+extension Array where Element == Character {
+  /// Offset of the first occurrence of `word`, if any.
+  func firstOffset(of word: String) -> Int? {
+    let w = Array(word)
+    guard !w.isEmpty, w.count <= count else { return nil }
+    for i in 0...(count - w.count) where self[i] == w[0] && self[i..<i + w.count].elementsEqual(w) { return i }
+    return nil
+  }
+
+  /// Offset of the last occurrence of `word`, if any.
+  func lastOffset(of word: String) -> Int? {
+    let w = Array(word)
+    guard !w.isEmpty, w.count <= count else { return nil }
+    for i in stride(from: count - w.count, through: 0, by: -1) where self[i] == w[0] && self[i..<i + w.count].elementsEqual(w) {
+      return i
+    }
+    return nil
+  }
+}
+
+extension String {
+  /// Without any occurrence of `word` (so a noun containing a keyword does not trigger it).
+  func replacingWord(_ word: String) -> String {
+    let w = Array(word), c = Array(self)
+    var out: [Character] = []
+    var i = 0
+    while i < c.count {
+      if i + w.count <= c.count && Array(c[i..<i + w.count]) == w { i += w.count; continue }
+      out.append(c[i]); i += 1
+    }
+    return String(out)
+  }
+}

@@ -1,0 +1,134 @@
+import Testing
+
+@testable import Extraction
+
+/// One rule per test, on sentences written for the tests (not from the seeds).
+struct ExtractionRuleTests {
+  let extractor = Extractor(lexicon: Lexicon())
+
+  func rows(_ text: String, region: String? = "测试市") -> [ProposedRow] {
+    extractor.extract(text, region: region).rows
+  }
+
+  @Test func growthWithUnitAndSectionYear() {
+    let r = rows("一、2030年计划执行情况\n全市地区生产总值增长4.4%。")
+    #expect(r.count == 1)
+    #expect(r.first?.measure == "growth" && r.first?.value == "4.4" && r.first?.period == "2030")
+    #expect(r.first?.scenario == "actual" && r.first?.bound == "")
+  }
+
+  @Test func synonymMapsToCanonicalName() {
+    let r = rows("一、2030年计划执行情况\n规工增加值增长3.3%,社销零总额增长2.1%。")
+    #expect(r.map(\.indicator) == ["规模以上工业增加值", "社会消费品零售总额"])
+  }
+
+  @Test func declineIsNegativeGrowth() {
+    let r = rows("一、2030年计划执行情况\n固定资产投资同比回落1.7%。")
+    #expect(r.first?.value == "-1.7" && r.first?.measure == "growth")
+  }
+
+  @Test func levelFollowedByGrowthGivesTwoRows() {
+    let r = rows("一、2030年计划执行情况\n1—6月完成社会消费品零售总额77.7亿元,同比增长3.2%。")
+    #expect(r.count == 2)
+    #expect(r.map(\.measure) == ["level", "growth"])
+    #expect(r.allSatisfy { $0.period == "2030-01..2030-06" && $0.indicator == "社会消费品零售总额" })
+  }
+
+  @Test func targetsAndBoundWords() {
+    let r = rows("二、2031年计划主要任务\n固定资产投资增长7%以上,地区生产总值增长6%左右,城镇调查失业率控制在5%以内。")
+    #expect(r.map(\.scenario) == ["target", "target", "target"])
+    #expect(r.map(\.bound) == [">=", "~", "<="])
+    #expect(r.last?.measure == "ratio")
+  }
+
+  @Test func rangeTargetGivesTwoRows() {
+    let r = rows("二、2031年计划主要任务\n社会消费品零售总额增长6%—6.5%。")
+    #expect(r.map(\.value) == ["6", "6.5"])
+    #expect(r.map(\.bound) == [">=", "<="])
+  }
+
+  @Test func relativeTarget() {
+    let r = rows("二、2031年计划主要任务\n居民人均可支配收入与经济增长同步。")
+    #expect(r.first?.bound == "=ref" && r.first?.ref == "地区生产总值" && r.first?.value == "")
+  }
+
+  @Test func estimateAndCompletion() {
+    let r = rows("一、2030年计划执行情况\n全年预计完成地区生产总值512亿元,完成年计划的96%。")
+    #expect(r.map(\.scenario) == ["estimate", "estimate"])
+    #expect(r.map(\.measure) == ["level", "completion"])
+  }
+
+  @Test func enumerationWithFenbie() {
+    let r = rows("一、2030年计划执行情况\n城镇居民人均可支配收入、农村居民人均可支配收入分别增长4.1%、6.3%。")
+    #expect(r.map(\.indicator) == ["城镇居民人均可支配收入", "农村居民人均可支配收入"])
+    #expect(r.map(\.value) == ["4.1", "6.3"])
+  }
+
+  @Test func percentagePointDifference() {
+    let r = rows("一、2030年计划执行情况\n规模以上工业增加值增速低于全国0.3个百分点。")
+    #expect(r.first?.measure == "pp_diff" && r.first?.value == "-0.3" && r.first?.unit == "百分点")
+  }
+
+  @Test func spanAverageGrowth() {
+    let r = rows("2032年\n近三年全市固定资产投资年均增长6.6%。")
+    #expect(r.first?.measure == "avg_growth")
+    #expect(r.first?.period == "2029..2031")
+  }
+
+  @Test func ratioWords() {
+    let r = rows("一、2030年计划执行情况\n民间投资占比达到41.5%。")
+    #expect(r.first?.measure == "ratio")
+  }
+
+  @Test func quarterAndHalfYear() {
+    let r = rows("一、2030年计划执行情况\n一季度地区生产总值增长3.9%。上半年固定资产投资增长2.8%。")
+    #expect(r.map(\.period) == ["2030Q1", "2030H1"])
+  }
+
+  @Test func listUnitIsShared() {
+    let r = rows("一、2030年计划执行情况\n三类项目分别完成投资12、34、56亿元。")
+    #expect(r.map(\.value) == ["12", "34", "56"])
+    #expect(r.allSatisfy { $0.unit == "亿元" })
+  }
+
+  @Test func yearsRanksAndTitlesAreNotFigures() {
+    let r = rows("一、2030年计划执行情况\n排名全省第3位,出台《稳增长10条措施》,召开招聘会12场。")
+    #expect(r.isEmpty)
+  }
+
+  @Test func quoteIsVerbatim() {
+    let text = "一、2030年计划执行情况\n全市实现进出口总额45.6亿元,同比增长9.9%。"
+    for row in rows(text) { #expect(text.contains(row.quote)) }
+  }
+
+  @Test func regionFromTitle() {
+    let result = extractor.extract("2031年长河市政府工作报告\n一、2030年工作回顾\n地区生产总值增长5%。")
+    #expect(result.region == "长河市")
+    #expect(result.rows.first?.period == "2030")
+  }
+
+  @Test func communiqueTitleGivesTheYear() {
+    let result = extractor.extract("2031年长河市国民经济和社会发展统计公报\n全年地区生产总值增长4.8%。")
+    #expect(result.rows.first?.period == "2031" && result.rows.first?.note == "")
+  }
+
+  @Test func guessedYearIsNoted() {
+    let r = rows("全市地区生产总值增长5.2%,2029年以来持续向好。")
+    #expect(r.first?.note.contains("guessed year") == true)
+  }
+
+  @Test func unknownIndicatorKeptUnderItsPhrase() {
+    let r = rows("一、2030年计划执行情况\n新建充电桩1200个。")
+    #expect(r.first?.indicator == "新建充电桩")
+    #expect(r.first?.note.contains("unknown indicator") == true)
+  }
+
+  @Test func speedOnALongReport() {
+    let paragraph = "全市地区生产总值增长5.1%,固定资产投资增长4%以上,新增高新技术企业35家,城镇调查失业率5.2%。"
+    let text = "一、2030年计划执行情况\n" + String(repeating: paragraph + "\n", count: 700)
+    let clock = ContinuousClock()
+    let elapsed = clock.measure { _ = extractor.extract(text, region: "测试市") }
+    #expect(text.count > 30000)
+    #expect(elapsed < .seconds(5))  // debug build; release is far faster
+  }
+}

@@ -1,0 +1,105 @@
+import Interchange
+import Testing
+
+@testable import Extraction
+
+/// Scores the extractor against the curated seed CSVs and the hand-written
+/// fixtures, as Scripts/extract-eval does: a proposed row matches a curated
+/// row with the same measure, scenario, period and value whose quote
+/// overlaps it in the source. The floors only go up.
+struct SeedEvaluationTests {
+  static let repoRoot: String = {
+    // Tests/ExtractionTests/SeedEvaluationTests.swift → the repository root.
+    var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
+    parts.removeLast(3)
+    return parts.joined(separator: "/")
+  }()
+
+  struct Score { var gold = 0, proposed = 0, matched = 0, main = 0, mainMatched = 0 }
+
+  static func read(_ path: String) -> String? {
+    (try? FileIO.readAll(path)).map { String(decoding: $0, as: UTF8.self) }
+  }
+
+  /// Character ranges where `quote` occurs in `text`.
+  static func spans(_ quote: String, in text: [Character]) -> [Range<Int>] {
+    let q = Array(quote)
+    guard !q.isEmpty, q.count <= text.count else { return [] }
+    var out: [Range<Int>] = []
+    for i in 0...(text.count - q.count) where text[i] == q[0] && Array(text[i..<i + q.count]) == q {
+      out.append(i..<i + q.count)
+    }
+    return out
+  }
+
+  /// Scores every report of `folder`. With `holdout`, each report is
+  /// extracted with a lexicon that lacks its own curated file's names, as
+  /// for a report never seen (Scripts/extract-eval --holdout).
+  static func evaluate(folder: String, holdout: Bool = false) -> Score {
+    let fullLexicon = Lexicon.load(dataFolder: repoRoot + "/Datasets")
+    var score = Score()
+    let names = ((try? FileIO.directoryEntries(folder + "/sources")) ?? []).filter { $0.hasSuffix(".txt") }.sorted()
+    for name in names {
+      let base = String(name.dropLast(4))
+      let lexicon = holdout ? Lexicon.load(dataFolder: repoRoot + "/Datasets", excluding: [base + ".csv"]) : fullLexicon
+      let extractor = Extractor(lexicon: lexicon)
+      guard let text = read(folder + "/sources/" + name), let goldText = read(folder + "/" + base + ".csv") else { continue }
+      let chars = Array(text)
+      let records = SimpleCSV.parse(goldText)
+      guard let header = records.first else { continue }
+      func col(_ n: String) -> Int { header.firstIndex(of: n) ?? 0 }
+      let gold = records.dropFirst().filter { $0.count == header.count }
+      let proposed = extractor.extract(text).rows
+      var used = Array(repeating: false, count: proposed.count)
+      score.gold += gold.count
+      score.proposed += proposed.count
+      for g in gold {
+        let gs = spans(g[col("quote")], in: chars)
+        let isMain = fullLexicon.mainIndicators.contains(g[col("indicator")])
+        if isMain { score.main += 1 }
+        for (j, p) in proposed.enumerated() where !used[j] {
+          guard p.measure == g[col("measure")], p.scenario == g[col("scenario")], p.period == g[col("period")],
+            Double(p.value) == Double(g[col("value")])
+          else { continue }
+          let ps = spans(p.quote, in: chars)
+          guard gs.contains(where: { a in ps.contains { $0.overlaps(a) } }) else { continue }
+          used[j] = true
+          score.matched += 1
+          if isMain { score.mainMatched += 1 }
+          break
+        }
+      }
+    }
+    return score
+  }
+
+  @Test func seedFloor() {
+    let s = Self.evaluate(folder: Self.repoRoot + "/Datasets")
+    #expect(s.gold > 600)
+    let precision = Double(s.matched) / Double(max(s.proposed, 1))
+    let recall = Double(s.matched) / Double(max(s.gold, 1))
+    let mainRecall = Double(s.mainMatched) / Double(max(s.main, 1))
+    #expect(precision >= 0.95, "precision \(precision)")
+    #expect(recall >= 0.98, "recall \(recall)")
+    #expect(mainRecall >= 1.0, "main recall \(mainRecall)")
+  }
+
+  /// Each seed scored without its own curated names in the lexicon.
+  @Test func seedHoldoutFloor() {
+    let s = Self.evaluate(folder: Self.repoRoot + "/Datasets", holdout: true)
+    let precision = Double(s.matched) / Double(max(s.proposed, 1))
+    let recall = Double(s.matched) / Double(max(s.gold, 1))
+    let mainRecall = Double(s.mainMatched) / Double(max(s.main, 1))
+    #expect(precision >= 0.95, "precision \(precision)")
+    #expect(recall >= 0.96, "recall \(recall)")
+    #expect(mainRecall >= 1.0, "main recall \(mainRecall)")
+  }
+
+  @Test func fixtureFloor() {
+    let s = Self.evaluate(folder: Self.repoRoot + "/Tests/ExtractionTests/Fixtures")
+    #expect(s.gold >= 99)
+    #expect(Double(s.matched) / Double(max(s.proposed, 1)) >= 0.98)
+    #expect(Double(s.matched) / Double(max(s.gold, 1)) >= 0.98)
+    #expect(Double(s.mainMatched) / Double(max(s.main, 1)) >= 1.0)
+  }
+}
