@@ -1,5 +1,9 @@
 import Diagnostics
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// An RFC 4180 record scanner over the bytes of a whole file.
 ///
 /// Fields are byte ranges into `bytes`; no `String` is made unless a caller
@@ -144,13 +148,15 @@ public struct CSVReader: Sendable {
 
   /// Whether two fields hold the same bytes (cheap check before interning).
   public func bytesEqual(_ field: Field, _ other: ArraySlice<UInt8>) -> Bool {
-    guard field.end - field.start == other.count else { return false }
-    var j = other.startIndex
-    for i in field.start..<field.end {
-      if bytes[i] != other[j] { return false }
-      j += 1
+    let count = field.end - field.start
+    guard count == other.count else { return false }
+    if count == 0 { return true }
+    return bytes.withUnsafeBufferPointer { mine in
+      other.withUnsafeBufferPointer { theirs in
+        guard let a = mine.baseAddress, let b = theirs.baseAddress else { return false }
+        return memcmp(a + field.start, b, count) == 0
+      }
     }
-    return true
   }
 
   /// Reads the next record into `record`; false at the end of the file.
