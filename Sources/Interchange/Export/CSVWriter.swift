@@ -17,24 +17,32 @@ public enum CSVWriter {
 
   /// The whole table as CSV bytes, with a UTF-8 BOM first when `bom`.
   public static func csvBytes(_ table: ResultTable, bom: Bool) -> [UInt8] {
-    var out: [UInt8] = bom ? [0xEF, 0xBB, 0xBF] : []
+    var out: [UInt8] = []
     out.reserveCapacity(64 * (table.rowCount + 1))
+    appendHeader(table, bom: bom, to: &out)
+    appendRows(table.columns.map(CellWriter.make), 0..<table.rowCount, to: &out)
+    return out
+  }
+
+  static func appendHeader(_ table: ResultTable, bom: Bool, to out: inout [UInt8]) {
+    if bom { out += [0xEF, 0xBB, 0xBF] }
     for (i, column) in table.columns.enumerated() {
       if i > 0 { out.append(UInt8(ascii: ",")) }
       appendField(column.name, to: &out)
     }
     out.append(0x0A)
-    // Each column's cells are prepared once (a text column's strings are
-    // encoded and quoted once, not once per row).
-    let cells = table.columns.map(CellWriter.make)
-    for row in 0..<table.rowCount {
+  }
+
+  /// Each column's cells are prepared once (a text column's strings are
+  /// encoded and quoted once, not once per row).
+  static func appendRows(_ cells: [CellWriter], _ rows: Range<Int>, to out: inout [UInt8]) {
+    for row in rows {
       for i in 0..<cells.count {
         if i > 0 { out.append(UInt8(ascii: ",")) }
         cells[i].write(row: row, to: &out)
       }
       out.append(0x0A)
     }
-    return out
   }
 
   /// Writes the cells of one column; a ragged table (a column shorter than
@@ -148,13 +156,33 @@ public enum CSVWriter {
   /// and rename(2): a failed write leaves an existing file untouched and no
   /// temporary file behind. An unwritable path throws a clear error.
   public static func write(_ table: ResultTable, to path: String, bom: Bool) throws(Diagnostic) {
-    try FileIO.writeAtomically(csvBytes(table, bom: bom), to: path)
+    try write(table, to: path, bom: bom, simulatingFailure: false)
   }
 
-  /// As `write(_:to:bom:)`, failing just before the rename (tests of atomicity).
+  /// As `write(_:to:bom:)`, failing just before the rename when asked (tests
+  /// of atomicity). Rows go out in pieces of a few megabytes, so a large
+  /// export never holds its whole text in memory.
   static func write(_ table: ResultTable, to path: String, bom: Bool, simulatingFailure: Bool)
     throws(Diagnostic)
   {
-    try FileIO.writeAtomically(csvBytes(table, bom: bom), to: path, failBeforeRename: simulatingFailure)
+    let file = try AtomicFile(path: path)
+    var out: [UInt8] = []
+    out.reserveCapacity(chunkBytes + 4096)
+    appendHeader(table, bom: bom, to: &out)
+    let cells = table.columns.map(CellWriter.make)
+    var row = 0
+    while row < table.rowCount {
+      let end = min(table.rowCount, row + 4096)
+      appendRows(cells, row..<end, to: &out)
+      row = end
+      if out.count >= chunkBytes {
+        try file.write(out)
+        out.removeAll(keepingCapacity: true)
+      }
+    }
+    try file.write(out)
+    try file.commit(failBeforeRename: simulatingFailure)
   }
+
+  static let chunkBytes = 4 << 20
 }

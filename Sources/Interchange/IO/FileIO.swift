@@ -113,6 +113,31 @@ public enum FileIO {
   public static func writeAtomically(_ bytes: [UInt8], to path: String, failBeforeRename: Bool = false)
     throws(Diagnostic)
   {
+    let file = try AtomicFile(path: path)
+    try file.write(bytes)
+    try file.commit(failBeforeRename: failBeforeRename)
+  }
+
+}
+
+/// A file written in pieces to a temporary file in the same folder and
+/// renamed over `path` by `commit()`: readers never see a half-written file,
+/// and a failure (or a writer dropped without `commit()`) leaves an existing
+/// file untouched and no temporary file behind.
+///
+/// ```swift
+/// let file = try AtomicFile(path: "out.csv")
+/// try file.write(Array("a,b\n".utf8))
+/// try file.commit()
+/// ```
+public final class AtomicFile {
+  public let path: String
+  let temp: String
+  var fd: Int32
+  var done = false
+
+  public init(path: String) throws(Diagnostic) {
+    self.path = path
     let folder: String
     if let slash = path.lastIndex(of: "/") {
       folder = slash == path.startIndex ? "/" : String(path[..<slash])
@@ -123,7 +148,7 @@ public enum FileIO {
     if name.isEmpty || path.hasSuffix("/") {
       throw Diagnostic.error("cannot write '\(path)': not a file name")
     }
-    if isDirectory(path) { throw Diagnostic.error("cannot write '\(path)': it is a folder") }
+    if FileIO.isDirectory(path) { throw Diagnostic.error("cannot write '\(path)': it is a folder") }
     // O_EXCL with a pid + counter suffix: never clobbers another writer's temp file.
     var fd: Int32 = -1
     var temp = ""
@@ -133,29 +158,57 @@ public enum FileIO {
       if fd >= 0 || errno != EEXIST { break }
     }
     guard fd >= 0 else {
-      throw Diagnostic.error("cannot write '\(path)': \(reason(errno))",
-                             help: "check that the folder '\(folder)' exists and is writable")
+      throw Diagnostic.error(
+        "cannot write '\(path)': \(FileIO.reason(errno))", help: "check that the folder '\(folder)' exists and is writable")
     }
-    var failure: String? = nil
+    self.fd = fd
+    self.temp = temp
+  }
+
+  /// Appends `bytes`; on failure the temporary file is removed.
+  public func write(_ bytes: [UInt8]) throws(Diagnostic) {
     var written = 0
-    while written < bytes.count && failure == nil {
-      let n = bytes.withUnsafeBytes { raw in
-        write(fd, raw.baseAddress.map { $0 + written }, raw.count - written)
-      }
+    while written < bytes.count {
+      let n = bytes.withUnsafeBytes { raw in systemWrite(fd, raw.baseAddress.map { $0 + written }, raw.count - written) }
       if n < 0 {
         if errno == EINTR { continue }
-        failure = reason(errno)
-      } else {
-        written += n
+        throw fail(FileIO.reason(errno))
       }
-    }
-    if failure == nil && fsync(fd) != 0 && errno != EINVAL { failure = reason(errno) }
-    if close(fd) != 0 && failure == nil { failure = reason(errno) }
-    if failure == nil && failBeforeRename { failure = "simulated failure" }
-    if failure == nil && rename(temp, path) != 0 { failure = reason(errno) }
-    if let failure {
-      unlink(temp)
-      throw Diagnostic.error("cannot write '\(path)': \(failure)")
+      written += n
     }
   }
+
+  /// Closes and renames the temporary file over `path`. No fsync: the
+  /// rename makes the file whole or absent for every reader, even if indsh is
+  /// killed; surviving a power cut would cost a disk flush per export (as in
+  /// the sqlite3 and DuckDB shells, an export can be run again).
+  public func commit(failBeforeRename: Bool = false) throws(Diagnostic) {
+    let closed = close(fd)
+    fd = -1
+    if closed != 0 { throw fail(FileIO.reason(errno)) }
+    if failBeforeRename { throw fail("simulated failure") }
+    if rename(temp, path) != 0 { throw fail(FileIO.reason(errno)) }
+    done = true
+  }
+
+  func fail(_ reason: String) -> Diagnostic {
+    discard()
+    return Diagnostic.error("cannot write '\(path)': \(reason)")
+  }
+
+  /// Removes the temporary file; `path` is untouched.
+  func discard() {
+    guard !done else { return }
+    done = true
+    if fd >= 0 { close(fd) }
+    fd = -1
+    unlink(temp)
+  }
+
+  deinit { discard() }
+}
+
+/// write(2), callable from types that have a `write` method of their own.
+private func systemWrite(_ fd: Int32, _ bytes: UnsafeRawPointer?, _ count: Int) -> Int {
+  write(fd, bytes, count)
 }
