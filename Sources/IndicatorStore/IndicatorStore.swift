@@ -112,6 +112,9 @@ public struct IndicatorStore: Sendable {
     return .rawText(bytes: bytes, ends: ends)
   }
 
+  /// The report file a row's figure comes from (without building its whole provenance).
+  public func source(ofRow row: Int) -> String { sources[originSource[Int(originOf[row])]] }
+
   public func provenance(ofRow row: Int) -> Provenance {
     Provenance(
       source: sources[originSource[Int(originOf[row])]], quote: quote(ofRow: row),

@@ -108,7 +108,7 @@ public enum Catalog {
         chosen.map { s in
           var seen: [String] = []
           for row in store.rows(ofSeries: s) {
-            let source = store.provenance(ofRow: row).source
+            let source = store.source(ofRow: row)
             if !source.isEmpty && !seen.contains(source) { seen.append(source) }
           }
           return seen.joined(separator: ", ")

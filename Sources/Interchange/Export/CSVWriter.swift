@@ -36,12 +36,17 @@ public enum CSVWriter {
   /// Each column's cells are prepared once (a text column's strings are
   /// encoded and quoted once, not once per row).
   static func appendRows(_ cells: [CellWriter], _ rows: Range<Int>, to out: inout [UInt8]) {
-    for row in rows {
-      for i in 0..<cells.count {
-        if i > 0 { out.append(UInt8(ascii: ",")) }
-        cells[i].write(row: row, to: &out)
+    // `cells` keeps the writers alive; unretained references spare a
+    // retain and release per cell.
+    let writers = cells.map { Unmanaged.passUnretained($0) }
+    withExtendedLifetime(cells) {
+      for row in rows {
+        for i in 0..<writers.count {
+          if i > 0 { out.append(UInt8(ascii: ",")) }
+          writers[i]._withUnsafeGuaranteedRef { $0.write(row: row, to: &out) }
+        }
+        out.append(0x0A)
       }
-      out.append(0x0A)
     }
   }
 

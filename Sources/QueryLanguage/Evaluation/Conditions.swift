@@ -79,7 +79,7 @@ extension Frame {
       let column = storeColumn(name, role: .label) { store, r in
         switch name {
         case "bound": return store.bound(ofRow: r).text
-        case "source": return store.provenance(ofRow: r).source
+        case "source": return store.source(ofRow: r)
         case "quote": return store.quote(ofRow: r)
         default: return store.reference(ofRow: r)
         }

@@ -111,11 +111,11 @@ extension Frame {
     if isPlain {
       // The store's CSV columns, so `.export f.csv *` writes a loadable file.
       table.append(storeColumn("bound", role: .label) { s, r in s.bound(ofRow: r).text })
-      table.append(storeColumn("source", role: provenanceRole) { s, r in s.provenance(ofRow: r).source })
+      table.append(storeColumn("source", role: provenanceRole) { s, r in s.source(ofRow: r) })
       table.append(quoteColumn(role: provenanceRole))
       table.append(storeColumn("ref", role: .label) { s, r in s.reference(ofRow: r) })
     } else if showProvenance && storeRows != nil {
-      table.append(storeColumn("source", role: .label) { s, r in s.provenance(ofRow: r).source })
+      table.append(storeColumn("source", role: .label) { s, r in s.source(ofRow: r) })
       table.append(quoteColumn(role: .label))
     }
     for e in extras where e.placement == .afterUnit { table.append(extraColumn(e)) }
