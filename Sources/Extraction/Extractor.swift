@@ -89,9 +89,19 @@ public struct Extractor: Sendable {
       // across lines: no figure there can be quoted whole.
       if fragments.contains(index) { continue }
       var inBreakdown = false
+      var carried: (estimate: Bool, period: String?) = (false, nil)
       for sentence in Text.sentences(trimmed) {
         var analyzer = SentenceAnalyzer(
           chars: sentence, lexicon: lexicon, state: state, region: foundRegion)
+        // 预计 or a part-year period opening a sentence governs its ；-separated parts.
+        analyzer.carriedEstimate = carried.estimate
+        analyzer.carriedPeriod = carried.period
+        if let last = sentence.last, last == "；" || last == ";" {
+          let lead = analyzer.leadContext()
+          carried = (lead.estimate || carried.estimate, lead.period ?? carried.period)
+        } else {
+          carried = (false, nil)
+        }
         // A total introducing a list (续建58个项目,投资31.1亿元:…等8个项目;…)
         // makes the rest of the paragraph its breakdown.
         analyzer.breakdownFrom = inBreakdown ? 0 : analyzer.totalColon()
@@ -203,6 +213,11 @@ struct DocumentState: Sendable {
   var inPlan = false
   /// True when the year came from no heading or title (a guess, noted on rows).
   var yearGuessed: Bool
+  /// The part of the review year a mid-year report reviews ("H1", "Q1",
+  /// "01..09"), from its review heading or title (上半年工作情况); nil for a
+  /// full-year review. Undated outcomes get that part, and its plan is for
+  /// the same year.
+  var reviewPart: String?
 
   init(lines: [[Character]], givenYear: Int?) {
     // Years in title-like lines (short, first lines, or headings).
@@ -216,6 +231,9 @@ struct DocumentState: Sendable {
       if let kind = DocumentState.headingKind(trimmed), let y = Text.years(in: trimmed).first {
         headingYears.append((y, kind == .plan))
       }
+      if reviewPart == nil, DocumentState.headingKind(trimmed) == .review {
+        reviewPart = DocumentState.partOfYear(trimmed)
+      }
       if index < 40 && trimmed.count < 40 && String(trimmed).contains("政府工作报告"),
         let y = Text.years(in: trimmed).first
       {
@@ -228,7 +246,8 @@ struct DocumentState: Sendable {
       }
     }
     let review = headingYears.first { !$0.plan }?.year
-    let plan = headingYears.first { $0.plan }?.year
+    // A mid-year review (上半年工作情况和下半年工作安排) plans the rest of the same year.
+    let plan = headingYears.first { $0.plan }?.year ?? (reviewPart != nil ? review : nil)
     if let givenYear {
       reviewYear = givenYear; planYear = givenYear + 1; yearGuessed = false
     } else if review != nil || plan != nil {
@@ -264,7 +283,7 @@ struct DocumentState: Sendable {
     let numbered = line.count > 1 && Text.chineseNumerals.contains(line[0])
       && (line.dropFirst().first { !Text.chineseNumerals.contains($0) }) == "、"
     let planWords = ["主要任务", "工作安排", "计划(草案)", "计划（草案）", "工作打算", "目标任务", "总体要求", "工作思路", "主要目标", "预期目标"]
-    let reviewWords = ["执行情况", "回顾", "完成情况", "工作总结"]
+    let reviewWords = ["执行情况", "回顾", "完成情况", "工作总结", "工作情况", "运行情况"]
     let isPlan = planWords.contains { s.contains($0) }
     let isReview = reviewWords.contains { s.contains($0) }
     if isPlan && !isReview { return .plan }
@@ -272,6 +291,29 @@ struct DocumentState: Sendable {
     if numbered { return .other }
     if line.count <= 30 && s.hasSuffix("年") == false && Text.years(in: line).count == 1 && s.contains("计划") { return .plan }
     return nil
+  }
+
+  /// The part of a year a review heading names (上半年 → "H1", 一季度 →
+  /// "Q1", 前三季度 → "01..09"); nil when it names none.
+  static func partOfYear(_ line: [Character]) -> String? {
+    let s = String(line)
+    if s.contains("上半年") { return "H1" }
+    if s.contains("前三季度") { return "01..09" }
+    if s.contains("一季度") && !s.contains("第一季度以来") { return "Q1" }
+    return nil
+  }
+
+  /// The period of an undated outcome in the current section: the section
+  /// year, or its reviewed part in a mid-year report (2027H1).
+  var defaultPeriod: String? {
+    guard let y = sectionYear else { return nil }
+    if inPlan { return String(y) }
+    switch reviewPart {
+    case "H1"?: return "\(y)H1"
+    case "Q1"?: return "\(y)Q1"
+    case "01..09"?: return "\(y)-01..\(y)-09"
+    default: return String(y)
+    }
   }
 
   /// Switches section on a heading line; true when the line was a heading.

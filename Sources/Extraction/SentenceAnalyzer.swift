@@ -26,6 +26,12 @@ struct SentenceAnalyzer {
   /// Position after which `…等N个` items belong to a breakdown of a total
   /// stated earlier (nil: none).
   var breakdownFrom: Int?
+  /// A 预计 that opens a sentence and governs its later ；-separated parts
+  /// (预计全年地区生产总值…;规模工业增加值增长7.3%;…).
+  var carriedEstimate = false
+  /// A part-year period (1—11月, 上半年) that opens a sentence and governs
+  /// its later ；-separated parts.
+  var carriedPeriod: String?
   /// Figures `rows()` left out, with the rule that did.
   private(set) var skipped: [SkippedFigure] = []
   /// For each row `rows()` returned, the words naming what its figure counts
@@ -38,8 +44,8 @@ struct SentenceAnalyzer {
 
   // Units, longest first within each group. 个百分点 before 个.
   static let baseUnits: [String] = [
-    "个百分点", "百分点", "平方公里", "平方米", "千瓦时", "千瓦", "标箱", "人次", "架次", "美元", "公里", "千米",
-    "%", "％", "元", "人", "家", "个", "项", "亩", "吨", "件", "份", "列", "套", "栋", "户", "所", "座", "台",
+    "微克/立方米", "个百分点", "百分点", "平方公里", "平方米", "千瓦时", "千瓦", "标箱", "人次", "架次", "美元", "公里", "千米",
+    "%", "％", "‰", "元", "人", "家", "个", "项", "亩", "吨", "件", "份", "列", "套", "栋", "户", "所", "座", "台",
     "辆", "处", "张", "床", "艘", "头", "株", "起", "例", "块", "天", "分", "PF", "TB", "T",
   ].sorted { $0.count > $1.count }
   static let magnitudes: [String] = ["万亿", "千万", "百万", "亿", "万"]
@@ -60,7 +66,7 @@ struct SentenceAnalyzer {
     "政策", "措施", "方面", "领域", "行动", "指挥部", "专班", "工作组", "任务", "方案", "文件", "环节", "机制",
     "批次", "大类", "类别", "小组", "专项行动", "重点指标",
   ]
-  static let growthVerbs = ["增长", "增速", "下降", "回落", "降低", "减少", "压减", "压缩", "精简", "同比", "上涨", "提高", "提升", "增加", "回升"]
+  static let growthVerbs = ["增长", "增速", "下降", "回落", "降低", "减少", "压减", "压缩", "精简", "同比", "上涨", "涨幅", "提高", "提升", "增加", "回升"]
   static let negativeVerbs = ["下降", "回落", "降低", "减少", "压减", "压缩", "精简", "下滑"]
   static let ratioWords = ["率", "比重", "占比", "强度", "比例", "覆盖", "达标", "指数", "进度"]
   static let targetWords = ["预期目标", "目标", "力争", "确保", "计划", "争取", "控制在"]
@@ -248,7 +254,12 @@ struct SentenceAnalyzer {
       if let at = lastIndex(of: "下半年") { consider(at, "\(y)H2") }
       if let at = lastIndex(of: "一季度"), !s.hasSuffix("第") { consider(at, "\(y)Q1") }
       if let at = lastIndex(of: "前三季度") { consider(at, "\(y)-01..\(y)-09") }
-      if let at = lastIndex(of: "全年") { consider(at, "\(y)") }
+      // 全年任务/目标/计划/预算 names the plan a part-year figure is measured against, not its period.
+      if let at = lastIndex(of: "全年"),
+        !["任务", "目标", "计划", "预算"].contains(where: { at + 2 + $0.count <= pre.count && Array(pre[(at + 2)..<(at + 2 + $0.count)]) == Array($0) })
+      {
+        consider(at, "\(y)")
+      }
     }
     let spanEnd = state.reportYear - 1
     for (word, n) in [("近三年", 3), ("近五年", 5), ("近两年", 2), ("近3年", 3), ("近5年", 5), ("过去五年", 5), ("过去三年", 3)] {
@@ -348,8 +359,25 @@ struct SentenceAnalyzer {
       for f in fillers where s.hasPrefix(f) { s.removeFirst(f.count); changed = true }
       for v in trailingVerbs where s.hasSuffix(v) { s.removeLast(v.count); changed = true }
     }
+    // A completion phrase (完成全年目标任务的, 完成年度预算的) names no indicator.
+    if s.hasPrefix("完成") && s.hasSuffix("的") && ["任务", "计划", "目标", "预算"].contains(where: { s.contains($0) }) {
+      return ""
+    }
     if s.count > 16 { s = String(s.suffix(16)) }
     return s
+  }
+
+  /// The words before a figure without leading punctuation and fillers (其中, 全年 …).
+  static func stripLeadingFillers(_ s: String) -> String {
+    var out = Substring(s)
+    while let f = out.first, Text.clauseEnds.contains(f) || f == "、" || f == " " { out.removeFirst() }
+    return String(out)
+  }
+
+  /// A share clause: 占…的 or 相当于…的, stating what part of a whole the figure is.
+  static func isShareClause(_ local: String) -> Bool {
+    let s = stripLeadingFillers(local)
+    return (s.hasPrefix("占") || s.hasPrefix("相当于")) && s.hasSuffix("的")
   }
 
   /// The noun a count classifier introduces (25个省重点项目 → 省重点项目),
@@ -393,6 +421,8 @@ struct SentenceAnalyzer {
     var prevWasFrom = false
     var lastKeptClause = -1
     let sentenceText = String(chars)
+    // 预计 before the sentence's first figure (综合分析,预计全年…) governs all its clauses.
+    let opensWithEstimate = text(0..<(figs.first?.start ?? 0)).contains("预计")
     for (index, figure) in figs.enumerated() {
       // Figures of one list (145、739、675亿元) share their end: never look back past a start.
       previousEnd = min(previousEnd, figure.start)
@@ -408,7 +438,9 @@ struct SentenceAnalyzer {
       var measure = "level"
       var negative = false
       let isPercent = figure.unit == "%"
-      if figure.unit == "百分点" {
+      if figure.unit == "‰" {
+        measure = "ratio"
+      } else if figure.unit == "百分点" {
         measure = "pp_diff"
         negative = ["低于", "下降", "降低", "回落", "减少", "收窄"].contains { localTail.contains($0) }
       } else if isPercent {
@@ -442,11 +474,20 @@ struct SentenceAnalyzer {
       var scenario = "actual"
       var baseYear = state.sectionYear
       if state.yearGuessed { notes.append("guessed year") }
-      let estimate = clausePre.contains("预计")
+      let ownScenario = SentenceAnalyzer.targetWords.contains { clausePre.contains($0) }
+      let estimate = clausePre.contains("预计") || ((carriedEstimate || opensWithEstimate) && !ownScenario)
       var explicitYearPeriod: String?
-      if let marker = periodMarker(before: figure.start, baseYear: baseYear) {
+      // A pp comparison (增速比一季度加快0.4个百分点, 高于全省0.6个百分点)
+      // right after a figure is about that figure: its comparator is no period.
+      let comparatorOnly = figure.unit == "百分点" && !out.isEmpty && lexicon.lastMatch(in: Array(local)) == nil
+        && ["高于", "低于", "比", "较", "增速", "快于", "慢于", "同比"].contains { Self.stripLeadingFillers(local).hasPrefix($0) }
+      if comparatorOnly, let prev = out.last {
+        explicitYearPeriod = prev.period
+      } else if let marker = periodMarker(before: figure.start, baseYear: baseYear) {
         explicitYearPeriod = marker.period
         if let y = Int(marker.period), y != baseYear { baseYear = y }
+      } else if let carried = carriedPeriod {
+        explicitYearPeriod = carried
       }
       if state.inPlan {
         scenario = estimate ? "estimate" : "target"
@@ -472,7 +513,9 @@ struct SentenceAnalyzer {
       if measure == "completion" && scenario == "target" { scenario = "actual" }
       // A completion rate right after a projected figure is itself projected.
       if measure == "completion", let prev = out.last, prev.scenario == "estimate" { scenario = "estimate" }
-      var period = explicitYearPeriod ?? baseYear.map(String.init) ?? ""
+      // A projection (预计) is for the whole year, also in a part-year review.
+      var period = explicitYearPeriod ?? (baseYear == state.sectionYear && !estimate ? state.defaultPeriod : nil)
+        ?? baseYear.map(String.init) ?? ""
       // 从24.8%提升到26.7%: the first figure is the year before, the second
       // the year itself, both in the first one's measure.
       let isFrom = figure.start > 0 && (chars[figure.start - 1] == "从" || chars[figure.start - 1] == "由")
@@ -568,6 +611,16 @@ struct SentenceAnalyzer {
       }
       lastIndicator = indicator
       var name = indicator
+      if comparatorOnly, let prev = out.last {
+        name = prev.indicator; scenario = prev.scenario; period = prev.period
+        notes.removeAll { $0.hasPrefix("unknown indicator") }
+        bound = scenario == "target" ? (bound.isEmpty ? "=" : bound) : ""
+      }
+      // 占…的N% after a figure is that figure's share (民生支出…,占一般公共预算支出的78.3%).
+      if Self.isShareClause(local), let prev = out.last, lexicon.lastMatch(in: Array(local)) == nil {
+        name = prev.indicator + "占比"
+        notes.removeAll { $0.hasPrefix("unknown indicator") }
+      }
       // A count whose noun follows the classifier (新增7家国家企业技术中心) is
       // named by that noun, after the verb before the number.
       var nounEnd: Int?
@@ -665,6 +718,24 @@ struct SentenceAnalyzer {
     return name.count >= 2 ? name : nil
   }
 
+  /// What the opening of this sentence part passes on to the next ；-separated
+  /// parts of the sentence: a 预计 and a part-year period before its first figure.
+  /// Only a sentence opener counts: 预计 before its first figure (预计全年…),
+  /// a period standing as its own first clause (1—6月,… / 上半年,…); a
+  /// period written onto a subject (1-10月规上服务业营业收入…) is that clause's.
+  func leadContext() -> (estimate: Bool, period: String?) {
+    let estimate = text(0..<(figures().first?.start ?? 0)).contains("预计")
+    var period: String?
+    let firstClauseEnd = clauseEnd(after: 0)
+    if firstClauseEnd < chars.count, firstClauseEnd <= 8,
+      let marker = periodMarker(before: firstClauseEnd, baseYear: state.sectionYear),
+      marker.period.contains("..") && marker.period.contains("-") || marker.period.contains("H") || marker.period.contains("Q")
+    {
+      period = marker.period
+    }
+    return (estimate, period)
+  }
+
   /// Where a count total is followed by a colon that opens its list
   /// (市本级计划续建58个项目,投资31.1亿元:…), if it is.
   func totalColon() -> Int? {
@@ -687,7 +758,9 @@ struct SentenceAnalyzer {
     if figure.unit == "百分点" && clausePre.contains("拉动") { return "a contribution (拉动), not a comparison" }
     // A milestone crossed (首次超2000亿元, 首次突破): the exact figure follows it.
     if ["首次超", "首次突破"].contains(where: { local.suffix(5).contains($0) }) { return "a milestone (首次超…), not the figure" }
-    if figure.unit == "%" && measure != "completion" && local.hasSuffix("的") && !local.hasSuffix("年的") {
+    if figure.unit == "%" && measure != "completion" && local.hasSuffix("的") && !local.hasSuffix("年的")
+      && !Self.isShareClause(local)
+    {
       return "a share of something (…的N%)"
     }
     let base = FigureFilter.base(of: figure.unit)
@@ -745,7 +818,7 @@ struct SentenceAnalyzer {
     let pre = Array(chars[clause..<figure.start])
     guard let jun = pre.lastOffset(of: "均"), pre.count - jun <= 5 else { return nil }
     let listText = Array(pre[..<jun])
-    guard listText.contains("、") else { return nil }
+    guard listText.contains("、") || listText.contains("和") else { return nil }
     var subjects: [[Character]] = [[]]
     for c in listText {
       if c == "、" || c == "和" || c == "及" { subjects.append([]) } else { subjects[subjects.count - 1].append(c) }

@@ -131,4 +131,87 @@ struct ExtractionRuleTests {
     #expect(text.count > 30000)
     #expect(elapsed < .seconds(5))  // debug build; release is far faster
   }
+  // MARK: rules from the blind reports (f05–f07), on sentences written for the tests
+
+  @Test func openingEstimateGovernsTheSemicolonParts() {
+    let r = rows("一、2030年工作回顾\n预计全年地区生产总值增长4.2%;固定资产投资增长3.1%;社会消费品零售总额完成88.8亿元。全市新增就业岗位900个。")
+    #expect(r.filter { $0.value != "900" }.allSatisfy { $0.scenario == "estimate" })
+    #expect(r.filter { $0.value != "900" }.count == 3)
+    #expect(r.first { $0.value == "900" }?.scenario == "actual")
+  }
+
+  @Test func openingPeriodClauseGovernsTheSemicolonParts() {
+    let r = rows("一、2030年工作回顾\n1—8月,全市进出口总额完成12.3亿元;实际利用外资1560万美元。")
+    #expect(r.map(\.period) == ["2030-01..2030-08", "2030-01..2030-08"])
+  }
+
+  @Test func periodWrittenOntoASubjectStaysInItsPart() {
+    let r = rows("一、2030年工作回顾\n1-7月规上服务业营业收入增长6.6%;全市新增规上服务业企业9家。")
+    #expect(r.map(\.period) == ["2030-01..2030-07", "2030"])
+  }
+
+  @Test func midYearReviewDatesOutcomesToTheHalfAndPlansTheSameYear() {
+    let text = """
+      测试市关于2031年上半年工作情况和下半年工作安排的报告
+      一、上半年工作情况
+      全市地区生产总值同比增长4.9%,完成全年目标任务的52%。一季度,规模工业增加值增长5.5%。
+      二、下半年工作安排
+      全年地区生产总值增长5%左右,下半年力争新增规模以上工业企业20家。
+      """
+    let r = rows(text)
+    #expect(r.map(\.period) == ["2031H1", "2031H1", "2031Q1", "2031", "2031H2"])
+    #expect(r.map(\.scenario) == ["actual", "actual", "actual", "target", "target"])
+    #expect(r[1].measure == "completion")
+  }
+
+  @Test func comparisonInPointsFollowsTheFigureBeforeIt() {
+    let r = rows("一、2030年工作回顾\n上半年全市地区生产总值增长4.8%,增速比一季度加快0.3个百分点,高于全省0.2个百分点。")
+    #expect(r.map(\.measure) == ["growth", "pp_diff", "pp_diff"])
+    #expect(r.allSatisfy { $0.period == "2030H1" && $0.indicator.hasPrefix("地区生产总值") })
+  }
+
+  @Test func shareOfAWholeAfterALevelIsItsRatio() {
+    let r = rows("一、2030年工作回顾\n全市教育支出达到9.9亿元,占一般公共预算支出的21.5%。全市研发经费支出5.2亿元,相当于地区生产总值的1.85%。")
+    #expect(r.map(\.measure) == ["level", "ratio", "level", "ratio"])
+    #expect(r.contains { $0.value == "21.5" && $0.measure == "ratio" && $0.indicator.hasSuffix("占比") })
+    #expect(r.contains { $0.value == "1.85" && $0.measure == "ratio" })
+  }
+
+  @Test func concentrationAndPerMilleUnits() {
+    let r = rows("一、2030年工作回顾\n细颗粒物年平均浓度为29微克/立方米,出生率5.9‰。")
+    #expect(r.contains { $0.value == "29" && $0.unit == "微克/立方米" && $0.measure == "level" })
+    #expect(r.contains { $0.value == "5.9" && $0.unit == "‰" && $0.measure == "ratio" })
+  }
+
+  @Test func priceRiseTargetIsGrowth() {
+    let r = rows("二、2031年计划主要任务\n居民消费价格涨幅2.5%左右。")
+    #expect(r.first?.measure == "growth" && r.first?.value == "2.5" && r.first?.bound == "~")
+  }
+
+  @Test func sharedFigureWithHeAppliesToBothSubjects() {
+    let r = rows("一、2030年工作回顾\n广播和电视节目综合人口覆盖率均为99.9%。")
+    #expect(r.count == 2 && r.allSatisfy { $0.value == "99.9" && $0.measure == "ratio" })
+  }
+
+  @Test func countsOfCooperativesFarmsScenicSpotsAndParcelsAreKept() {
+    let r = rows("一、2030年工作回顾\n新增农民专业合作社17家、家庭农场41家,年末A级旅游景区23家,快递业务量1.9亿件。")
+    #expect(r.map(\.value) == ["17", "41", "23", "1.9"])
+  }
+
+  @Test func estimateBeforeTheFirstFigureGovernsEveryClause() {
+    let r = rows("一、2030年工作回顾\n综合分析,预计全年地区生产总值增长4.5%左右,固定资产投资增长3%,一般公共预算收入完成9.9亿元。")
+    #expect(r.count == 3 && r.allSatisfy { $0.scenario == "estimate" && $0.period == "2030" && $0.bound == "" })
+  }
+
+  @Test func partYearOperationReviewAndFullYearProjection() {
+    let text = """
+      一、2030年前三季度经济运行情况
+      全区社会消费品零售总额完成55.5亿元,完成年度目标的70.1%。
+      二、全年预计
+      预计全年社会消费品零售总额增长4%左右。
+      """
+    let r = rows(text)
+    #expect(r.map(\.period) == ["2030-01..2030-09", "2030-01..2030-09", "2030"])
+    #expect(r.map(\.scenario) == ["actual", "actual", "estimate"])
+  }
 }

@@ -35,12 +35,14 @@ struct SeedEvaluationTests {
   /// Scores every report of `folder`. With `holdout`, each report is
   /// extracted with a lexicon that lacks its own curated file's names, as
   /// for a report never seen (Scripts/extract-eval --holdout).
-  static func evaluate(folder: String, holdout: Bool = false) -> Score {
+  /// `only` keeps the reports whose base name it accepts.
+  static func evaluate(folder: String, holdout: Bool = false, only: (String) -> Bool = { _ in true }) -> Score {
     let fullLexicon = Lexicon.load(dataFolder: repoRoot + "/Datasets")
     var score = Score()
     let names = ((try? FileIO.directoryEntries(folder + "/sources")) ?? []).filter { $0.hasSuffix(".txt") }.sorted()
     for name in names {
       let base = String(name.dropLast(4))
+      guard only(base) else { continue }
       let lexicon = holdout ? Lexicon.load(dataFolder: repoRoot + "/Datasets", excluding: [base + ".csv"]) : fullLexicon
       let extractor = Extractor(lexicon: lexicon)
       guard let text = read(folder + "/sources/" + name), let goldText = read(folder + "/" + base + ".csv") else { continue }
@@ -95,11 +97,29 @@ struct SeedEvaluationTests {
     #expect(mainRecall >= 1.0, "main recall \(mainRecall)")
   }
 
+  /// Fixtures written by the rules' author (f01–f04).
+  static let ownFixtures: Set<String> = ["f01_qingshan", "f02_baiyun", "f03_songhe", "f04_linjiang"]
+
   @Test func fixtureFloor() {
-    let s = Self.evaluate(folder: Self.repoRoot + "/Tests/ExtractionTests/Fixtures")
+    let s = Self.evaluate(folder: Self.repoRoot + "/Tests/ExtractionTests/Fixtures", only: { Self.ownFixtures.contains($0) })
     #expect(s.gold >= 99)
     #expect(Double(s.matched) / Double(max(s.proposed, 1)) >= 0.98)
     #expect(Double(s.matched) / Double(max(s.gold, 1)) >= 0.98)
+    #expect(Double(s.mainMatched) / Double(max(s.main, 1)) >= 1.0)
+  }
+
+  /// The reports written blind (f05 county work report, f06 city statistical
+  /// communiqué, f07 mid-year summary) before the extractor's code was read,
+  /// and f08 (a 前三季度 operation report) written after the first fixes and
+  /// before looking at their output on it. Before the rules they prompted:
+  /// f05–f07 precision 79.0 %, recall 76.6 %, main recall 56.6 % (47/83);
+  /// f08 36.9 % / 36.9 % / 61.1 %. The rules were then fitted on them, so these
+  /// floors guard against regressions; they no longer measure generalisation.
+  @Test func blindFixtureFloor() {
+    let s = Self.evaluate(folder: Self.repoRoot + "/Tests/ExtractionTests/Fixtures", only: { !Self.ownFixtures.contains($0) })
+    #expect(s.gold >= 555)
+    #expect(Double(s.matched) / Double(max(s.proposed, 1)) >= 0.99)
+    #expect(Double(s.matched) / Double(max(s.gold, 1)) >= 0.99)
     #expect(Double(s.mainMatched) / Double(max(s.main, 1)) >= 1.0)
   }
 }
