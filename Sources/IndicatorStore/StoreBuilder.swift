@@ -442,9 +442,14 @@ public struct StoreBuilder: Sendable {
     return Built(store: store, notes: notes)
   }
 
+  /// The same figure, possibly written in another magnitude of the same
+  /// unit (0.765万人 and 7650人 are one figure).
   private func isSameFigure(_ a: Int, _ b: Int) -> Bool {
-    validity[a] == validity[b] && (!validity[a] || value[a] == value[b]) && unit[a] == unit[b]
-      && bound[a] == bound[b] && reference[a] == reference[b]
+    guard validity[a] == validity[b], bound[a] == bound[b], reference[a] == reference[b] else { return false }
+    if unit[a] == unit[b] { return !validity[a] || value[a] == value[b] }
+    guard let power = Unit(units[unit[a]]).powerOfTen(to: Unit(units[unit[b]])) else { return false }
+    guard validity[a] else { return true }
+    return DecimalText.scaled(DecimalText.shortest(value[a]), byPowerOfTen: power) == value[b]
   }
 
   private func describeValue(_ r: Int) -> String {

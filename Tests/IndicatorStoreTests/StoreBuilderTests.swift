@@ -76,6 +76,19 @@ extension StoreBuilder {
     #expect(built.notes.first?.message.contains("line 2") == true)
   }
 
+  @Test func theSameFigureInAnotherMagnitudeMergesButAnotherValueConflicts() throws {
+    var b = StoreBuilder()
+    b.add("高校毕业生留潭", .year(2019), 0.765, "万人", line: 2)
+    b.add("高校毕业生留潭", .year(2019), 7650, "人", line: 5)
+    let built = try b.build()
+    #expect(built.store.rowCount == 1)
+    #expect(built.notes.count == 1)
+    var c = StoreBuilder()
+    c.add("高校毕业生留潭", .year(2019), 0.765, "万人", line: 2)
+    c.add("高校毕业生留潭", .year(2019), 7600, "人", line: 5)
+    #expect(throws: DiagnosticList.self) { try c.build() }
+  }
+
   @Test func rangeTargetPairIsAllowedButNotThreeRows() throws {
     var b = StoreBuilder()
     b.add("地区生产总值", measure: .growth, scenario: .target, .year(2024), 5.5, "%", bound: .atMost, line: 3)
