@@ -34,8 +34,8 @@ public struct DotCommand: Sendable {
       name: "run", arguments: "PATH", summary: "run a saved script (.ind); stops at its first error",
       details: "Statements and dot-commands, one per line; '#' starts a comment.", argumentKind: .path),
     DotCommand(
-      name: "export", arguments: "PATH [EXPR]", summary: "write the last result, or EXPR's, as CSV",
-      details: "RFC 4180 UTF-8 CSV with a header: exactly the result's columns, full precision, never truncated. Written to a temporary file and renamed, so a failed export leaves an existing file untouched. '.set bom on' adds a byte-order mark for spreadsheet programs.",
+      name: "export", arguments: "PATH [EXPR]", summary: "write the last result, or EXPR's, as CSV (an SVG chart for FILE.svg)",
+      details: "RFC 4180 UTF-8 CSV with a header: exactly the result's columns, full precision, never truncated. Written to a temporary file and renamed, so a failed export leaves an existing file untouched. '.set bom on' adds a byte-order mark for spreadsheet programs. A PATH ending in .svg writes the chart of the result instead (.export chart.svg plot(x) works too).",
       argumentKind: .path),
     DotCommand(
       name: "series", arguments: "[PATTERN]", summary: "list series: labels, count, first and last period",
