@@ -90,12 +90,24 @@ public struct Extractor: Sendable {
       if fragments.contains(index) { continue }
       var inBreakdown = false
       var carried: (estimate: Bool, period: String?) = (false, nil)
+      let item = Extractor.itemSubject(trimmed, lexicon: lexicon)
+      var paragraphPeriod: String?
+      var paragraphOpened = false
       for sentence in Text.sentences(trimmed) {
         var analyzer = SentenceAnalyzer(
           chars: sentence, lexicon: lexicon, state: state, region: foundRegion)
+        analyzer.itemSubject = item
         // 预计 or a part-year period opening a sentence governs its ；-separated parts.
         analyzer.carriedEstimate = carried.estimate
         analyzer.carriedPeriod = carried.period
+        // A part-year period opening a paragraph's first figures (1—10月，…。…。)
+        // dates the paragraph's later sentences that give no period or 预计 of their own.
+        let hasFigures = !analyzer.figures().isEmpty
+        analyzer.paragraphPeriod = paragraphPeriod
+        if hasFigures && !paragraphOpened {
+          paragraphOpened = true
+          paragraphPeriod = analyzer.leadContext().period
+        }
         if let last = sentence.last, last == "；" || last == ";" {
           let lead = analyzer.leadContext()
           carried = (lead.estimate || carried.estimate, lead.period ?? carried.period)
@@ -114,6 +126,40 @@ public struct Extractor: Sendable {
     let result = ExtractionResult(
       rows: Extractor.dropRepeats(rows, repeatKeys: repeatKeys), region: foundRegion, regionNote: regionNote)
     return (result, skipped)
+  }
+
+  /// Growth words ending a list item's heading (…增速。, …涨幅。).
+  static let growthHeadingSuffixes = ["增长率", "增速", "增幅", "涨幅", "增长", "降低率", "下降率"]
+
+  /// The indicator a numbered list item's heading names, as plan reports
+  /// list their indicators ("3.固定资产投资增速。预期目标8%以上，执行情况4.2%"):
+  /// a number (3. / 3、 / （三）) then a short heading without figures ending
+  /// with 。 or ：, which is an indicator name (lexicon, whole heading) or a
+  /// phrase followed by a growth word. Nil for any other line.
+  static func itemSubject(_ line: [Character], lexicon: Lexicon) -> (name: String, growth: Bool)? {
+    var i = 0
+    if i < line.count, line[i] == "（" || line[i] == "(" {
+      i += 1
+      while i < line.count && (Text.isDigit(line[i]) || Text.chineseNumerals.contains(line[i])) { i += 1 }
+      guard i > 1, i < line.count, line[i] == "）" || line[i] == ")" else { return nil }
+      i += 1
+    } else {
+      while i < line.count && Text.isDigit(line[i]) { i += 1 }
+      guard i > 0, i < line.count, ".．、".contains(line[i]) else { return nil }
+      i += 1
+    }
+    guard let end = line[i...].firstIndex(where: { "。：:".contains($0) }), end - i >= 2, end - i <= 20 else { return nil }
+    var heading = Array(line[i..<end])
+    guard heading.allSatisfy({ RegionFinder.isHan($0) }) else { return nil }
+    var growth = false
+    for suffix in growthHeadingSuffixes where heading.count > suffix.count && String(heading).hasSuffix(suffix) {
+      heading.removeLast(suffix.count); growth = true; break
+    }
+    if let m = lexicon.lastMatch(in: heading), m.range == 0..<heading.count { return (m.canonical, growth) }
+    // An unknown name counts only with a growth noun (居民消费价格涨幅。), not
+    // a verb (…稳步增长。, a narrative heading).
+    let noun = growth && !String(line[i..<end]).hasSuffix("增长")
+    return noun && heading.count >= 2 && heading.count <= 12 ? (String(heading), true) : nil
   }
 
   /// A figure repeated identically in a report is one observation (the first):
@@ -282,7 +328,7 @@ struct DocumentState: Sendable {
     if s.contains("，") || s.contains("。") || (s.contains(",") && line.count > 30) { return nil }
     let numbered = line.count > 1 && Text.chineseNumerals.contains(line[0])
       && (line.dropFirst().first { !Text.chineseNumerals.contains($0) }) == "、"
-    let planWords = ["主要任务", "工作安排", "计划(草案)", "计划（草案）", "工作打算", "目标任务", "总体要求", "工作思路", "主要目标", "预期目标"]
+    let planWords = ["主要任务", "工作安排", "计划(草案)", "计划（草案）", "草案", "工作打算", "目标任务", "总体要求", "工作思路", "主要目标", "预期目标"]
     let reviewWords = ["执行情况", "回顾", "完成情况", "工作总结", "工作情况", "运行情况"]
     let isPlan = planWords.contains { s.contains($0) }
     let isReview = reviewWords.contains { s.contains($0) }

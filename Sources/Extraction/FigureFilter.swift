@@ -46,7 +46,7 @@ enum FigureFilter {
   /// reach of a policy (覆盖, 支持, 惠及, 带动 N家…).
   static let activityWords: [String] = [
     "拜访", "走访", "邀请", "培训", "路演", "下放", "权限", "观众", "嘉宾", "外宾", "内宾", "预警", "曝光",
-    "覆盖", "事项", "会议", "活动", "支持", "惠及", "带动",
+    "覆盖", "事项", "会议", "活动", "支持", "惠及", "带动", "评价", "评审",
   ]
 
   /// Nouns that make a count an economic or public-service indicator.
@@ -55,7 +55,7 @@ enum FigureFilter {
     "设施", "成果", "技术", "专利", "案", "学位", "学校", "幼儿园", "机构", "岗位", "孵化器", "主体", "冠军",
     "小巨人", "车位", "床位", "泊位", "充电桩", "市场", "商户", "就业", "人才", "游客", "用户", "房", "专项", "场景",
     "隐患", "规上", "规模以上", "商", "医院", "卫生院", "卫生室", "养老", "托育", "托位", "馆",
-    "合作社", "农场", "景区", "业务量",
+    "合作社", "农场", "景区", "业务量", "公园",
   ]
 
   /// The unit without its magnitude prefix and 余/多 (万家 → 家).
@@ -83,6 +83,13 @@ enum FigureFilter {
     }
     if let w = placeNouns.first(where: { nounAfter.hasPrefix($0) }) ?? (nounAfter == "国家" ? "国家" : nil) {
       return .drop("counts \(w): not an indicator")
+    }
+    // An activity verb opening the words before the count governs it, even
+    // over an indicator name (重点支持制造业重点项目126个, 支持交通等领域项目187个).
+    var opening = Substring(SentenceAnalyzer.stripLeadingFillers(before))
+    for adverb in ["重点", "主要", "着力", "累计", "共"] where opening.hasPrefix(adverb) { opening = opening.dropFirst(adverb.count) }
+    if let w = activityWords.first(where: { opening.hasPrefix($0) }) {
+      return .drop("a tally of \(w): not an indicator")
     }
     if known { return .keep }
     // The activity word governs the count when it is near it.

@@ -6,6 +6,8 @@ struct Figure {
   var high: String?  // high end of a range
   var unit: String
   var boundAfter: String  // 以上, 以内, 以下, 左右, or ""
+  /// Written with a minus sign (执行情况-3.5%): a negative figure.
+  var minus = false
 }
 
 /// A figure the extractor left out on purpose, for review (`indsh extract`
@@ -32,6 +34,13 @@ struct SentenceAnalyzer {
   /// A part-year period (1—11月, 上半年) that opens a sentence and governs
   /// its later ；-separated parts.
   var carriedPeriod: String?
+  /// The indicator a numbered list item names in its heading (plan reports'
+  /// indicator lists: "3.固定资产投资增速。预期目标8%以上，执行情况4.2%"), and
+  /// whether the heading says the item is a growth rate (增速, 涨幅).
+  var itemSubject: (name: String, growth: Bool)?
+  /// A part-year period opening the paragraph's first figures (1—10月，…),
+  /// for figures of its later sentences with no period or 预计 of their own.
+  var paragraphPeriod: String?
   /// Figures `rows()` left out, with the rule that did.
   private(set) var skipped: [SkippedFigure] = []
   /// For each row `rows()` returned, the words naming what its figure counts
@@ -202,7 +211,11 @@ struct SentenceAnalyzer {
         out.append(Figure(start: p.start, end: end, low: p.text, high: nil, unit: unitText, boundAfter: boundAfter))
       }
       pending = []
-      out.append(Figure(start: start, end: end, low: low, high: high, unit: unitText, boundAfter: boundAfter))
+      // A minus sign written before the number (执行情况-3.5%), not a range's dash (1-2家).
+      let minus = start > 0 && "-－−".contains(chars[start - 1])
+        && (start < 2 || !(Text.isDigit(chars[start - 2]) || "%％".contains(chars[start - 2])))
+      out.append(
+        Figure(start: start, end: end, low: low, high: high, unit: unitText, boundAfter: boundAfter, minus: minus))
       i = end
     }
     return out.sorted { $0.start < $1.start }
@@ -309,7 +322,7 @@ struct SentenceAnalyzer {
   /// Whether a clause states its own period or scenario (then nothing is inherited).
   func explicitInClause(_ range: Range<Int>) -> Bool {
     let t = text(range)
-    return ["月", "年", "季度", "预计", "计划", "目标", "力争", "确保"].contains { t.contains($0) }
+    return ["月", "年", "季度", "预计", "计划", "目标", "力争", "确保", "执行情况", "完成情况", "实际完成"].contains { t.contains($0) }
   }
 
   static func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
@@ -322,6 +335,11 @@ struct SentenceAnalyzer {
     let pre = Array(chars[from..<figure.start])
     if let m = lexicon.lastMatch(in: pre) { return (m.canonical, from + m.range.lowerBound, nil) }
     let phrase = Self.cleanPhrase(pre)
+    // A column label (执行情况, 总额) in a list item, or no words at all before
+    // the item's first figure (预期目标6%左右): the item's indicator.
+    if let item = itemSubject, Self.isColumnLabel(phrase), phrase.count >= 2 || lastIndicator == nil {
+      return (item.name, from, lexicon.canonical(for: item.name) == nil ? "unknown indicator: kept under its phrase" : nil)
+    }
     if phrase.count >= 2 {
       if let known = lexicon.canonical(for: phrase) { return (known, from, nil) }
       return (phrase, from, "unknown indicator: kept under its phrase")
@@ -339,15 +357,21 @@ struct SentenceAnalyzer {
     return ("未知指标", from, "no indicator phrase found")
   }
 
+  /// Words of a plan report's indicator list that label a column, not an indicator.
+  static let columnLabels: Set<String> = ["", "执行情况", "完成情况", "实际完成", "执行", "实际", "总额", "总量", "规模", "预期", "目标值", "完成值"]
+
+  static func isColumnLabel(_ phrase: String) -> Bool { columnLabels.contains(phrase) || phrase.count < 2 }
+
   static let fillers = [
     "年末", "年底", "年初", "全市", "全省", "全县", "全区", "我市", "我省", "我县", "本市", "全年", "其中", "累计", "共计", "共", "合计", "今年以来",
-    "同比", "比上年", "较上年", "分别", "预计", "力争", "确保", "计划", "年计划", "目标", "预期", "主要预期目标为",
+    "同比", "同口径", "比上年", "较上年", "分别", "预计", "力争", "确保", "计划", "年计划", "目标", "预期", "主要预期目标为",
     "年", "月", "上半年", "一季度", "前三季度", "完成年计划的", "完成年初目标", "为年度计划的", "完成年度计划的", "完成",
+    "安排",
   ]
   static let trailingVerbs = [
     "增长", "增速", "达到", "达", "完成", "实现", "为", "突破", "超过", "超", "增至", "提高到", "提高", "提升到", "下降",
     "控制在", "稳定在", "保持在", "不低于", "不少于", "约", "近", "总量", "总额达", "规模", "共", "分别", "同比", "以上",
-    "完成年计划的", "完成年初目标", "年计划的", "完成率", "目标完成率", "投资完成率", "预计", "全年",
+    "完成年计划的", "完成年初目标", "年计划的", "完成率", "目标完成率", "投资完成率", "预计", "全年", "安排", "预期",
   ]
 
   /// A clause's own words as an indicator name: without fillers, verbs and digits.
@@ -360,7 +384,7 @@ struct SentenceAnalyzer {
       for v in trailingVerbs where s.hasSuffix(v) { s.removeLast(v.count); changed = true }
     }
     // A completion phrase (完成全年目标任务的, 完成年度预算的) names no indicator.
-    if s.hasPrefix("完成") && s.hasSuffix("的") && ["任务", "计划", "目标", "预算"].contains(where: { s.contains($0) }) {
+    if (s.hasPrefix("完成") || s.hasPrefix("为")) && s.hasSuffix("的") && ["任务", "计划", "目标", "预算"].contains(where: { s.contains($0) }) {
       return ""
     }
     if s.count > 16 { s = String(s.suffix(16)) }
@@ -378,6 +402,17 @@ struct SentenceAnalyzer {
   static func isShareClause(_ local: String) -> Bool {
     let s = stripLeadingFillers(local)
     return (s.hasPrefix("占") || s.hasPrefix("相当于")) && s.hasSuffix("的")
+  }
+
+  /// The subject of a share stated in one clause (民生支出占一般公共预算支出的78.5%):
+  /// its name, when the words before 占 name something (lexicon or 2+ characters).
+  func shareSubject(_ local: String) -> String? {
+    let s = Array(Self.stripLeadingFillers(local))
+    guard s.last == "的", let at = s.lastOffset(of: "占"), at >= 2 else { return nil }
+    let subject = Array(s[..<at])
+    if let m = lexicon.lastMatch(in: subject) { return m.canonical }
+    let p = Self.cleanPhrase(subject)
+    return p.count >= 2 ? p : nil
   }
 
   /// The noun a count classifier introduces (25个省重点项目 → 省重点项目),
@@ -461,7 +496,8 @@ struct SentenceAnalyzer {
         } else if let prev = out.last, prev.measure == "growth", local.count <= 1 {
           measure = "growth"
         } else {
-          measure = "ratio"
+          // A plain % in a list item headed by a growth rate (…增速。预期目标7%) is growth.
+          measure = itemSubject?.growth == true ? "growth" : "ratio"
         }
         if measure == "growth" {
           negative = SentenceAnalyzer.negativeVerbs.contains { localTail.contains($0) }
@@ -469,6 +505,7 @@ struct SentenceAnalyzer {
           if local.count <= 2, let prev = out.last, prev.measure == "growth", prev.value.hasPrefix("-") { negative = true }
         }
       }
+      if figure.minus { negative = true }
 
       // Period and scenario.
       var scenario = "actual"
@@ -488,6 +525,8 @@ struct SentenceAnalyzer {
         if let y = Int(marker.period), y != baseYear { baseYear = y }
       } else if let carried = carriedPeriod {
         explicitYearPeriod = carried
+      } else if let p = paragraphPeriod, !estimate {
+        explicitYearPeriod = p
       }
       if state.inPlan {
         scenario = estimate ? "estimate" : "target"
@@ -537,7 +576,8 @@ struct SentenceAnalyzer {
       // A clause with no subject, verb or period of its own after a target
       // (全年计划完成83个小区,总投资1.1亿元) states the same plan.
       if !state.inPlan, scenario == "actual", !estimate, let prev = out.last, prev.period == period,
-        prev.scenario == "target", clause > 0, !["完成", "实现", "达到", "累计", "增长"].contains(where: { clausePre.contains($0) })
+        prev.scenario == "target", clause > 0,
+        !["完成", "实现", "达到", "累计", "增长", "执行", "实际"].contains(where: { clausePre.contains($0) })
       {
         scenario = "target"
       }
@@ -561,7 +601,8 @@ struct SentenceAnalyzer {
         case "以内", "以下": bound = "<="
         case "左右": bound = "~"
         default:
-          if ["不低于", "不少于", "超过", "突破", "以上"].contains(where: { before.contains($0) }) {
+          // 以上 inside the words before (亿元以上项目40个) qualifies a noun, not the figure.
+          if ["不低于", "不少于", "超过", "突破"].contains(where: { before.contains($0) }) || before.hasSuffix("以上") {
             bound = ">="
           } else if ["不高于", "不超过", "控制在"].contains(where: { before.contains($0) }) {
             bound = "<="
@@ -620,6 +661,9 @@ struct SentenceAnalyzer {
       if Self.isShareClause(local), let prev = out.last, lexicon.lastMatch(in: Array(local)) == nil {
         name = prev.indicator + "占比"
         notes.removeAll { $0.hasPrefix("unknown indicator") }
+      } else if figure.unit == "%", !Self.isShareClause(local), let subject = shareSubject(local) {
+        name = subject + "占比"
+        notes.removeAll { $0.hasPrefix("unknown indicator") }
       }
       // A count whose noun follows the classifier (新增7家国家企业技术中心) is
       // named by that noun, after the verb before the number.
@@ -642,6 +686,11 @@ struct SentenceAnalyzer {
           continue
         }
         name = named
+      }
+      // 城乡居民… 分别 with two figures: the first is 城镇居民…, the second 农村居民….
+      if name.contains("城乡"), let pair = urbanRuralIndex(figure: figure, figures: figs) {
+        let c = Array(name)
+        if let at = c.firstOffset(of: "城乡") { name = String(c[..<at]) + (pair == 0 ? "城镇" : "农村") + String(c[(at + 2)...]) }
       }
 
       // Quote: the clause(s) from the subject to the figure.
@@ -756,10 +805,16 @@ struct SentenceAnalyzer {
     figure: Figure, measure: String, local: String, clausePre: String, keptCountBefore: String?, keptInClause: Bool = false
   ) -> String? {
     if figure.unit == "百分点" && clausePre.contains("拉动") { return "a contribution (拉动), not a comparison" }
+    // A threshold every member meets (村集体经济收入全部达到10万元以上) is no aggregate level.
+    if figure.boundAfter == "以上" && Self.isAmount(figure.unit) && (local.contains("全部") || local.contains("均达")) {
+      return "a threshold every member meets (全部达到…以上)"
+    }
+    // The scope of an action (…评价项目326个，涉及资金58.9亿元) is no indicator.
+    if Self.stripLeadingFillers(local).hasPrefix("涉及") { return "the scope of an action (涉及…)" }
     // A milestone crossed (首次超2000亿元, 首次突破): the exact figure follows it.
     if ["首次超", "首次突破"].contains(where: { local.suffix(5).contains($0) }) { return "a milestone (首次超…), not the figure" }
     if figure.unit == "%" && measure != "completion" && local.hasSuffix("的") && !local.hasSuffix("年的")
-      && !Self.isShareClause(local)
+      && !Self.isShareClause(local) && shareSubject(local) == nil
     {
       return "a share of something (…的N%)"
     }
@@ -827,6 +882,15 @@ struct SentenceAnalyzer {
     return names.allSatisfy { $0.count >= 2 } ? names : nil
   }
 
+  /// The figure's place (0 or 1) among exactly two figures after a 分别 in its clause.
+  func urbanRuralIndex(figure: Figure, figures: [Figure]) -> Int? {
+    let clause = clauseStart(before: figure.start)
+    guard let fenbie = Array(chars[clause..<figure.start]).lastOffset(of: "分别").map({ $0 + clause }) else { return nil }
+    let after = figures.filter { $0.start > fenbie && clauseStart(before: $0.start) == clause }
+    guard after.count == 2 else { return nil }
+    return after.firstIndex { $0.start == figure.start }
+  }
+
   /// With 分别, the subjects listed before it name the figures after it, in order.
   func enumerationSubject(figure: Figure, figures: [Figure], index: Int, fenbie: Int) -> String? {
     guard figure.start > fenbie else { return nil }
@@ -864,13 +928,16 @@ struct SentenceAnalyzer {
       else if text.contains("高于") && (text.contains("增速") || text.contains("增长")) { bound = ">ref"; splitWord = "高于" }
       guard let b = bound, let split = clause.firstOffset(of: splitWord) else { continue }
       let subject = Array(clause[..<split]), reference = Array(clause[(split + splitWord.count)...])
-      guard let sub = lexicon.lastMatch(in: subject), let ref = lexicon.lastMatch(in: reference) else { continue }
-      guard sub.canonical != ref.canonical else { continue }
+      // In a list item (6.城乡居民人均可支配收入：预期目标与经济增长同步) the heading names the subject.
+      let itemName = itemSubject.flatMap { Self.isColumnLabel(Self.cleanPhrase(subject)) ? $0.name : nil }
+      guard let subName = lexicon.lastMatch(in: subject)?.canonical ?? itemName, let ref = lexicon.lastMatch(in: reference)
+      else { continue }
+      guard subName != ref.canonical else { continue }
       var notes: [String] = []
       if state.yearGuessed { notes.append("guessed year") }
       out.append(
         ProposedRow(
-          region: region, indicator: sub.canonical, measure: "growth", scenario: "target",
+          region: region, indicator: subName, measure: "growth", scenario: "target",
           period: state.planYear.map { state.inPlan ? String($0) : String(state.reviewYear ?? $0) } ?? "",
           value: "", unit: "%", bound: b, quote: text.trimmingCharacters(), ref: ref.canonical,
           note: notes.joined(separator: "; ")))

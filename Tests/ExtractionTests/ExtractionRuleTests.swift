@@ -214,4 +214,94 @@ struct ExtractionRuleTests {
     #expect(r.map(\.period) == ["2030-01..2030-09", "2030-01..2030-09", "2030"])
     #expect(r.map(\.scenario) == ["actual", "actual", "estimate"])
   }
+  // MARK: plan and budget reports (blind reports f09–f11)
+
+  @Test func planReportIndicatorListItemNamesItsColumns() {
+    let text = """
+      一、2030年计划执行情况
+      2.规模以上工业增加值增速。预期目标6.5%，执行情况5.9%。
+      6.实际利用外资。预期目标1.8亿美元，执行情况1.62亿美元，完成年度计划的90%。
+      """
+    let r = rows(text)
+    #expect(r.map(\.indicator) == ["规模以上工业增加值", "规模以上工业增加值", "实际利用外资", "实际利用外资", "实际利用外资"])
+    #expect(r.map(\.measure) == ["growth", "growth", "level", "level", "completion"])
+    #expect(r.map(\.scenario) == ["target", "actual", "target", "actual", "actual"])
+    #expect(r.map(\.bound) == ["=", "", "=", "", ""])
+  }
+
+  @Test func listItemHeadedByAnUnknownGrowthRateAndALevelColumn() {
+    let text = """
+      一、2030年计划执行情况
+      4.居民消费价格涨幅。预期目标2.5%左右，执行情况0.7%。
+      5.社会消费品零售总额增速。预期目标7%，执行情况6.4%，总额为812.3亿元。
+      """
+    let r = rows(text)
+    #expect(r.map(\.indicator) == ["居民消费价格", "居民消费价格", "社会消费品零售总额", "社会消费品零售总额", "社会消费品零售总额"])
+    #expect(r.map(\.measure) == ["growth", "growth", "growth", "growth", "level"])
+    #expect(r.map(\.scenario) == ["target", "actual", "target", "actual", "actual"])
+  }
+
+  @Test func narrativeListItemHeadingIsNoSubject() {
+    // "…稳步增长。" is a narrative heading, not an indicator column.
+    let r = rows("一、2030年工作回顾\n3.消费市场稳步增长。预期目标完成，网络零售额增长9.1%。")
+    #expect(r.first?.indicator == "网络零售额" && r.first?.measure == "growth")
+  }
+
+  @Test func minusSignBeforeAFigureIsNegative() {
+    let r = rows("一、2030年计划执行情况\n7.进出口总额增速。预期目标6%，执行情况-2.8%。")
+    #expect(r.last?.value == "-2.8" && r.last?.measure == "growth" && r.last?.scenario == "actual")
+    // A dash between two numbers is a range, not a sign.
+    #expect(rows("二、2031年计划主要任务\n力争引进企业1-2家。").map(\.value) == ["1", "2"])
+  }
+
+  @Test func budgetDraftSectionIsThePlan() {
+    let text = """
+      一、2030年预算执行情况
+      全市一般公共预算收入完成88.6亿元，为预算的100.4％，同口径增长3.2％。
+      二、2031年预算草案
+      全市一般公共预算收入预期安排91.5亿元，增长3％左右；安排教育支出20.4亿元，增长2％。
+      """
+    let r = rows(text)
+    #expect(r.map(\.period) == ["2030", "2030", "2030", "2031", "2031", "2031", "2031"])
+    #expect(r.map(\.scenario) == ["actual", "actual", "actual", "target", "target", "target", "target"])
+    #expect(r.map(\.measure) == ["level", "completion", "growth", "level", "growth", "level", "growth"])
+    #expect(r[1].indicator == "一般公共预算收入" && r[2].indicator == "一般公共预算收入")
+    #expect(r[5].indicator == "教育支出")
+  }
+
+  @Test func shareStatedWithItsSubjectInOneClause() {
+    let r = rows("一、2030年工作回顾\n全县民生支出占一般公共预算支出的81.2%。")
+    #expect(r.count == 1 && r.first?.measure == "ratio" && r.first?.value == "81.2")
+    #expect(r.first?.indicator == "民生支出占比")
+  }
+
+  @Test func urbanAndRuralPairWithFenbie() {
+    let r = rows("一、2030年工作回顾\n城乡居民人均可支配收入分别达到41200元、19800元，分别增长4.6%、6.9%。")
+    #expect(r.map(\.indicator) == ["城镇居民人均可支配收入", "农村居民人均可支配收入", "城镇居民人均可支配收入", "农村居民人均可支配收入"])
+    #expect(r.map(\.measure) == ["level", "level", "growth", "growth"])
+  }
+
+  @Test func thresholdInsideTheNounIsNoBound() {
+    let r = rows("二、2031年计划主要任务\n力争签约亿元以上项目25个，引进企业40家以上。")
+    #expect(r.map(\.bound) == ["=", ">="])
+  }
+  @Test func partYearPeriodOpeningAParagraphDatesItsLaterSentences() {
+    let text = """
+      一、2030年计划执行情况
+      3.外贸稳中有进。1—8月，进出口总额增长6.1%。实际使用外资2100万美元，新增外贸企业12家，预计全年新增30家。
+      """
+    let r = rows(text)
+    #expect(r.map(\.period) == ["2030-01..2030-08", "2030-01..2030-08", "2030-01..2030-08", "2030"])
+    #expect(r.map(\.scenario) == ["actual", "actual", "actual", "estimate"])
+  }
+
+  @Test func relativeTargetInAListItemTakesTheHeadingAsSubject() {
+    let text = """
+      一、2030年计划执行情况
+      6.城乡居民人均可支配收入：年初预期目标与经济增长同步，预计全年增长5.2%。
+      """
+    let r = rows(text)
+    #expect(r.contains { $0.indicator == "城乡居民人均可支配收入" && $0.bound == "=ref" && $0.ref == "地区生产总值" && $0.period == "2030" })
+    #expect(r.contains { $0.value == "5.2" && $0.scenario == "estimate" && $0.indicator == "城乡居民人均可支配收入" })
+  }
 }

@@ -196,4 +196,20 @@ struct PrecisionRuleTests {
     let r = rows("发生生产安全事故42起,办理法律援助案件900余件,筛查新生儿1.2万例,空气优良天数达到301天,群众满意度为91.5分。")
     #expect(r.map(\.unit) == ["起", "件", "万例", "天", "分"])
   }
+  // MARK: blind reports f09–f11
+
+  @Test func activityVerbOpeningTheCountGovernsItOverAnIndicatorName() {
+    #expect(values("重点支持交通、水利等领域重点项目96个,新增规模以上工业企业35家。") == ["35"])
+  }
+
+  @Test func tallyOfEvaluationsAndTheScopeOfAnActionAreDropped() {
+    #expect(values("完成财政绩效评价项目210个,涉及资金31.5亿元,发放创业担保贷款6.2亿元。") == ["6.2"])
+  }
+
+  @Test func thresholdEveryMemberMeetsIsNoLevel() {
+    #expect(values("村级集体经济收入全部达到8万元以上,农村卫生厕所普及率达到93.1%。") == ["93.1"])
+  }
+  @Test func parksAreCountedFacilities() {
+    #expect(values("建成口袋公园12个。完成整治16个。") == ["12"])
+  }
 }

@@ -113,11 +113,16 @@ struct SeedEvaluationTests {
   /// and f08 (a 前三季度 operation report) written after the first fixes and
   /// before looking at their output on it. Before the rules they prompted:
   /// f05–f07 precision 79.0 %, recall 76.6 %, main recall 56.6 % (47/83);
-  /// f08 36.9 % / 36.9 % / 61.1 %. The rules were then fitted on them, so these
-  /// floors guard against regressions; they no longer measure generalisation.
+  /// f08 36.9 % / 36.9 % / 61.1 %. A second round, f09 (plan execution report
+  /// with an indicator list), f10 (budget report) and f11 (county work report
+  /// with 前三季度 / 1—11月 figures), written and curated before the code was
+  /// read: 83.1 % / 83.8 % / 72.9 % (62/85) before its rules; f12 (district plan
+  /// report with 预计 columns), written after those rules: 87.6 % / 85.7 % / 93.6 %
+  /// (44/47). The rules were then fitted on them, so these floors guard against
+  /// regressions; they no longer measure generalisation.
   @Test func blindFixtureFloor() {
     let s = Self.evaluate(folder: Self.repoRoot + "/Tests/ExtractionTests/Fixtures", only: { !Self.ownFixtures.contains($0) })
-    #expect(s.gold >= 555)
+    #expect(s.gold >= 1012)
     #expect(Double(s.matched) / Double(max(s.proposed, 1)) >= 0.99)
     #expect(Double(s.matched) / Double(max(s.gold, 1)) >= 0.99)
     #expect(Double(s.mainMatched) / Double(max(s.main, 1)) >= 1.0)
