@@ -15,7 +15,19 @@ struct SeedEvaluationTests {
     return parts.joined(separator: "/")
   }()
 
-  struct Score { var gold = 0, proposed = 0, matched = 0, main = 0, mainMatched = 0 }
+  struct Score {
+    var gold = 0, proposed = 0, matched = 0, main = 0, mainMatched = 0
+    var precision: Double { Double(matched) / Double(max(proposed, 1)) }
+    var recall: Double { Double(matched) / Double(max(gold, 1)) }
+    var mainRecall: Double { Double(mainMatched) / Double(max(main, 1)) }
+
+    /// Records a test issue for each figure below its floor.
+    func expectAtLeast(precision p: Double, recall r: Double, mainRecall m: Double, sourceLocation: SourceLocation = #_sourceLocation) {
+      #expect(precision >= p, "precision \(precision)", sourceLocation: sourceLocation)
+      #expect(recall >= r, "recall \(recall)", sourceLocation: sourceLocation)
+      #expect(mainRecall >= m, "main recall \(mainRecall)", sourceLocation: sourceLocation)
+    }
+  }
 
   static func read(_ path: String) -> String? {
     (try? FileIO.readAll(path)).map { String(decoding: $0, as: UTF8.self) }
@@ -78,23 +90,13 @@ struct SeedEvaluationTests {
   @Test func seedFloor() {
     let s = Self.evaluate(folder: Self.repoRoot + "/Datasets")
     #expect(s.gold > 600)
-    let precision = Double(s.matched) / Double(max(s.proposed, 1))
-    let recall = Double(s.matched) / Double(max(s.gold, 1))
-    let mainRecall = Double(s.mainMatched) / Double(max(s.main, 1))
-    #expect(precision >= 0.95, "precision \(precision)")
-    #expect(recall >= 0.98, "recall \(recall)")
-    #expect(mainRecall >= 1.0, "main recall \(mainRecall)")
+    s.expectAtLeast(precision: 0.95, recall: 0.98, mainRecall: 1.0)
   }
 
   /// Each seed scored without its own curated names in the lexicon.
   @Test func seedHoldoutFloor() {
     let s = Self.evaluate(folder: Self.repoRoot + "/Datasets", holdout: true)
-    let precision = Double(s.matched) / Double(max(s.proposed, 1))
-    let recall = Double(s.matched) / Double(max(s.gold, 1))
-    let mainRecall = Double(s.mainMatched) / Double(max(s.main, 1))
-    #expect(precision >= 0.95, "precision \(precision)")
-    #expect(recall >= 0.96, "recall \(recall)")
-    #expect(mainRecall >= 1.0, "main recall \(mainRecall)")
+    s.expectAtLeast(precision: 0.95, recall: 0.96, mainRecall: 1.0)
   }
 
   /// Fixtures written by the rules' author (f01–f04).
@@ -103,9 +105,7 @@ struct SeedEvaluationTests {
   @Test func fixtureFloor() {
     let s = Self.evaluate(folder: Self.repoRoot + "/Tests/ExtractionTests/Fixtures", only: { Self.ownFixtures.contains($0) })
     #expect(s.gold >= 99)
-    #expect(Double(s.matched) / Double(max(s.proposed, 1)) >= 0.98)
-    #expect(Double(s.matched) / Double(max(s.gold, 1)) >= 0.98)
-    #expect(Double(s.mainMatched) / Double(max(s.main, 1)) >= 1.0)
+    s.expectAtLeast(precision: 0.98, recall: 0.98, mainRecall: 1.0)
   }
 
   /// The reports written blind (f05 county work report, f06 city statistical
@@ -123,8 +123,6 @@ struct SeedEvaluationTests {
   @Test func blindFixtureFloor() {
     let s = Self.evaluate(folder: Self.repoRoot + "/Tests/ExtractionTests/Fixtures", only: { !Self.ownFixtures.contains($0) })
     #expect(s.gold >= 1012)
-    #expect(Double(s.matched) / Double(max(s.proposed, 1)) >= 0.99)
-    #expect(Double(s.matched) / Double(max(s.gold, 1)) >= 0.99)
-    #expect(Double(s.mainMatched) / Double(max(s.main, 1)) >= 1.0)
+    s.expectAtLeast(precision: 0.99, recall: 0.99, mainRecall: 1.0)
   }
 }
