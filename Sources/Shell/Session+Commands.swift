@@ -248,14 +248,20 @@ extension Session {
     }
     runStack.append(path)
     defer { runStack.removeLast() }
+    return runText(text, name: path) != .failed
+  }
+
+  /// Runs the statements and dot-commands of `text` (one or more lines, as
+  /// in a script) until the first error or `.quit`; `name` labels errors.
+  public func runText(_ text: String, name: String) -> Outcome {
     for unit in StatementSplitter.split(text) {
-      switch execute(unit.text, name: path, line: unit.line) {
+      switch execute(unit.text, name: name, line: unit.line) {
       case .succeeded: continue
-      case .failed: return false
-      case .quit: return true
+      case .failed: return .failed
+      case .quit: return .quit
       }
     }
-    return true
+    return .succeeded
   }
 
   // MARK: - Help

@@ -106,7 +106,8 @@ struct Indsh: ParsableCommand {
     }
     if !commands.isEmpty {
       for (i, command) in commands.enumerated() {
-        switch session.execute(command, name: "<command \(i + 1)>") {
+        // A -c argument may hold several lines, dot-commands among them, as a script does.
+        switch session.runText(command, name: "<command \(i + 1)>") {
         case .succeeded: continue
         case .failed: throw ExitCode(1)
         case .quit: throw ExitCode(0)

@@ -9,6 +9,16 @@ import Testing
     #expect(r.stdout == "3\n")
   }
 
+  @Test func commandMayHoldSeveralLinesWithDotCommands() throws {
+    let r = try IndshBinary.run(["--no-default-data", "-c", "let x = 2\n.mode csv\nx * 21"])
+    #expect(r.status == 0, "stderr: \(r.stderr)")
+    #expect(r.stdout == "value\n42\n")
+    let bad = try IndshBinary.run(["--no-default-data", "-c", "1 + 1\nyoyy(2)\n3"])
+    #expect(bad.status == 1)
+    #expect(bad.stdout == "2\n")
+    #expect(bad.stderr.contains("<command 1>:2:1"), "stderr: \(bad.stderr)")
+  }
+
   @Test func commandIsRepeatableAndStopsAtTheFirstError() throws {
     let r = try IndshBinary.run(["--no-default-data", "-c", "1 + 1", "-c", "yoyy(2)", "-c", "5 * 5"])
     #expect(r.status == 1)
