@@ -71,6 +71,61 @@ import Testing
     #expect(many.errors == one.errors)
   }
 
+  /// A file read in pieces (tiny ones here) loads exactly as a whole file does.
+  @Test(arguments: [97, 1000, 50_000])
+  func piecesGiveTheSameRowsAndErrorsAsAWholeFile(chunkBytes: Int) throws {
+    let folder = temporaryFolder()
+    let good = folder + "/good.csv", bad = folder + "/bad.csv"
+    try FileIO.writeAtomically(Self.tricky(rows: 500), to: good)
+    try FileIO.writeAtomically(Self.tricky(rows: 500, badLine: 600), to: bad)
+
+    var whole = StoreBuilder()
+    try DatasetLoader.load(bytes: Self.tricky(rows: 500), file: good, into: &whole)
+    var pieces = StoreBuilder()
+    let rows = try DatasetLoader.loadInPieces(path: good, into: &pieces, chunkBytes: chunkBytes)
+    #expect(rows == 500)
+    #expect(exported(try pieces.build().store) == exported(try whole.build().store))
+
+    var wholeErrors: [String] = []
+    do {
+      var b = StoreBuilder()
+      try DatasetLoader.load(bytes: Self.tricky(rows: 500, badLine: 600), file: bad, into: &b)
+    } catch { wholeErrors = error.diagnostics.map { "\($0)" } }
+    var pieceErrors: [String] = []
+    var kept = StoreBuilder()
+    do {
+      try DatasetLoader.loadInPieces(path: bad, into: &kept, chunkBytes: chunkBytes)
+    } catch { pieceErrors = error.diagnostics.map { "\($0)" } }
+    #expect(wholeErrors.count == 1)
+    #expect(pieceErrors == wholeErrors)
+    #expect(kept.rowCount == 0, "all or nothing")
+  }
+
+  /// The cut between pieces: after the last line break outside quotes, the
+  /// same on any number of threads.
+  @Test func lastRecordEndIsOutsideQuotesOnAnyThreadCount() {
+    let bytes = Self.tricky(rows: 200)
+    // A reference computed byte by byte.
+    var inQuotes = false, lines = 0
+    var expected = (offset: 0, lines: 0)
+    for (i, b) in bytes.enumerated() {
+      if b == UInt8(ascii: "\"") { inQuotes.toggle() }
+      if b == 0x0A {
+        lines += 1
+        if !inQuotes { expected = (i + 1, lines) }
+      }
+    }
+    // Cut the text inside the last record's quoted line break: the cut moves back.
+    let open = Array(bytes.dropLast(3))
+    for threads in [1, 2, 3, 7] {
+      let found = ParallelParse.lastRecordEnd(in: bytes, threads: threads, minimumPartSize: 16)
+      #expect(found.offset == expected.offset && found.lines == expected.lines, "threads \(threads)")
+      let partial = ParallelParse.lastRecordEnd(in: open, threads: threads, minimumPartSize: 16)
+      #expect(partial.offset < expected.offset)
+      #expect(partial.offset > 0 && open[partial.offset - 1] == 0x0A)
+    }
+  }
+
   @Test func invalidUTF8IsFoundInAnyPart() {
     var bytes = Self.tricky(rows: 400)
     bytes[bytes.count - 10] = 0xFF

@@ -52,6 +52,13 @@ public enum FileIO {
     return names
   }
 
+  /// The size of a regular file in bytes; 0 when it cannot be found.
+  public static func size(of path: String) -> Int {
+    var info = stat()
+    guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return 0 }
+    return Int(info.st_size)
+  }
+
   /// Every byte of a file.
   public static func readAll(_ path: String) throws(Diagnostic) -> [UInt8] {
     let fd = open(path, O_RDONLY)
@@ -211,4 +218,60 @@ public final class AtomicFile {
 /// write(2), callable from types that have a `write` method of their own.
 private func systemWrite(_ fd: Int32, _ bytes: UnsafeRawPointer?, _ count: Int) -> Int {
   write(fd, bytes, count)
+}
+
+/// A file read a piece at a time.
+///
+/// ```swift
+/// let file = try FileReader(path: "big.csv")
+/// var piece: [UInt8] = []
+/// let atEnd = try file.read(appendingTo: &piece, count: 1 << 20)
+/// ```
+public final class FileReader {
+  public let path: String
+  let fd: Int32
+
+  public init(path: String) throws(Diagnostic) {
+    self.path = path
+    fd = open(path, O_RDONLY)
+    guard fd >= 0 else { throw Diagnostic.error("cannot open '\(path)': \(FileIO.reason(errno))") }
+  }
+
+  /// Appends up to `count` bytes; returns whether the end of the file was reached.
+  public func read(appendingTo bytes: inout [UInt8], count: Int) throws(Diagnostic) -> Bool {
+    var failure: Int32 = 0
+    var atEnd = false
+    let kept = bytes
+    // A new buffer filled by read(2) directly: no zero-filling, one copy of what was kept.
+    bytes = [UInt8](unsafeUninitializedCapacity: kept.count + count) { buffer, initialized in
+      guard let base = buffer.baseAddress else { return }
+      kept.withUnsafeBufferPointer { old in
+        if let from = old.baseAddress { base.update(from: from, count: old.count) }
+      }
+      var done = 0
+      while done < count {
+        let got = systemRead(fd, base + kept.count + done, count - done)
+        if got < 0 {
+          if errno == EINTR { continue }
+          failure = errno
+          break
+        }
+        if got == 0 {
+          atEnd = true
+          break
+        }
+        done += got
+      }
+      initialized = kept.count + done
+    }
+    if failure != 0 { throw Diagnostic.error("cannot read '\(path)': \(FileIO.reason(failure))") }
+    return atEnd
+  }
+
+  deinit { close(fd) }
+}
+
+/// read(2), callable from types that have a `read` method of their own.
+private func systemRead(_ fd: Int32, _ bytes: UnsafeMutableRawPointer, _ count: Int) -> Int {
+  read(fd, bytes, count)
 }

@@ -57,6 +57,78 @@ public enum DatasetLoader {
     return builder.rowCount - before
   }
 
+  /// Files larger than this are read and parsed a piece at a time, so the
+  /// whole file is never in memory at once.
+  static let streamingChunkBytes = 64 << 20
+
+  /// As `load(bytes:file:into:progress:)`, reading `path` in pieces of about
+  /// `chunkBytes`, each cut after its last complete record. Rows, errors and
+  /// their lines and columns are those of a whole-file load; on any error
+  /// nothing is appended.
+  @discardableResult
+  static func loadInPieces(
+    path: String, into builder: inout StoreBuilder, chunkBytes: Int = streamingChunkBytes,
+    progress: ((Int, Int) -> Void)? = nil
+  ) throws(DiagnosticList) -> Int {
+    let input: FileReader
+    do { input = try FileReader(path: path) } catch { throw DiagnosticList([error]) }
+    let before = builder.rowCount
+    var errors: [Diagnostic] = []
+    var header: (index: [String: Int], count: Int)? = nil
+    var carry: [UInt8] = []
+    var firstLine = 1
+    var bytesBefore = 0
+    var rowsBefore = 0
+    var atEnd = false
+    while !atEnd && errors.count < maxErrorsPerFile {
+      var piece = carry
+      carry = []
+      do { atEnd = try input.read(appendingTo: &piece, count: chunkBytes) } catch { throw DiagnosticList([error]) }
+      if piece.isEmpty { break }
+      // Cut after the last line break outside quotes; the rest starts the next piece.
+      let boundary = ParallelParse.lastRecordEnd(in: piece)
+      let cut = atEnd ? piece.count : boundary.offset
+      if cut == 0 {
+        carry = piece  // one record longer than a piece: read on
+        continue
+      }
+      if cut < piece.count {
+        carry = Array(piece[cut...])
+        piece.removeLast(piece.count - cut)
+      }
+      let pieceBytes = piece.count
+      let pieceLines = boundary.lines
+      let reportFrom = (rowsBefore, bytesBefore)
+      let report = progress.map { callback in
+        { (rows: Int, bytes: Int) in callback(reportFrom.0 + rows, reportFrom.1 + bytes) }
+      }
+      var parser: FileParser
+      if let header {
+        parser = FileParser(
+          reader: CSVReader(bytes: piece, file: path, range: 0..<pieceBytes, firstLine: firstLine),
+          maxErrors: maxErrorsPerFile - errors.count)
+        parser.index = header.index
+        parser.headerCount = header.count
+        parser.progress = report
+        if parser.checkUTF8() { parser.parseBody(into: &builder) }
+      } else {
+        parser = FileParser(reader: CSVReader(bytes: piece, file: path), maxErrors: maxErrorsPerFile)
+        parser.progress = report
+        parser.parse(into: &builder)
+        header = (parser.index, parser.headerCount)
+      }
+      errors += parser.errors
+      firstLine += pieceLines
+      bytesBefore += pieceBytes
+      rowsBefore = builder.rowCount - before
+    }
+    if !errors.isEmpty {
+      builder.removeRows(from: before)
+      throw DiagnosticList(Array(errors.prefix(maxErrorsPerFile)))
+    }
+    return builder.rowCount - before
+  }
+
   /// The data files named by `paths`: a file as given, or every `*.csv` of a
   /// folder sorted by name (except `aliases.csv`). Each file once.
   public static func dataFiles(in paths: [String]) throws(DiagnosticList) -> [String] {
@@ -143,6 +215,21 @@ public enum DatasetLoader {
       if snapshotDataFiles.contains(file) || snapshotCanonical.contains(FileIO.canonicalPath(file)) {
         skipped.append(
           Diagnostic(severity: .note, message: "\(file) skipped: a snapshot loaded with it holds its rows", fileLocation: nil))
+        continue
+      }
+      if FileIO.size(of: file) > streamingChunkBytes {
+        let rowsBefore = rows
+        let report = progress.map { callback in
+          { (fileRows: Int, fileBytes: Int) in
+            callback(LoadProgress(file: file, rows: rowsBefore + fileRows, bytes: bytesDone + fileBytes))
+          }
+        }
+        do throws(DiagnosticList) {
+          rows += try loadInPieces(path: file, into: &builder, progress: report)
+          bytesDone += FileIO.size(of: file)
+        } catch {
+          errors += error.diagnostics
+        }
         continue
       }
       do {
@@ -238,20 +325,7 @@ struct FileParser {
         line: 1, column: 1)
       return
     }
-    // Invalid UTF-8 anywhere makes every later text suspect: report and stop.
-    // (A quick check first; places are worked out only when something is wrong.)
-    let valid = ParallelParse.isValidUTF8(reader.bytes, in: reader.contentStart..<reader.end)
-    let invalid = valid ? [] : reader.invalidUTF8(limit: maxErrors)
-    if !invalid.isEmpty {
-      for place in invalid {
-        let byte = reader.bytes[place.offset]
-        let hex = String(byte, radix: 16, uppercase: true)
-        error(
-          "invalid UTF-8 (byte 0x\(hex.count == 1 ? "0" + hex : hex))", line: place.line, column: place.column,
-          help: "save the file as UTF-8")
-      }
-      return
-    }
+    guard checkUTF8() else { return }
     var record = CSVReader.Record()
     do {
       guard try reader.next(into: &record) else {
@@ -263,6 +337,28 @@ struct FileParser {
       return
     }
     guard readHeader(record) else { return }
+    parseBody(into: &builder)
+  }
+
+  /// Invalid UTF-8 anywhere makes every later text suspect: reports each
+  /// place and returns false. (A quick check first; places are worked out
+  /// only when something is wrong.)
+  mutating func checkUTF8() -> Bool {
+    let valid = ParallelParse.isValidUTF8(reader.bytes, in: reader.contentStart..<reader.end)
+    let invalid = valid ? [] : reader.invalidUTF8(limit: maxErrors)
+    for place in invalid {
+      let byte = reader.bytes[place.offset]
+      let hex = String(byte, radix: 16, uppercase: true)
+      error(
+        "invalid UTF-8 (byte 0x\(hex.count == 1 ? "0" + hex : hex))", line: place.line, column: place.column,
+        help: "save the file as UTF-8")
+    }
+    return invalid.isEmpty
+  }
+
+  /// Parses the records from the reader's position on: in parts on several
+  /// threads when there are enough bytes, else on this one.
+  mutating func parseBody(into builder: inout StoreBuilder) {
     let bodyStart = reader.nextRecordStart
     let parts = ParallelParse.parts(
       of: reader.bytes, from: bodyStart.offset, to: reader.end, firstLine: bodyStart.line, threads: threads,

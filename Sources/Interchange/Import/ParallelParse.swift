@@ -36,6 +36,54 @@ enum ParallelParse {
     return max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
   }
 
+  /// The offset just past the last line break outside quotes in `bytes`
+  /// (which start at a record boundary), or 0 when there is none; and the
+  /// line breaks before that offset. One pass, split across threads: each
+  /// range notes its last line break at either quote parity, and the parity
+  /// at its start (from the ranges before it) picks one.
+  static func lastRecordEnd(
+    in bytes: [UInt8], threads: Int = threadCount, minimumPartSize: Int = minimumBytesPerPart
+  ) -> (offset: Int, lines: Int) {
+    struct Scan {
+      var quotes = 0, lines = 0
+      /// Per local parity (even, odd): offset past the last line break, and lines up to it.
+      var last: [(offset: Int, lines: Int)] = [(0, 0), (0, 0)]
+    }
+    let count = min(threads, max(1, bytes.count / max(1, minimumPartSize)))
+    let size = bytes.count / count
+    nonisolated(unsafe) var scans = [Scan](repeating: Scan(), count: count)
+    scans.withUnsafeMutableBufferPointer { out in
+      nonisolated(unsafe) let out = out
+      bytes.withUnsafeBufferPointer { buffer in
+        nonisolated(unsafe) let buffer = buffer
+        DispatchQueue.concurrentPerform(iterations: count) { k in
+          guard let base = buffer.baseAddress else { return }
+          var scan = Scan()
+          let end = k == count - 1 ? buffer.count : (k + 1) * size
+          for i in (k * size)..<end {
+            let b = base[i]
+            scan.quotes &+= b == UInt8(ascii: "\"") ? 1 : 0
+            if b == 0x0A {
+              scan.lines += 1
+              scan.last[scan.quotes & 1] = (i + 1, scan.lines)
+            }
+          }
+          out[k] = scan
+        }
+      }
+    }
+    var best = (offset: 0, lines: 0)
+    var quotesBefore = 0, linesBefore = 0
+    for scan in scans {
+      // Outside quotes overall: local parity equal to the parity at the range's start.
+      let found = scan.last[quotesBefore & 1]
+      if found.offset > 0 { best = (found.offset, linesBefore + found.lines) }
+      quotesBefore += scan.quotes
+      linesBefore += scan.lines
+    }
+    return best
+  }
+
   /// `CSVReader.isValidUTF8` over `range`, split across threads for a large range.
   static func isValidUTF8(_ bytes: [UInt8], in range: Range<Int>) -> Bool {
     let count = min(threadCount, max(1, range.count / minimumBytesPerPart))
