@@ -43,8 +43,12 @@ public struct StoreBuilder: Sendable {
 
   /// Makes room for `rows` more rows with `quoteBytes` more bytes of quotes,
   /// so that a large load grows each column once instead of by doubling.
-  public mutating func reserveCapacity(rows: Int, quoteBytes bytes: Int) {
-    let n = value.count + rows
+  ///
+  /// Unless `exact`, never less than double the capacity: reserving just
+  /// enough, piece after piece, would copy every column again for each piece.
+  public mutating func reserveCapacity(rows: Int, quoteBytes bytes: Int, exact: Bool = false) {
+    guard value.count + rows > value.capacity else { return }
+    let n = exact ? value.count + rows : max(value.count + rows, 2 * value.capacity)
     region.reserveCapacity(n)
     indicator.reserveCapacity(n)
     measure.reserveCapacity(n)
@@ -57,7 +61,9 @@ public struct StoreBuilder: Sendable {
     dataFile.reserveCapacity(n)
     line.reserveCapacity(n)
     quoteEnd.reserveCapacity(n)
-    quoteBytes.reserveCapacity(quoteBytes.count + bytes)
+    if quoteBytes.count + bytes > quoteBytes.capacity {
+      quoteBytes.reserveCapacity(exact ? quoteBytes.count + bytes : max(quoteBytes.count + bytes, 2 * quoteBytes.capacity))
+    }
   }
 
   /// A builder holding every row of `store` except those loaded from

@@ -72,6 +72,7 @@ public enum DatasetLoader {
   ) throws(DiagnosticList) -> Int {
     let input: FileReader
     do { input = try FileReader(path: path) } catch { throw DiagnosticList([error]) }
+    let fileSize = FileIO.size(of: path)
     let before = builder.rowCount
     var errors: [Diagnostic] = []
     var header: (index: [String: Int], count: Int)? = nil
@@ -119,6 +120,14 @@ public enum DatasetLoader {
       }
       errors += parser.errors
       firstLine += pieceLines
+      // After the first piece, room for the whole file at its rows per byte:
+      // the columns then grow once, not by doubling and copying.
+      if bytesBefore == 0, builder.rowCount > before {
+        let rowsPerByte = Double(builder.rowCount - before) / Double(pieceBytes)
+        let quotePerRow = Double(builder.quoteBytesCount) / Double(max(1, builder.rowCount))
+        let rest = Int(Double(fileSize - pieceBytes) * rowsPerByte * 1.02)
+        builder.reserveCapacity(rows: rest, quoteBytes: Int(Double(rest) * quotePerRow * 1.02), exact: true)
+      }
       bytesBefore += pieceBytes
       rowsBefore = builder.rowCount - before
     }
