@@ -126,6 +126,18 @@ import Testing
     }
   }
 
+  /// The eight-bytes-at-a-time test is exact: every byte value at every place.
+  @Test func wordTestFindsExactlyQuotesAndLineBreaks() {
+    for place in 0..<8 {
+      for value in 0...255 {
+        var word = [UInt8](repeating: 0xE6, count: 8)
+        word[place] = UInt8(value)
+        let found = word.withUnsafeBufferPointer { mayHoldQuoteOrLineBreak($0.baseAddress!) }
+        #expect(found == (value == 0x22 || value == 0x0A), "byte \(value) at \(place)")
+      }
+    }
+  }
+
   @Test func invalidUTF8IsFoundInAnyPart() {
     var bytes = Self.tricky(rows: 400)
     bytes[bytes.count - 10] = 0xFF

@@ -417,6 +417,14 @@ public struct CSVReader: Sendable {
           continue
         }
         @inline(__always) func cont(_ k: Int) -> Bool { i + k < buffer.count && base[i + k] & 0xC0 == 0x80 }
+        // Three-byte sequences (all of CJK) first: the common case in these files.
+        if b0 & 0xF0 == 0xE0 {
+          guard cont(1), cont(2) else { return false }
+          let b1 = base[i + 1]
+          if (b0 == 0xE0 && b1 < 0xA0) || (b0 == 0xED && b1 >= 0xA0) { return false }
+          i += 3
+          continue
+        }
         switch b0 {
         case 0xC2...0xDF:
           guard cont(1) else { return false }
