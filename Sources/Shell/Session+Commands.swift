@@ -204,7 +204,12 @@ extension Session {
     do throws(DiagnosticList) {
       let before = store.rowCount
       let summary = try load(paths: [path])
-      for note in summary.notes { report(note) }
+      // A file loaded twice would print a note per row: the first few say what happened.
+      let shown = 5
+      for note in summary.notes.prefix(shown) { report(note) }
+      if summary.notes.count > shown {
+        console.err("note: \(summary.notes.count - shown) more notes like these\n")
+      }
       console.err("loaded \(summary.rowsLoaded) rows from \(name) (\(store.seriesCount) series, \(store.rowCount) observations; was \(before))\n")
       return .succeeded
     } catch {

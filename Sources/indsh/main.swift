@@ -27,8 +27,8 @@ struct Indsh: ParsableCommand {
       Exit status: 0 on success, 1 if a statement failed, 2 on a usage error.
 
       Examples:
-        indsh -c 'gap(gdp{region="湘潭市"})[2020]'
-        indsh --format csv -c 'yoy(gdp)' > yoy.csv
+        indsh -c 'gap(gdp{region="湘乡市"})[2023]'
+        indsh --format csv -c 'gap(*)' > gaps.csv
         indsh --data my.csv --no-default-data report.ind
         echo 'attain(fai{region="湘乡市"})' | indsh
         indsh --data big.csv -c '.save big.indb'   # then: indsh --data big.indb

@@ -434,6 +434,16 @@ struct EvaluationTargetTests {
     #expect(l.texts("attain") == ["95"])
   }
 
+  /// Filtering and slicing keep the unit of a function's value column.
+  @Test func attainStaysInPercentAfterWhereAndSlice() {
+    for text in ["attain(fai{region=\"乙县\", measure=\"growth\"}) where attain < 100",
+                 "(attain(fai{region=\"乙县\", measure=\"growth\"}) where attain < 100)[1900..2100]"] {
+      let t = evalTable(text)
+      #expect(t.texts("attain") == ["99.08256880733946"], "\(text)")
+      #expect(t.column(named: "attain")?.unit == "%", "\(text)")
+    }
+  }
+
   @Test func levelToleranceIsOnePercentOfTheTarget() {
     let i = EvalFixture.interpreter()
     // 甲市 fai level 95 vs >=100 is not met; as a level gap it is in 亿元.

@@ -199,6 +199,7 @@ struct Frame {
     f.storeRows = storeRows == nil ? nil : []
     f.valueName = valueName
     f.valueRole = valueRole
+    f.valueUnit = valueUnit
     f.valueIsFlag = valueIsFlag
     f.labels = labels
     f.notes = notes
