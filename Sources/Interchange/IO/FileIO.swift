@@ -235,6 +235,11 @@ public final class FileReader {
     self.path = path
     fd = open(path, O_RDONLY)
     guard fd >= 0 else { throw Diagnostic.error("cannot open '\(path)': \(FileIO.reason(errno))") }
+    var info = stat()
+    if fstat(fd, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR {
+      close(fd)
+      throw Diagnostic.error("cannot read '\(path)': it is a folder")
+    }
   }
 
   /// Appends up to `count` bytes; returns whether the end of the file was reached.

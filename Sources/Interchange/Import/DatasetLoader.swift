@@ -57,8 +57,8 @@ public enum DatasetLoader {
     return builder.rowCount - before
   }
 
-  /// Files larger than this are read and parsed a piece at a time, so the
-  /// whole file is never in memory at once.
+  /// Files are read and parsed a piece of this size at a time, so a large
+  /// file is never whole in memory (a small one is one piece).
   static let streamingChunkBytes = 64 << 20
 
   /// As `load(bytes:file:into:progress:)`, reading `path` in pieces of about
@@ -84,12 +84,15 @@ public enum DatasetLoader {
     while !atEnd && errors.count < maxErrorsPerFile {
       var piece = carry
       carry = []
-      do { atEnd = try input.read(appendingTo: &piece, count: chunkBytes) } catch { throw DiagnosticList([error]) }
-      if piece.isEmpty { break }
+      // A small file is read in one piece of its own size.
+      let count = min(chunkBytes, max(1, fileSize - bytesBefore - piece.count + 1))
+      do { atEnd = try input.read(appendingTo: &piece, count: count) } catch { throw DiagnosticList([error]) }
+      // An empty file still goes through the parser once, which says so.
+      if piece.isEmpty && header != nil { break }
       // Cut after the last line break outside quotes; the rest starts the next piece.
       let boundary = ParallelParse.lastRecordEnd(in: piece)
       let cut = atEnd ? piece.count : boundary.offset
-      if cut == 0 {
+      if cut == 0 && !atEnd {
         carry = piece  // one record longer than a piece: read on
         continue
       }
@@ -226,37 +229,17 @@ public enum DatasetLoader {
           Diagnostic(severity: .note, message: "\(file) skipped: a snapshot loaded with it holds its rows", fileLocation: nil))
         continue
       }
-      if FileIO.size(of: file) > streamingChunkBytes {
-        let rowsBefore = rows
-        let report = progress.map { callback in
-          { (fileRows: Int, fileBytes: Int) in
-            callback(LoadProgress(file: file, rows: rowsBefore + fileRows, bytes: bytesDone + fileBytes))
-          }
+      let rowsBefore = rows, bytesBefore = bytesDone
+      let report = progress.map { callback in
+        { (fileRows: Int, fileBytes: Int) in
+          callback(LoadProgress(file: file, rows: rowsBefore + fileRows, bytes: bytesBefore + fileBytes))
         }
-        do throws(DiagnosticList) {
-          rows += try loadInPieces(path: file, into: &builder, progress: report)
-          bytesDone += FileIO.size(of: file)
-        } catch {
-          errors += error.diagnostics
-        }
-        continue
       }
-      do {
-        let bytes = try FileIO.readAll(file)
-        let (rowsBefore, bytesBefore) = (rows, bytesDone)
-        let report = progress.map { callback in
-          { (fileRows: Int, fileBytes: Int) in
-            callback(LoadProgress(file: file, rows: rowsBefore + fileRows, bytes: bytesBefore + fileBytes))
-          }
-        }
-        rows += try load(bytes: bytes, file: file, into: &builder, progress: report)
-        bytesDone += bytes.count
-      } catch let error as Diagnostic {
-        errors.append(error)
-      } catch let list as DiagnosticList {
-        errors += list.diagnostics
+      do throws(DiagnosticList) {
+        rows += try loadInPieces(path: file, into: &builder, progress: report)
+        bytesDone += FileIO.size(of: file)
       } catch {
-        errors.append(.error("\(error)"))
+        errors += error.diagnostics
       }
     }
     if !errors.isEmpty { throw DiagnosticList(errors) }
