@@ -100,18 +100,7 @@ public enum CSVWriter {
       guard row < ends.count else { return }
       let start = row == 0 ? 0 : ends[row - 1]
       bytes.withUnsafeBufferPointer { all in
-        let field = UnsafeBufferPointer(rebasing: all[start..<ends[row]])
-        guard field.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D })
-        else {
-          out.append(contentsOf: field)
-          return
-        }
-        out.append(UInt8(ascii: "\""))
-        for b in field {
-          out.append(b)
-          if b == UInt8(ascii: "\"") { out.append(b) }
-        }
-        out.append(UInt8(ascii: "\""))
+        CSVWriter.appendField(bytes: UnsafeBufferPointer(rebasing: all[start..<ends[row]]), to: &out)
       }
     }
   }
@@ -140,22 +129,25 @@ public enum CSVWriter {
 
   /// Appends one field, quoted when RFC 4180 requires it.
   public static func appendField(_ text: String, to out: inout [UInt8]) {
-    var needsQuotes = false
-    for b in text.utf8 where b == UInt8(ascii: ",") || b == UInt8(ascii: "\"") || b == 0x0A || b == 0x0D {
-      needsQuotes = true
-      break
-    }
-    guard needsQuotes else {
-      out.append(contentsOf: text.utf8)
+    var text = text
+    text.withUTF8 { appendField(bytes: $0, to: &out) }
+  }
+
+  /// Appends one field given as UTF-8 bytes, quoted when RFC 4180 requires it.
+  static func appendField(bytes field: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+    guard field.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D })
+    else {
+      out.append(contentsOf: field)
       return
     }
     out.append(UInt8(ascii: "\""))
-    for b in text.utf8 {
+    for b in field {
       out.append(b)
       if b == UInt8(ascii: "\"") { out.append(b) }
     }
     out.append(UInt8(ascii: "\""))
   }
+
 
   /// Writes `table` to `path` through a temporary file in the same folder
   /// and rename(2): a failed write leaves an existing file untouched and no
