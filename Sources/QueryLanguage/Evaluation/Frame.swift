@@ -112,41 +112,23 @@ struct TextColumnBuilder {
   private var index: [String: Int32] = [:]
 
   private var last: (String, Int32)? = nil
-  /// Whether equal texts share one dictionary entry. Off for texts that are
-  /// nearly all different (quotes): hashing them would cost more than it saves.
-  let deduplicate: Bool
-
-  init(deduplicate: Bool = true) { self.deduplicate = deduplicate }
 
   mutating func append(_ s: String?) {
     guard let s, !s.isEmpty else { codes.append(-1); return }
-    // Runs of the same text (bound, outcome) skip the hash lookup.
-    if let last, last.0 == s { codes.append(last.1); return }
-    if !deduplicate {
-      let c = Int32(dictionary.count)
+    let code: Int32
+    if let last, last.0 == s {
+      // Runs of the same text (bound, outcome) skip any lookup.
+      code = last.1
+    } else if let known = dictionary.count <= 8 ? dictionary.firstIndex(of: s).map(Int32.init) : index[s] {
+      // A handful of distinct texts (bounds, scenarios, units): a scan beats hashing.
+      code = known
+    } else {
+      code = Int32(dictionary.count)
       dictionary.append(s)
-      codes.append(c)
-      last = (s, c)
-      return
+      index[s] = code
     }
-    // A handful of distinct texts (bounds, scenarios, units): a scan beats hashing.
-    if dictionary.count <= 8 {
-      if let k = dictionary.firstIndex(of: s) {
-        let c = Int32(k)
-        codes.append(c)
-        last = (s, c)
-        return
-      }
-    } else if let c = index[s] {
-      codes.append(c)
-      last = (s, c)
-      return
-    }
-    let c = Int32(dictionary.count)
-    dictionary.append(s)
-    index[s] = c
-    codes.append(c)
-    last = (s, c)
+    codes.append(code)
+    last = (s, code)
   }
   var cells: ExtraCells { .texts(codes, dictionary) }
 }

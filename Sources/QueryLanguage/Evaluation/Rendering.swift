@@ -58,12 +58,10 @@ extension Frame {
   }
 
   /// A text column computed per store row (bound, source, quote, ref).
-  func storeColumn(
-    _ name: String, role: ResultTable.Role, mostlyDistinct: Bool = false, _ text: (IndicatorStore, Int) -> String?
-  )
+  func storeColumn(_ name: String, role: ResultTable.Role, _ text: (IndicatorStore, Int) -> String?)
     -> ResultTable.Column
   {
-    var b = TextColumnBuilder(deduplicate: !mostlyDistinct)
+    var b = TextColumnBuilder()
     if let storeRows, let origin {
       for r in storeRows {
         b.append(r >= 0 && r < origin.rowCount ? text(origin, r) : nil)
