@@ -129,8 +129,8 @@ public struct StoreBuilder: Sendable {
     reference: String?, dataFile: String, line: Int
   ) {
     let codes = TextCodes(
-      region: regions.intern(region), indicator: indicators.intern(indicator), unit: units.intern(unit),
-      source: sources.intern(source), dataFile: dataFiles.intern(dataFile))
+      region: code(of: region, in: .region), indicator: code(of: indicator, in: .indicator),
+      unit: code(of: unit, in: .unit), source: code(of: source, in: .source), dataFile: code(of: dataFile, in: .dataFile))
     append(
       codes: codes, measure: measure, scenario: scenario, period: period, value: value, bound: bound,
       quote: Array(quote.utf8)[...], reference: reference, line: line)
