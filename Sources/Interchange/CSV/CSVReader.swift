@@ -400,51 +400,53 @@ public struct CSVReader: Sendable {
   /// time: the quick answer for the common case, before any positions are needed.
   public static func isValidUTF8(_ bytes: [UInt8], in range: Range<Int>) -> Bool {
     bytes.withUnsafeBufferPointer { buffer in
-      guard let base = buffer.baseAddress else { return true }
-      var i = range.lowerBound
-      let n = range.upperBound
-      while i < n {
-        if i + 8 <= n {
-          let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-          if word & 0x8080_8080_8080_8080 == 0 {
-            i += 8
-            continue
-          }
-        }
-        let b0 = base[i]
-        if b0 < 0x80 {
-          i += 1
+      guard let base = buffer.baseAddress, !range.isEmpty else { return true }
+      // A sequence may run past the range into the rest of the buffer (as before: parts are cut before lead bytes).
+      return isValidUTF8(base + range.lowerBound, count: range.count, readable: buffer.count - range.lowerBound)
+    }
+  }
+
+  /// Whether the `count` bytes at `start` are valid UTF-8; a sequence that
+  /// starts inside them may read up to `readable` bytes from `start`.
+  @inline(__always)
+  static func isValidUTF8(_ start: UnsafePointer<UInt8>, count n: Int, readable: Int) -> Bool {
+    var i = 0
+    while i < n {
+      if i + 8 <= n {
+        let word = UnsafeRawPointer(start + i).loadUnaligned(as: UInt64.self)
+        if word & 0x8080_8080_8080_8080 == 0 {
+          i += 8
           continue
-        }
-        @inline(__always) func cont(_ k: Int) -> Bool { i + k < buffer.count && base[i + k] & 0xC0 == 0x80 }
-        // Three-byte sequences (all of CJK) first: the common case in these files.
-        if b0 & 0xF0 == 0xE0 {
-          guard cont(1), cont(2) else { return false }
-          let b1 = base[i + 1]
-          if (b0 == 0xE0 && b1 < 0xA0) || (b0 == 0xED && b1 >= 0xA0) { return false }
-          i += 3
-          continue
-        }
-        switch b0 {
-        case 0xC2...0xDF:
-          guard cont(1) else { return false }
-          i += 2
-        case 0xE0...0xEF:
-          guard cont(1), cont(2) else { return false }
-          let b1 = base[i + 1]
-          if (b0 == 0xE0 && b1 < 0xA0) || (b0 == 0xED && b1 >= 0xA0) { return false }
-          i += 3
-        case 0xF0...0xF4:
-          guard cont(1), cont(2), cont(3) else { return false }
-          let b1 = base[i + 1]
-          if (b0 == 0xF0 && b1 < 0x90) || (b0 == 0xF4 && b1 >= 0x90) { return false }
-          i += 4
-        default:
-          return false
         }
       }
-      return true
+      let b0 = start[i]
+      if b0 < 0x80 {
+        i += 1
+        continue
+      }
+      @inline(__always) func cont(_ k: Int) -> Bool { i + k < readable && start[i + k] & 0xC0 == 0x80 }
+      // Three-byte sequences (all of CJK) first: the common case in these files.
+      if b0 & 0xF0 == 0xE0 {
+        guard cont(1), cont(2) else { return false }
+        let b1 = start[i + 1]
+        if (b0 == 0xE0 && b1 < 0xA0) || (b0 == 0xED && b1 >= 0xA0) { return false }
+        i += 3
+        continue
+      }
+      switch b0 {
+      case 0xC2...0xDF:
+        guard cont(1) else { return false }
+        i += 2
+      case 0xF0...0xF4:
+        guard cont(1), cont(2), cont(3) else { return false }
+        let b1 = start[i + 1]
+        if (b0 == 0xF0 && b1 < 0x90) || (b0 == 0xF4 && b1 >= 0x90) { return false }
+        i += 4
+      default:
+        return false
+      }
     }
+    return true
   }
 
   /// Length of the valid UTF-8 sequence starting at `i` (lead byte ≥ 0x80),

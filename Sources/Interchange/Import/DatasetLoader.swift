@@ -81,6 +81,15 @@ public enum DatasetLoader {
     var bytesBefore = 0
     var rowsBefore = 0
     var atEnd = false
+    /// After the first piece, room for the whole file at its rows per byte:
+    /// the columns then grow once, not by doubling and copying.
+    func reserveForTheRest(of pieceBytes: Int) {
+      guard bytesBefore == 0, builder.rowCount > before, pieceBytes < fileSize else { return }
+      let rowsPerByte = Double(builder.rowCount - before) / Double(pieceBytes)
+      let quotePerRow = Double(builder.quoteBytesCount) / Double(max(1, builder.rowCount))
+      let rest = Int(Double(fileSize - pieceBytes) * rowsPerByte * 1.02)
+      builder.reserveCapacity(rows: rest, quoteBytes: Int(Double(rest) * quotePerRow * 1.02), exact: true)
+    }
     while !atEnd && errors.count < maxErrorsPerFile {
       var piece = carry
       carry = []
@@ -89,6 +98,40 @@ public enum DatasetLoader {
       do { atEnd = try input.read(appendingTo: &piece, count: count) } catch { throw DiagnosticList([error]) }
       // An empty file still goes through the parser once, which says so.
       if piece.isEmpty && header != nil { break }
+      let report = progress.map { callback in
+        { [rowsBefore, bytesBefore] (rows: Int, bytes: Int) in callback(rowsBefore + rows, bytesBefore + bytes) }
+      }
+      // The fast path; anything it cannot take is parsed again below, by the general path.
+      let fastHeader =
+        header.flatMap { h in
+          FastBodyParser.Layout(index: h.index, fieldCount: h.count).map {
+            FastBodyParser.Header(layout: $0, index: h.index, fieldCount: h.count, bodyStart: 0, bodyLine: firstLine)
+          }
+        } ?? FastBodyParser.header(of: piece, file: path, atEndOfFile: atEnd)
+      if let fast = fastHeader,
+        let parsed = FastBodyParser.parsePiece(
+          piece, from: fast.bodyStart, firstLine: fast.bodyLine, atEndOfFile: atEnd, layout: fast.layout, file: path,
+          progress: report)
+      {
+        if parsed.end == fast.bodyStart && !atEnd {
+          carry = piece  // one record longer than a piece: read on
+          continue
+        }
+        header = (fast.index, fast.fieldCount)
+        for part in parsed.parts {
+          if builder.rowCount == 0 && parsed.parts.count == 1 {
+            builder = StoreBuilder(columns: part)
+          } else {
+            builder.append(contentsOf: StoreBuilder(columns: part))
+          }
+        }
+        if parsed.end < piece.count { carry = Array(piece[parsed.end...]) }
+        firstLine = fast.bodyLine + parsed.lines
+        reserveForTheRest(of: parsed.end)
+        bytesBefore += parsed.end
+        rowsBefore = builder.rowCount - before
+        continue
+      }
       // Cut after the last line break outside quotes; the rest starts the next piece.
       let boundary = ParallelParse.lastRecordEnd(in: piece)
       let cut = atEnd ? piece.count : boundary.offset
@@ -102,10 +145,6 @@ public enum DatasetLoader {
       }
       let pieceBytes = piece.count
       let pieceLines = boundary.lines
-      let reportFrom = (rowsBefore, bytesBefore)
-      let report = progress.map { callback in
-        { (rows: Int, bytes: Int) in callback(reportFrom.0 + rows, reportFrom.1 + bytes) }
-      }
       var parser: FileParser
       if let header {
         parser = FileParser(
@@ -123,14 +162,7 @@ public enum DatasetLoader {
       }
       errors += parser.errors
       firstLine += pieceLines
-      // After the first piece, room for the whole file at its rows per byte:
-      // the columns then grow once, not by doubling and copying.
-      if bytesBefore == 0, builder.rowCount > before {
-        let rowsPerByte = Double(builder.rowCount - before) / Double(pieceBytes)
-        let quotePerRow = Double(builder.quoteBytesCount) / Double(max(1, builder.rowCount))
-        let rest = Int(Double(fileSize - pieceBytes) * rowsPerByte * 1.02)
-        builder.reserveCapacity(rows: rest, quoteBytes: Int(Double(rest) * quotePerRow * 1.02), exact: true)
-      }
+      reserveForTheRest(of: pieceBytes)
       bytesBefore += pieceBytes
       rowsBefore = builder.rowCount - before
     }

@@ -1,0 +1,498 @@
+import Dispatch
+import IndicatorStore
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// The loader's fast path: the body of a well-formed data file, parsed in
+/// one pass over the bytes straight into columns.
+///
+/// Each record is scanned, checked and stored in one go through a raw
+/// pointer: no `String` or slice per field, text columns interned by their
+/// bytes, decimals through the exact fast path, UTF-8 checked only in text
+/// fields (every other byte is matched against ASCII). It accepts exactly
+/// what the general path (`FileParser`) accepts and gives the same rows; at
+/// the first thing the general path would report (a wrong field count, a
+/// stray quote, an unknown measure, invalid UTF-8 …) it gives up and the
+/// loader parses the piece again with the general path, which locates and
+/// words every error. So the fast path never has to report anything.
+///
+/// A large piece is split across threads speculatively: each part starts
+/// after the first line break past its nominal start and parses until it
+/// reaches the next part's start. The parse of part k is right only if
+/// part k − 1, which began at a true record boundary, ended exactly where
+/// part k began; otherwise (a quoted line break at a cut) the piece is
+/// parsed again on one thread. No pass over the bytes precedes the parse.
+///
+/// ```swift
+/// if let layout = FastBodyParser.Layout(index: header.index, fieldCount: header.count),
+///    let piece = FastBodyParser.parsePiece(bytes, from: bodyStart, atEndOfFile: true,
+///                                          layout: layout, file: "a.csv") {
+///   for part in piece.parts { builder.append(contentsOf: StoreBuilder(columns: part)) }
+/// }
+/// ```
+enum FastBodyParser {
+  /// Where each known column is in a file's records.
+  struct Layout: Sendable {
+    let region, indicator, measure, scenario, period, value, unit, bound, source, quote: Int
+    let ref: Int?
+    let fieldCount: Int
+
+    /// nil unless every required column is present (the header was checked).
+    init?(index: [String: Int], fieldCount: Int) {
+      guard let region = index["region"], let indicator = index["indicator"], let measure = index["measure"],
+        let scenario = index["scenario"], let period = index["period"], let value = index["value"],
+        let unit = index["unit"], let bound = index["bound"], let source = index["source"],
+        let quote = index["quote"], fieldCount <= 64
+      else { return nil }
+      (self.region, self.indicator, self.measure, self.scenario, self.period) = (region, indicator, measure, scenario, period)
+      (self.value, self.unit, self.bound, self.source, self.quote) = (value, unit, bound, source, quote)
+      ref = index["ref"]
+      self.fieldCount = fieldCount
+    }
+  }
+
+  /// The rows of one piece of a file, in file order.
+  struct Piece {
+    /// One set of columns per part, lines already those of the whole file.
+    var parts: [StoreBuilder.Columns]
+    /// Offset of the first byte not parsed: the piece's end, or the start of
+    /// a record cut off by it (to be read again with the following bytes).
+    var end: Int
+    /// Line breaks between the body's start and `end`.
+    var lines: Int
+    var rowCount: Int { parts.reduce(0) { $0 + $1.rowCount } }
+  }
+
+  /// Parts smaller than this are not worth a thread.
+  static let minimumBytesPerPart = 4 << 20
+
+  /// The rows of `bytes[start...]` (which starts a record on line
+  /// `firstLine`), or nil when the general path must parse the piece.
+  /// Unless `atEndOfFile`, a last record without its line break is left for
+  /// the next piece.
+  static func parsePiece(
+    _ bytes: [UInt8], from start: Int, firstLine: Int = 1, atEndOfFile: Bool, layout: Layout, file: String,
+    threads: Int = ParallelParse.threadCount, minimumPartSize: Int = minimumBytesPerPart,
+    progress: ((Int, Int) -> Void)? = nil
+  ) -> Piece? {
+    bytes.withUnsafeBufferPointer { buffer -> Piece? in
+      nonisolated(unsafe) let buffer = buffer
+      nonisolated(unsafe) let progress = progress
+      // Speculative part starts: just after a line break past each nominal cut.
+      let count = min(threads, max(1, (buffer.count - start) / max(1, minimumPartSize)))
+      var starts = [start]
+      if count > 1, let base = buffer.baseAddress {
+        let size = (buffer.count - start) / count
+        for k in 1..<count {
+          let from = max(start + k * size, starts[starts.count - 1])
+          guard let found = memchr(base + from, 0x0A, buffer.count - from) else { break }
+          let next = UnsafePointer(found.assumingMemoryBound(to: UInt8.self)) - base + 1
+          if next < buffer.count && next > starts[starts.count - 1] { starts.append(next) }
+        }
+      }
+      let bounds = starts
+      nonisolated(unsafe) var results = [PartResult?](repeating: nil, count: bounds.count)
+      let scale = Double(buffer.count - start) / Double(max(1, (bounds.count > 1 ? bounds[1] : buffer.count) - start))
+      results.withUnsafeMutableBufferPointer { out in
+        nonisolated(unsafe) let out = out
+        DispatchQueue.concurrentPerform(iterations: bounds.count) { k in
+          let stop = k + 1 < bounds.count ? bounds[k + 1] : buffer.count
+          let report = k == 0 ? progress.map { p in { (rows: Int, at: Int) in p(Int(Double(rows) * scale), Int(Double(at - start) * scale)) } } : nil
+          out[k] = parsePart(
+            buffer, from: bounds[k], stopAt: stop, atEndOfFile: atEndOfFile, layout: layout, file: file, progress: report)
+        }
+      }
+      var parts: [StoreBuilder.Columns] = []
+      var lines = 0
+      var trueStart = start
+      for k in results.indices {
+        let stop = k + 1 < bounds.count ? bounds[k + 1] : buffer.count
+        // Part k is right only if it began where part k − 1 really ended;
+        // else (its cut fell inside quotes) it is parsed again from there.
+        if trueStart != bounds[k] {
+          results[k] = trueStart < stop
+            ? parsePart(buffer, from: trueStart, stopAt: stop, atEndOfFile: atEndOfFile, layout: layout, file: file, progress: nil)
+            : PartResult(columns: StoreBuilder.Columns(dataFile: file), end: trueStart, lines: 0, incomplete: false)
+        }
+        guard var part = results[k] else { return nil }
+        // Only the last part may stop at a record cut off by the end of the bytes.
+        if part.incomplete && k + 1 < results.count { return nil }
+        part.columns.shiftLines(by: Int32(clamping: firstLine + lines))
+        lines += part.lines
+        if part.columns.rowCount > 0 { parts.append(part.columns) }
+        trueStart = part.end
+      }
+      return Piece(parts: parts, end: trueStart, lines: lines)
+    }
+  }
+
+  struct PartResult {
+    var columns: StoreBuilder.Columns
+    /// Where parsing stopped: the start of the first record not parsed.
+    var end: Int
+    /// Line breaks from the part's start to `end`.
+    var lines: Int
+    /// Whether it stopped at a record cut off by the end of the bytes.
+    var incomplete: Bool
+  }
+
+  static let measures = Measure.allCases.map { (Array($0.rawValue.utf8), $0) }
+  static let scenarios = Scenario.allCases.map { (Array($0.rawValue.utf8), $0) }
+  static let bounds = Bound.allCases.map { (Array($0.text.utf8), $0) }
+
+  /// Parses records from `start` until one begins at or after `stop`; lines
+  /// in the columns count from 0 at `start`. nil: the general path must decide.
+  static func parsePart(
+    _ buffer: UnsafeBufferPointer<UInt8>, from start: Int, stopAt stop: Int, atEndOfFile: Bool, layout: Layout,
+    file: String, progress: ((Int, Int) -> Void)?
+  ) -> PartResult? {
+    var columns = StoreBuilder.Columns(dataFile: file)
+    guard let base = buffer.baseAddress, start < stop else {
+      return PartResult(columns: columns, end: start, lines: 0, incomplete: false)
+    }
+    let n = buffer.count
+    let fieldCount = layout.fieldCount
+    let fieldStart = UnsafeMutablePointer<Int>.allocate(capacity: fieldCount)
+    let fieldEnd = UnsafeMutablePointer<Int>.allocate(capacity: fieldCount)
+    defer {
+      fieldStart.deallocate()
+      fieldEnd.deallocate()
+    }
+    var regions = ByteInterner(), indicators = ByteInterner(), units = ByteInterner(), sources = ByteInterner()
+    var scratch: [UInt8] = []
+    var pos = start
+    var lines = 0
+    var records = 0
+
+    /// Where the record being read started, and the line breaks before it.
+    var recordStart = start
+    var recordLine = 0
+    /// Stops before the record being read: the bytes end inside it.
+    func cutOff() -> PartResult {
+      columns.regions = regions.strings
+      columns.indicators = indicators.strings
+      columns.units = units.strings
+      columns.sources = sources.strings
+      return PartResult(columns: columns, end: recordStart, lines: recordLine, incomplete: true)
+    }
+
+    while pos < stop {
+      // Empty lines carry no record.
+      if base[pos] == 0x0A {
+        pos += 1
+        lines += 1
+        continue
+      }
+      if base[pos] == 0x0D {
+        guard pos + 1 < n else {
+          if atEndOfFile { return nil }
+          (recordStart, recordLine) = (pos, lines)
+          return cutOff()
+        }
+        guard base[pos + 1] == 0x0A else { return nil }
+        pos += 2
+        lines += 1
+        continue
+      }
+      (recordStart, recordLine) = (pos, lines)
+      var doubled: UInt64 = 0
+      // 1. Field boundaries.
+      for f in 0..<fieldCount {
+        if pos < n && base[pos] == UInt8(ascii: "\"") {
+          pos += 1
+          fieldStart[f] = pos
+          while true {
+            guard pos < n else { if atEndOfFile { return nil } else { return cutOff() } }
+            let b = base[pos]
+            if b == UInt8(ascii: "\"") {
+              guard pos + 1 < n || atEndOfFile else { return cutOff() }
+              if pos + 1 < n && base[pos + 1] == UInt8(ascii: "\"") {
+                doubled |= 1 << UInt64(f)
+                pos += 2
+                continue
+              }
+              break
+            }
+            if b == 0x0A { lines += 1 }
+            pos += 1
+          }
+          fieldEnd[f] = pos
+          pos += 1
+        } else {
+          fieldStart[f] = pos
+          while pos < n {
+            let b = base[pos]
+            // Bytes above ',' (0x2C) are never special: the bulk of the text.
+            if b > UInt8(ascii: ",") {
+              pos += 1
+              continue
+            }
+            if b == UInt8(ascii: ",") || b == 0x0A || b == 0x0D { break }
+            if b == UInt8(ascii: "\"") { return nil }
+            pos += 1
+          }
+          fieldEnd[f] = pos
+        }
+        if f + 1 < fieldCount {
+          guard pos < n else { if atEndOfFile { return nil } else { return cutOff() } }
+          guard base[pos] == UInt8(ascii: ",") else { return nil }
+          if pos + 1 == n && !atEndOfFile { return cutOff() }
+          pos += 1
+        } else if pos < n {
+          if base[pos] == 0x0A {
+            pos += 1
+          } else if base[pos] == 0x0D {
+            guard pos + 1 < n else { if atEndOfFile { return nil } else { return cutOff() } }
+            guard base[pos + 1] == 0x0A else { return nil }
+            pos += 2
+          } else {
+            return nil
+          }
+          lines += 1
+        } else if !atEndOfFile {
+          return cutOff()
+        }
+      }
+
+      // 2. The row.
+      @inline(__always) func field(_ f: Int) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(start: base + fieldStart[f], count: fieldEnd[f] - fieldStart[f])
+      }
+      @inline(__always) func isDoubled(_ f: Int) -> Bool { doubled & (1 << UInt64(f)) != 0 }
+      /// A text field's bytes, doubled quotes collapsed (into `scratch`).
+      func text(_ f: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Int32?) -> Int32? {
+        guard isDoubled(f) else { return body(field(f)) }
+        unescape(field(f), into: &scratch)
+        return scratch.withUnsafeBufferPointer(body)
+      }
+      func match<T>(_ f: Int, _ table: [([UInt8], T)]) -> T? {
+        guard !isDoubled(f) else { return nil }
+        let bytes = field(f)
+        for (text, value) in table where text.count == bytes.count {
+          if bytes.isEmpty { return value }
+          if text.withUnsafeBufferPointer({ t in
+            guard let a = t.baseAddress, let b = bytes.baseAddress else { return false }
+            return memcmp(a, b, bytes.count) == 0
+          }) {
+            return value
+          }
+        }
+        return nil
+      }
+      guard let measure = match(layout.measure, measures), let scenario = match(layout.scenario, scenarios),
+        let bound = match(layout.bound, bounds), !isDoubled(layout.period), !isDoubled(layout.value)
+      else { return nil }
+      guard let period = parsePeriod(field(layout.period)) else { return nil }
+      let valueBytes = field(layout.value)
+      var value: Double? = nil
+      if valueBytes.isEmpty {
+        guard bound.isRelative else { return nil }
+      } else {
+        guard let v = DecimalText.parse(valueBytes), v.isFinite else { return nil }
+        value = v
+      }
+      // A relative target names its reference; nothing else may.
+      var reference: String? = nil
+      if let ref = layout.ref {
+        guard field(ref).isEmpty != bound.isRelative else { return nil }
+        if bound.isRelative {
+          if isDoubled(ref) { unescape(field(ref), into: &scratch) } else { scratch = Array(field(ref)) }
+          guard let name = String(validating: scratch, as: UTF8.self) else { return nil }
+          reference = name
+        }
+      } else if bound.isRelative {
+        return nil
+      }
+      guard fieldEnd[layout.region] > fieldStart[layout.region],
+        fieldEnd[layout.indicator] > fieldStart[layout.indicator], fieldEnd[layout.unit] > fieldStart[layout.unit],
+        let region = text(layout.region, { regions.code(of: $0) }),
+        let indicator = text(layout.indicator, { indicators.code(of: $0) }),
+        let unit = text(layout.unit, { hasFullwidthASCII($0) ? nil : units.code(of: $0) }),
+        let source = text(layout.source, { sources.code(of: $0) })
+      else { return nil }
+      // The quote: validated and copied.
+      let quoteValid: Bool
+      if isDoubled(layout.quote) {
+        unescape(field(layout.quote), into: &scratch)
+        quoteValid = scratch.withUnsafeBufferPointer { isValidUTF8($0) }
+        if quoteValid {
+          scratch.withUnsafeBufferPointer { quote in
+            columns.appendRow(
+              region: region, indicator: indicator, measure: measure, scenario: scenario, period: period, value: value,
+              unit: unit, bound: bound, source: source, line: Int32(clamping: recordLine), quote: quote)
+          }
+        }
+      } else {
+        let quote = field(layout.quote)
+        quoteValid = isValidUTF8(quote)
+        if quoteValid {
+          columns.appendRow(
+            region: region, indicator: indicator, measure: measure, scenario: scenario, period: period, value: value,
+            unit: unit, bound: bound, source: source, line: Int32(clamping: recordLine), quote: quote)
+        }
+      }
+      guard quoteValid else { return nil }
+      if let reference { columns.reference[columns.rowCount - 1] = reference }
+      records += 1
+      // After a sample of records, room for the rest of the part at the sample's size.
+      if records == 256 {
+        let perRow = Double(pos - start) / 256
+        let expected = Int(Double(stop - start) / max(1, perRow) * 1.03) + 16
+        columns.reserveCapacity(rows: expected, quoteBytes: Int(Double(columns.quoteBytes.count) / 256 * Double(expected)))
+      }
+      if let progress, records % FileParser.progressInterval == 0 { progress(records, pos) }
+    }
+    columns.regions = regions.strings
+    columns.indicators = indicators.strings
+    columns.units = units.strings
+    columns.sources = sources.strings
+    return PartResult(columns: columns, end: pos, lines: lines, incomplete: false)
+  }
+
+  /// `yyyy` directly; any other form through `Period.parse`. nil when invalid.
+  @inline(__always)
+  static func parsePeriod(_ bytes: UnsafeBufferPointer<UInt8>) -> Period? {
+    if bytes.count == 4 {
+      var year = 0
+      for b in bytes {
+        guard b &- 48 < 10 else { return nil }
+        year = year * 10 + Int(b &- 48)
+      }
+      return year >= 1 ? .year(year) : nil
+    }
+    return try? Period.parse(bytes: Array(bytes)[...])
+  }
+
+  @inline(__always)
+  static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let base = bytes.baseAddress else { return true }
+    return CSVReader.isValidUTF8(base, count: bytes.count, readable: bytes.count)
+  }
+
+  /// A fullwidth digit, sign, point or percent (EF BC 81…BF): the general path reports it.
+  static func hasFullwidthASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    var i = 0
+    while i + 2 < bytes.count {
+      if bytes[i] == 0xEF && bytes[i + 1] == 0xBC && (0x81...0xBF).contains(bytes[i + 2]) { return true }
+      i += 1
+    }
+    return false
+  }
+
+  /// The content of a quoted field with each doubled quote made one.
+  static func unescape(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+    out.removeAll(keepingCapacity: true)
+    var i = 0
+    while i < bytes.count {
+      out.append(bytes[i])
+      if bytes[i] == UInt8(ascii: "\"") && i + 1 < bytes.count && bytes[i + 1] == UInt8(ascii: "\"") { i += 1 }
+      i += 1
+    }
+  }
+}
+
+/// Codes for the distinct byte strings of one text column, looked up by
+/// their bytes (no `String` unless the text is new), with the last code
+/// kept for the usual run of equal values.
+///
+/// ```swift
+/// var regions = ByteInterner()
+/// let code = Array("湘潭市".utf8).withUnsafeBufferPointer { regions.code(of: $0) }   // 0
+/// regions.strings   // ["湘潭市"]
+/// ```
+struct ByteInterner {
+  /// Code → text.
+  private(set) var strings: [String] = []
+  private var stored: [UInt8] = []
+  private var ends: [Int] = []
+  /// Open addressing: code, or −1 for an empty slot.
+  private var slots = [Int32](repeating: -1, count: 64)
+  private var last: Int32 = -1
+
+  /// The code of `bytes`; nil when they are not valid UTF-8.
+  @inline(__always)
+  mutating func code(of bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
+    if last >= 0 && holds(last, bytes) { return last }
+    let mask = slots.count - 1
+    var slot = Self.hash(bytes) & mask
+    while slots[slot] >= 0 {
+      if holds(slots[slot], bytes) {
+        last = slots[slot]
+        return last
+      }
+      slot = (slot + 1) & mask
+    }
+    guard FastBodyParser.isValidUTF8(bytes) else { return nil }
+    let code = Int32(strings.count)
+    strings.append(String(decoding: bytes, as: UTF8.self))
+    stored.append(contentsOf: bytes)
+    ends.append(stored.count)
+    slots[slot] = code
+    if strings.count * 2 > slots.count { grow() }
+    last = code
+    return code
+  }
+
+  private func holds(_ code: Int32, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    let end = ends[Int(code)]
+    let start = code == 0 ? 0 : ends[Int(code) - 1]
+    guard end - start == bytes.count else { return false }
+    guard let b = bytes.baseAddress, bytes.count > 0 else { return true }
+    return stored.withUnsafeBufferPointer { all in
+      guard let a = all.baseAddress else { return false }
+      return memcmp(a + start, b, bytes.count) == 0
+    }
+  }
+
+  private mutating func grow() {
+    slots = [Int32](repeating: -1, count: slots.count * 2)
+    let mask = slots.count - 1
+    stored.withUnsafeBufferPointer { all in
+      for code in strings.indices {
+        let start = code == 0 ? 0 : ends[code - 1]
+        var slot = Self.hash(UnsafeBufferPointer(rebasing: all[start..<ends[code]])) & mask
+        while slots[slot] >= 0 { slot = (slot + 1) & mask }
+        slots[slot] = Int32(code)
+      }
+    }
+  }
+
+  /// FNV-1a.
+  @inline(__always)
+  static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    var h: UInt64 = 0xcbf2_9ce4_8422_2325
+    for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+    return Int(truncatingIfNeeded: h ^ (h >> 29))
+  }
+}
+
+extension FastBodyParser {
+  /// A file's header, read from its first piece by the general reader.
+  struct Header {
+    var layout: Layout
+    var index: [String: Int]
+    var fieldCount: Int
+    /// Where the first record starts, and its line.
+    var bodyStart: Int
+    var bodyLine: Int
+  }
+
+  /// The header at the start of `bytes` when it is well-formed and complete
+  /// in them; nil lets the general path read (and report on) it.
+  static func header(of bytes: [UInt8], file: String, atEndOfFile: Bool) -> Header? {
+    var parser = FileParser(reader: CSVReader(bytes: bytes, file: file), maxErrors: 1)
+    guard !parser.reader.isBlank else { return nil }
+    var record = CSVReader.Record()
+    guard (try? parser.reader.next(into: &record)) == true else { return nil }
+    let body = parser.reader.nextRecordStart
+    // Its line break must be in these bytes, or the header may go on in the next piece.
+    guard atEndOfFile || (body.offset > 0 && bytes[body.offset - 1] == 0x0A) else { return nil }
+    guard parser.readHeader(record), let layout = Layout(index: parser.index, fieldCount: parser.headerCount) else {
+      return nil
+    }
+    return Header(
+      layout: layout, index: parser.index, fieldCount: parser.headerCount, bodyStart: body.offset, bodyLine: body.line)
+  }
+}
