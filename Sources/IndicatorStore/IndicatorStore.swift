@@ -41,7 +41,11 @@ public struct IndicatorStore: Sendable {
   var originOf: [Int32] = []
   var originSource: [Int32] = []
   var originDataFile: [Int32] = []
+  /// Quote text, in the order rows were loaded (not sorted: the store
+  /// takes the builder's bytes without copying them); row `r`'s quote is
+  /// `quoteBytes[quoteStart[r]..<quoteEnd[r]]`.
   var quoteBytes: [UInt8] = []
+  var quoteStart: [UInt32] = []
   var quoteEnd: [UInt32] = []
   /// Sparse: row → reference indicator code, for relative targets.
   var references: [Int: Int32] = [:]
@@ -90,8 +94,7 @@ public struct IndicatorStore: Sendable {
   public func reference(ofRow row: Int) -> String? { references[row].map { indicators[$0] } }
 
   public func quote(ofRow row: Int) -> String {
-    let start = row == 0 ? 0 : Int(quoteEnd[row - 1])
-    return String(decoding: quoteBytes[start..<Int(quoteEnd[row])], as: UTF8.self)
+    String(decoding: quoteBytes[Int(quoteStart[row])..<Int(quoteEnd[row])], as: UTF8.self)
   }
 
   /// The quotes of `rows` (a row below 0 or past the end has none) as one
@@ -103,8 +106,7 @@ public struct IndicatorStore: Sendable {
     quoteBytes.withUnsafeBufferPointer { all in
       for row in rows {
         if row >= 0 && row < rowCount {
-          let start = row == 0 ? 0 : Int(quoteEnd[row - 1])
-          bytes.append(contentsOf: UnsafeBufferPointer(rebasing: all[start..<Int(quoteEnd[row])]))
+          bytes.append(contentsOf: UnsafeBufferPointer(rebasing: all[Int(quoteStart[row])..<Int(quoteEnd[row])]))
         }
         ends.append(bytes.count)
       }

@@ -220,6 +220,15 @@ public struct StoreBuilder: Sendable {
   /// Validates and freezes. Throws every problem found (up to a limit),
   /// each located at `file:line:1` of the offending row.
   public func build(maxErrors: Int = 20) throws(DiagnosticList) -> Built {
+    var rows = self
+    return try rows.buildEmptying(maxErrors: maxErrors)
+  }
+
+  /// As `build()`, leaving this builder empty: its columns are released as
+  /// the store's are made, and its quote text becomes the store's without a
+  /// copy, so a large load never holds two copies of everything. (On an
+  /// error the builder is left as it was.)
+  public mutating func buildEmptying(maxErrors: Int = 20) throws(DiagnosticList) -> Built {
     let n = value.count
     // 1. Series ids by label key.
     var seriesIndex: [SeriesKey: Int32] = [:]
@@ -244,24 +253,26 @@ public struct StoreBuilder: Sendable {
     }
     // 2. Order by (series, period, bound, original order): a counting sort
     // by series (stable), then each series' few rows sorted in place.
-    var order = [Int](repeating: 0, count: n)
+    var order = [Int32](repeating: 0, count: n)
+    var offsets = [Int32](repeating: 0, count: seriesKeys.count + 1)
     do {
       var next = [Int](repeating: 0, count: seriesKeys.count + 1)
       for i in 0..<n { next[Int(rowSeries[i]) + 1] += 1 }
       for s in 0..<seriesKeys.count { next[s + 1] += next[s] }
-      let starts = next
+      for s in 0...seriesKeys.count { offsets[s] = Int32(next[s]) }
       for i in 0..<n {
         let s = Int(rowSeries[i])
-        order[next[s]] = i
+        order[next[s]] = Int32(i)
         next[s] += 1
       }
-      func before(_ a: Int, _ b: Int) -> Bool {
+      func before(_ a: Int32, _ b: Int32) -> Bool {
+        let (a, b) = (Int(a), Int(b))
         if period[a] != period[b] { return period[a] < period[b] }
         if bound[a] != bound[b] { return bound[a].rawValue < bound[b].rawValue }
         return a < b
       }
       for s in 0..<seriesKeys.count {
-        let range = starts[s]..<starts[s + 1]
+        let range = Int(offsets[s])..<Int(offsets[s + 1])
         var sorted = true
         for k in range.dropFirst() where !before(order[k - 1], order[k]) {
           sorted = false
@@ -288,90 +299,97 @@ public struct StoreBuilder: Sendable {
       }
     }
 
-    // 3. Walk each series: units, duplicates.
-    var keep = [Bool](repeating: true, count: n)
+    // 3. Walk each series: units, duplicates. Merged duplicates leave the order.
     var seriesUnit = [Int32](repeating: 0, count: seriesKeys.count)
-    var offsets = [Int32](repeating: 0, count: seriesKeys.count + 1)
-    var start = 0
-    while start < n {
-      let s = rowSeries[order[start]]
-      var end = start
-      while end < n && rowSeries[order[end]] == s { end += 1 }
+    var keptOffsets = [Int32](repeating: 0, count: seriesKeys.count + 1)
+    var kept = 0
+    for s in 0..<seriesKeys.count {
+      let start = Int(offsets[s]), end = Int(offsets[s + 1])
       // One unit throughout (the usual case): nothing to choose or check.
-      let firstUnit = unit[order[start]]
+      let firstUnit = unit[Int(order[start])]
       var oneUnit = true
-      for k in start..<end where unit[order[k]] != firstUnit {
+      for k in start..<end where unit[Int(order[k])] != firstUnit {
         oneUnit = false
         break
       }
       if oneUnit {
-        seriesUnit[Int(s)] = firstUnit
+        seriesUnit[s] = firstUnit
       } else {
-      // Most common unit; ties go to the first seen.
-      var unitCounts: [Int32: Int] = [:]
-      var firstRowOfUnit: [Int32: Int] = [:]
-      for k in start..<end {
-        let r = order[k]
-        unitCounts[unit[r], default: 0] += 1
-        if firstRowOfUnit[unit[r]] == nil || r < firstRowOfUnit[unit[r]]! { firstRowOfUnit[unit[r]] = r }
-      }
-      let chosen = unitCounts.max { a, b in
-        a.value != b.value ? a.value < b.value : firstRowOfUnit[a.key]! > firstRowOfUnit[b.key]!
-      }!.key
-      seriesUnit[Int(s)] = chosen
-      let chosenUnit = Unit(units[chosen])
-      if let clash = unitCounts.keys.first(where: { Unit(units[$0]).powerOfTen(to: chosenUnit) == nil }) {
-        let a = firstRowOfUnit[chosen]!, b = firstRowOfUnit[clash]!
-        let (first, second) = a < b ? (a, b) : (b, a)
-        fail(
-          second,
-          "unit '\(units[unit[second]])' does not convert to '\(units[unit[first]])' (\(place(first, from: second))) in series \(regions[region[second]])/\(indicators[indicator[second]])/\(measure[second].rawValue)/\(scenario[second].rawValue)",
-          help: "one series has one unit; units convert only across magnitude prefixes (万人 and 人, 亿元 and 万元)")
-      }
+        // Most common unit; ties go to the first seen.
+        var unitCounts: [Int32: Int] = [:]
+        var firstRowOfUnit: [Int32: Int] = [:]
+        for k in start..<end {
+          let r = Int(order[k])
+          unitCounts[unit[r], default: 0] += 1
+          if let first = firstRowOfUnit[unit[r]], first < r {} else { firstRowOfUnit[unit[r]] = r }
+        }
+        let chosen = unitCounts.max { a, b in
+          a.value != b.value ? a.value < b.value : (firstRowOfUnit[a.key] ?? 0) > (firstRowOfUnit[b.key] ?? 0)
+        }?.key ?? firstUnit
+        seriesUnit[s] = chosen
+        let chosenUnit = Unit(units[chosen])
+        if let clash = unitCounts.keys.first(where: { Unit(units[$0]).powerOfTen(to: chosenUnit) == nil }),
+          let a = firstRowOfUnit[chosen], let b = firstRowOfUnit[clash]
+        {
+          let (first, second) = a < b ? (a, b) : (b, a)
+          fail(
+            second,
+            "unit '\(units[unit[second]])' does not convert to '\(units[unit[first]])' (\(place(first, from: second))) in series \(regions[region[second]])/\(indicators[indicator[second]])/\(measure[second].rawValue)/\(scenario[second].rawValue)",
+            help: "one series has one unit; units convert only across magnitude prefixes (万人 and 人, 亿元 and 万元)")
+        }
       }
       // Duplicates within equal periods.
       var k = start
       while k < end {
         var j = k + 1
-        while j < end && period[order[j]] == period[order[k]] { j += 1 }
-        if j - k > 1 {
-          let rows = order[k..<j]
-          let bounds = rows.map { bound[$0] }
-          let isRangePair = rows.count == 2 && Set(bounds) == [.atLeast, .atMost]
-          if !isRangePair {
-            // Identical duplicates merge; anything else is a conflict.
-            var distinct: [Int] = []
-            for r in rows {
-              if let same = distinct.first(where: { isSameFigure($0, r) }) {
-                keep[r] = false
-                notes.append(
-                  Diagnostic(
-                    severity: .note,
-                    message: "identical duplicate of \(place(same, from: r)) merged: \(describeKey(r))",
-                    fileLocation: at(r)))
-              } else {
-                distinct.append(r)
-              }
-            }
-            let distinctBounds = distinct.map { bound[$0] }
-            let stillRangePair = distinct.count == 2 && Set(distinctBounds) == [.atLeast, .atMost]
-            if distinct.count > 1 && !stillRangePair {
-              let first = distinct[0], second = distinct[1]
-              fail(
-                second,
-                "conflicting figures for \(describeKey(second)): \(describeValue(second)) here and \(describeValue(first)) at \(place(first, from: second))",
-                help: "a key appears once, except a range target: one '>=' row and one '<=' row")
+        while j < end && period[Int(order[j])] == period[Int(order[k])] { j += 1 }
+        if j - k == 1 {
+          order[kept] = order[k]
+          kept += 1
+          k = j
+          continue
+        }
+        let rows = order[k..<j].map(Int.init)
+        let bounds = rows.map { bound[$0] }
+        var distinct: [Int] = []
+        if rows.count == 2 && Set(bounds) == [.atLeast, .atMost] {
+          distinct = rows
+        } else {
+          // Identical duplicates merge; anything else is a conflict.
+          for r in rows {
+            if let same = distinct.first(where: { isSameFigure($0, r) }) {
+              notes.append(
+                Diagnostic(
+                  severity: .note,
+                  message: "identical duplicate of \(place(same, from: r)) merged: \(describeKey(r))",
+                  fileLocation: at(r)))
+            } else {
+              distinct.append(r)
             }
           }
+          let distinctBounds = distinct.map { bound[$0] }
+          let stillRangePair = distinct.count == 2 && Set(distinctBounds) == [.atLeast, .atMost]
+          if distinct.count > 1 && !stillRangePair {
+            let first = distinct[0], second = distinct[1]
+            fail(
+              second,
+              "conflicting figures for \(describeKey(second)): \(describeValue(second)) here and \(describeValue(first)) at \(place(first, from: second))",
+              help: "a key appears once, except a range target: one '>=' row and one '<=' row")
+          }
+        }
+        // Kept rows stay in their sorted order.
+        for r in rows where distinct.contains(r) {
+          order[kept] = Int32(r)
+          kept += 1
         }
         k = j
       }
-      offsets[Int(s) + 1] = Int32(end)
-      start = end
+      keptOffsets[s + 1] = Int32(kept)
     }
     if !errors.isEmpty { throw DiagnosticList(errors) }
+    order.removeLast(n - kept)
 
-    // 4. Emit sorted columns, converting units exactly.
+    // 4. Sorted columns, one gather each, converting units exactly.
     var store = IndicatorStore()
     store.regions = regions
     store.indicators = indicators
@@ -381,70 +399,69 @@ public struct StoreBuilder: Sendable {
     store.seriesKeys = seriesKeys
     store.seriesUnit = seriesUnit
     store.seriesIndex = seriesIndex
-    store.periods.reserveCapacity(n)
-    store.values.reserveCapacity(n)
-    store.lineAndBound.reserveCapacity(n)
-    store.originOf.reserveCapacity(n)
-    var originIndex: [Int64: Int32] = [:]
-    var lastOrigin: (key: Int64, origin: Int32) = (-1, 0)
-    store.quoteEnd.reserveCapacity(n)
-    // Exact capacity: doubling growth would waste up to half the quote text.
-    store.quoteBytes.reserveCapacity(quoteBytes.count)
-    var validity = ValidityBitmap()
-    var kept = 0
-    var s = 0
-    var newOffsets = [Int32](repeating: 0, count: seriesKeys.count + 1)
-    for k in 0..<n {
-      let r = order[k]
-      while s < seriesKeys.count && k >= Int(offsets[s + 1]) {
-        newOffsets[s + 1] = Int32(kept)
-        s += 1
-      }
-      guard keep[r] else { continue }
-      var v = value[r]
+    store.offsets = keptOffsets
+    store.values = order.map { value[Int($0)] }
+    for k in 0..<kept {
+      let r = Int(order[k])
       let target = seriesUnit[Int(rowSeries[r])]
-      if unit[r] != target, self.validity[r],
-        let power = Unit(units[unit[r]]).powerOfTen(to: Unit(units[target])),
-        let converted = DecimalText.scaled(DecimalText.shortest(v), byPowerOfTen: power)
+      guard unit[r] != target, self.validity[r] else { continue }
+      if let power = Unit(units[unit[r]]).powerOfTen(to: Unit(units[target])),
+        let converted = DecimalText.scaled(DecimalText.shortest(value[r]), byPowerOfTen: power)
       {
         if !converted.isFinite {
           fail(r, "value \(describeValue(r)) is out of range once converted to \(units[target])")
         }
-        v = converted
+        store.values[k] = converted
       }
-      store.periods.append(period[r])
-      store.values.append(v)
-      validity.append(self.validity[r])
-      // Lines beyond 2²⁹ − 1 clamp (a file that long is 500M rows).
-      let packedLine = UInt32(clamping: min(Int(max(line[r], 0)), (1 << 29) - 1))
-      store.lineAndBound.append(packedLine << 3 | UInt32(bound[r].rawValue))
-      let originKey = Int64(source[r]) << 32 | Int64(dataFile[r])
-      if originKey == lastOrigin.key {
-        store.originOf.append(lastOrigin.origin)
-      } else if let origin = originIndex[originKey] {
-        lastOrigin = (originKey, origin)
-        store.originOf.append(origin)
-      } else {
-        let origin = Int32(store.originSource.count)
-        originIndex[originKey] = origin
-        lastOrigin = (originKey, origin)
-        store.originSource.append(source[r])
-        store.originDataFile.append(dataFile[r])
-        store.originOf.append(origin)
-      }
-      let qStart = r == 0 ? 0 : Int(quoteEnd[r - 1])
-      store.quoteBytes.append(contentsOf: quoteBytes[qStart..<Int(quoteEnd[r])])
-      store.quoteEnd.append(UInt32(clamping: store.quoteBytes.count))
-      if let ref = reference[r] { store.references[kept] = ref }
-      kept += 1
-    }
-    while s < seriesKeys.count {
-      newOffsets[s + 1] = Int32(kept)
-      s += 1
     }
     if !errors.isEmpty { throw DiagnosticList(errors) }
+    // From here on nothing fails: each column is released once gathered.
+    (value, unit, region, indicator, measure, scenario, rowSeries) = ([], [], [], [], [], [], [])
+    var validity = ValidityBitmap(count: kept, allValid: true)
+    if self.validity.nullCount > 0 {
+      for k in 0..<kept where !self.validity[Int(order[k])] { validity[k] = false }
+    }
     store.validity = validity
-    store.offsets = newOffsets
+    self.validity = ValidityBitmap()
+    store.periods = order.map { period[Int($0)] }
+    period = []
+    // Lines beyond 2²⁹ − 1 clamp (a file that long is 500M rows).
+    store.lineAndBound = order.map { r in
+      UInt32(clamping: min(Int(max(line[Int(r)], 0)), (1 << 29) - 1)) << 3 | UInt32(bound[Int(r)].rawValue)
+    }
+    (line, bound) = ([], [])
+    // Origins: the distinct (source, data file) pairs, looked up in a table
+    // when the pairs are few enough to index directly.
+    var originIndex: [Int64: Int32] = [:]
+    let pairTable = sources.count * dataFiles.count <= 1 << 20
+    var originTable = [Int32](repeating: -1, count: pairTable ? sources.count * dataFiles.count : 0)
+    var originSource: [Int32] = [], originDataFile: [Int32] = []
+    let originOf = order.map { r in
+      let (s, f) = (Int(source[Int(r)]), Int(dataFile[Int(r)]))
+      if pairTable, originTable[s * dataFiles.count + f] >= 0 { return originTable[s * dataFiles.count + f] }
+      let key = Int64(s) << 32 | Int64(f)
+      if let origin = originIndex[key] { return origin }
+      let origin = Int32(originSource.count)
+      originIndex[key] = origin
+      if pairTable { originTable[s * dataFiles.count + f] = origin }
+      originSource.append(Int32(s))
+      originDataFile.append(Int32(f))
+      return origin
+    }
+    (store.originOf, store.originSource, store.originDataFile) = (originOf, originSource, originDataFile)
+    (source, dataFile) = ([], [])
+    if !reference.isEmpty {
+      for k in 0..<kept {
+        if let ref = reference[Int(order[k])] { store.references[k] = ref }
+      }
+    }
+    // Quotes stay where they are, in the order rows were added; each row
+    // keeps where its quote starts and ends.
+    store.quoteStart = order.map { r in r == 0 ? 0 : quoteEnd[Int(r) - 1] }
+    store.quoteEnd = order.map { quoteEnd[Int($0)] }
+    quoteEnd = []
+    store.quoteBytes = quoteBytes
+    quoteBytes = []
     return Built(store: store, notes: notes)
   }
 

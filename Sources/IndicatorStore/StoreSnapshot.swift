@@ -45,8 +45,20 @@ public enum StoreSnapshot {
     payload.array(store.originOf)
     payload.array(store.originSource)
     payload.array(store.originDataFile)
-    payload.array(store.quoteBytes)
-    payload.array(store.quoteEnd)
+    // Quotes are written in row order, one after another (the store may hold them in load order).
+    var quoteEnds: [UInt32] = []
+    quoteEnds.reserveCapacity(store.rowCount)
+    var total = 0
+    for row in 0..<store.rowCount {
+      total += Int(store.quoteEnd[row]) - Int(store.quoteStart[row])
+      quoteEnds.append(UInt32(clamping: total))
+    }
+    if case .rawText(let bytes, _) = store.quoteCells(rows: 0..<store.rowCount) {
+      payload.array(bytes)
+    } else {
+      payload.array([UInt8]())
+    }
+    payload.array(quoteEnds)
     let references = store.references.sorted { $0.key < $1.key }
     payload.array(references.map { Int64($0.key) })
     payload.array(references.map(\.value))
@@ -210,6 +222,7 @@ public enum StoreSnapshot {
     store.originSource = originSource
     store.originDataFile = originDataFile
     store.quoteBytes = quoteBytes
+    store.quoteStart = quoteEnd.indices.map { $0 == 0 ? 0 : quoteEnd[$0 - 1] }
     store.quoteEnd = quoteEnd
     for (row, code) in zip(referenceRows, referenceCodes) { store.references[Int(row)] = code }
     return store

@@ -275,7 +275,7 @@ public enum DatasetLoader {
       }
     }
     if !errors.isEmpty { throw DiagnosticList(errors) }
-    let built = try builder.build()
+    let built = try builder.buildEmptying()
     return (built.store, skipped + built.notes, rows)
   }
 }
