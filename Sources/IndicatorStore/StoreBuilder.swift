@@ -178,7 +178,7 @@ public struct StoreBuilder: Sendable {
     scenario.append(contentsOf: other.scenario)
     period.append(contentsOf: other.period)
     value.append(contentsOf: other.value)
-    for i in 0..<other.value.count { validity.append(other.validity[i]) }
+    validity.append(contentsOf: other.validity)
     bound.append(contentsOf: other.bound)
     line.append(contentsOf: other.line)
     let quoteBase = UInt32(clamping: quoteBytes.count)

@@ -45,6 +45,16 @@ public struct ValidityBitmap: Sendable, Hashable {
     self[count - 1] = valid
   }
 
+  /// Appends every bit of `other` (a word at a time when this bitmap ends on a word boundary).
+  public mutating func append(contentsOf other: ValidityBitmap) {
+    if count & 63 == 0 {
+      words.append(contentsOf: other.words)
+      count += other.count
+      return
+    }
+    for i in 0..<other.count { append(other[i]) }
+  }
+
   /// Number of rows without a value.
   public var nullCount: Int {
     var valid = 0

@@ -59,7 +59,7 @@ public enum DatasetLoader {
 
   /// Files are read and parsed a piece of this size at a time, so a large
   /// file is never whole in memory (a small one is one piece).
-  static let streamingChunkBytes = 64 << 20
+  static let streamingChunkBytes = 16 << 20
 
   /// As `load(bytes:file:into:progress:)`, reading `path` in pieces of about
   /// `chunkBytes`, each cut after its last complete record. Rows, errors and
@@ -118,16 +118,19 @@ public enum DatasetLoader {
           continue
         }
         header = (fast.index, fast.fieldCount)
-        for part in parsed.parts {
-          if builder.rowCount == 0 && parsed.parts.count == 1 {
-            builder = StoreBuilder(columns: part)
-          } else {
-            builder.append(contentsOf: StoreBuilder(columns: part))
+        if builder.rowCount == 0 && parsed.parts.count == 1 && atEnd && bytesBefore == 0 {
+          builder = StoreBuilder(columns: parsed.parts[0])  // a whole file in one part: taken, not copied
+        } else {
+          // The first piece sets the room for the whole file at its rows per byte.
+          if bytesBefore == 0, parsed.end > 0 {
+            let rows = Double(parsed.rowCount) * Double(fileSize) / Double(parsed.end) * 1.02
+            let quoteBytes = Double(parsed.parts.reduce(0) { $0 + $1.quoteBytes.count }) * Double(fileSize) / Double(parsed.end) * 1.02
+            builder.reserveCapacity(rows: Int(rows), quoteBytes: Int(quoteBytes), exact: true)
           }
+          for part in parsed.parts { builder.append(columns: part) }
         }
         if parsed.end < piece.count { carry = Array(piece[parsed.end...]) }
         firstLine = fast.bodyLine + parsed.lines
-        reserveForTheRest(of: parsed.end)
         bytesBefore += parsed.end
         rowsBefore = builder.rowCount - before
         continue
