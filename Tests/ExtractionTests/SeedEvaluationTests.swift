@@ -118,11 +118,16 @@ struct SeedEvaluationTests {
   /// with 前三季度 / 1—11月 figures), written and curated before the code was
   /// read: 83.1 % / 83.8 % / 72.9 % (62/85) before its rules; f12 (district plan
   /// report with 预计 columns), written after those rules: 87.6 % / 85.7 % / 93.6 %
-  /// (44/47). The rules were then fitted on them, so these floors guard against
+  /// (44/47). A third round, f16 (a county statistics bureau's 1—11月 release:
+  /// quarters, month-end stocks, 持平, 增长N倍, 降幅收窄) and f17 (a newspaper story
+  /// on a work report: a dateline, 去年/今年, a headline repeating a target),
+  /// written and curated before running the extractor on them: f16 87.3 % /
+  /// 84.1 % / 90.0 % (18/20), f17 2.4 % / 2.4 % / 3.3 % (1/30: every year wrong).
+  /// The rules were then fitted on them, so these floors guard against
   /// regressions; they no longer measure generalisation.
   @Test func blindFixtureFloor() {
     let s = Self.evaluate(folder: Self.repoRoot + "/Tests/ExtractionTests/Fixtures", only: { !Self.ownFixtures.contains($0) })
-    #expect(s.gold >= 1012)
+    #expect(s.gold >= 1234)
     s.expectAtLeast(precision: 0.99, recall: 0.99, mainRecall: 1.0)
   }
 }
