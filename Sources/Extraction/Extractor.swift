@@ -289,7 +289,8 @@ struct DocumentState: Sendable {
   /// the same year.
   var reviewPart: String?
   /// The year the text calls 今年 (去年 and 明年 count from it): the year of
-  /// the report's dateline; nil without one (the section's year is used).
+  /// the report's dateline, or the review year of a text that speaks of
+  /// 明年; nil otherwise (the section's year is used).
   var currentYear: Int?
 
   init(lines: [[Character]], givenYear: Int?) {
@@ -351,7 +352,10 @@ struct DocumentState: Sendable {
     } else {
       reportYear = planYear ?? (counts.keys.max() ?? 2000)
     }
-    currentYear = dateline?.year
+    // A text that speaks of 明年 is written in the year it reviews (a
+    // December speech or summary), whatever its sections are about.
+    let speaksOfNextYear = lines.contains { $0.firstOffset(of: "明年") != nil }
+    currentYear = dateline?.year ?? (speaksOfNextYear ? reviewYear : nil)
   }
 
   /// The date a report was issued or delivered, from a short line among its
@@ -393,7 +397,8 @@ struct DocumentState: Sendable {
     if s.contains("，") || s.contains("。") || (s.contains(",") && line.count > 30) { return nil }
     let numbered = line.count > 1 && Text.chineseNumerals.contains(line[0])
       && (line.dropFirst().first { !Text.chineseNumerals.contains($0) }) == "、"
-    let planWords = ["主要任务", "工作安排", "计划(草案)", "计划（草案）", "草案", "工作打算", "目标任务", "总体要求", "工作思路", "主要目标", "预期目标"]
+    let planWords = ["主要任务", "工作安排", "计划(草案)", "计划（草案）", "草案", "工作打算", "目标任务", "总体要求", "工作思路", "主要目标", "预期目标",
+      "工作计划", "工作要点", "工作部署", "下一步", "今后", "明年"]
     let reviewWords = ["执行情况", "回顾", "完成情况", "工作总结", "工作情况", "运行情况"]
     let isPlan = planWords.contains { s.contains($0) }
     let isReview = reviewWords.contains { s.contains($0) }

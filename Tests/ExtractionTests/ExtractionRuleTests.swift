@@ -382,4 +382,23 @@ struct ExtractionRuleTests {
     let r = rows("二、2031年计划主要任务\n“十五五”时期，全市地区生产总值年均增长5%以上。")
     #expect(r.first?.period == "2026..2030" && r.first?.measure == "avg_growth")
   }
+
+  @Test func numberedWorkPlanHeadingOpensThePlan() {
+    let r = rows("一、2030年工作总结\n全镇地区生产总值增长5.9%。\n二、2031年工作计划\n新建高标准农田6000亩，新增城镇就业500人以上。")
+    #expect(r.map(\.scenario) == ["actual", "target", "target"])
+    #expect(r.map(\.period) == ["2030", "2031", "2031"])
+  }
+
+  @Test func aTextSpeakingOfNextYearIsWrittenInItsReviewYear() {
+    let text = """
+      在全县2030年经济工作会议上的讲话
+      一、今年工作成效明显
+      今年全县地区生产总值预计增长5.3%。
+      二、明年工作的总体要求
+      明年计划实施县重点项目120个，力争固定资产投资增长6%。
+      """
+    let r = rows(text)
+    #expect(r.map(\.period) == ["2030", "2031", "2031"])
+    #expect(r.map(\.scenario) == ["estimate", "target", "target"])
+  }
 }

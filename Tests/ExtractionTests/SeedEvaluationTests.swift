@@ -122,12 +122,15 @@ struct SeedEvaluationTests {
   /// quarters, month-end stocks, 持平, 增长N倍, 降幅收窄) and f17 (a newspaper story
   /// on a work report: a dateline, 去年/今年, a headline repeating a target),
   /// written and curated before running the extractor on them: f16 87.3 % /
-  /// 84.1 % / 90.0 % (18/20), f17 2.4 % / 2.4 % / 3.3 % (1/30: every year wrong).
+  /// 84.1 % / 90.0 % (18/20), f17 2.4 % / 2.4 % / 3.3 % (1/30: every year wrong);
+  /// then f18 (a township's 工作总结和工作计划) and f19 (a county head's speech at
+  /// the December economic work conference, 今年/明年 without a dateline),
+  /// written after the f16–f17 rules: 79.5 % / 78.5 % / 79.3 % (23/29).
   /// The rules were then fitted on them, so these floors guard against
   /// regressions; they no longer measure generalisation.
   @Test func blindFixtureFloor() {
     let s = Self.evaluate(folder: Self.repoRoot + "/Tests/ExtractionTests/Fixtures", only: { !Self.ownFixtures.contains($0) })
-    #expect(s.gold >= 1234)
+    #expect(s.gold >= 1214)
     s.expectAtLeast(precision: 0.99, recall: 0.99, mainRecall: 1.0)
   }
 }
