@@ -81,7 +81,7 @@ struct SentenceAnalyzer {
   static let negativeVerbs = ["下降", "回落", "降低", "减少", "压减", "压缩", "精简", "下滑"]
   static let ratioWords = ["率", "比重", "占比", "强度", "比例", "覆盖", "达标", "指数", "进度"]
   static let targetWords = ["预期目标", "目标", "力争", "确保", "计划", "争取", "控制在"]
-  static let completionWords = ["完成率", "计划的", "目标的", "年初目标", "年度目标", "年计划", "年度计划", "任务的", "预算的"]
+  static let completionWords = ["完成率", "计划的", "目标的", "目标值的", "年初目标", "年度目标", "年计划", "年度计划", "任务的", "预算的"]
 
   // MARK: scanning
 
@@ -384,12 +384,19 @@ struct SentenceAnalyzer {
           // A year followed by a month is a date (2023年9月), not the figure's period.
           let afterYear = e + 1
           let isDate = afterYear < pre.count && Text.isDigit(pre[afterYear])
-          if !isDate { consider(y, "\(v)") }
+          // A year naming a plan (完成2025年目标值的88%) is not the figure's period.
+          let namesPlan = ["目标", "计划", "任务", "预算"].contains { w in
+            afterYear + w.count <= pre.count && pre[afterYear..<afterYear + w.count].elementsEqual(w)
+          }
+          if !isDate && !namesPlan { consider(y, "\(v)") }
         } else if e < pre.count, "—–-至".contains(pre[e]) {
           var d = e + 1
           while d < pre.count && pre[d] == "—" { d += 1 }
           if let (t2, e2) = number(at: d), t2.count == 4, e2 < pre.count, pre[e2] == "年", let v2 = Int(t2), v2 > v {
             consider(y, "\(v)..\(v2)")
+            // The span's last year is not a period of its own.
+            y = e2
+            continue
           }
         }
         y = e

@@ -401,4 +401,15 @@ struct ExtractionRuleTests {
     #expect(r.map(\.period) == ["2030", "2031", "2031"])
     #expect(r.map(\.scenario) == ["estimate", "target", "target"])
   }
+
+  @Test func yearSpanEndIsNotAPeriodOfItsOwn() {
+    let r = rows("一、2031年工作回顾\n2026—2030年全市固定资产投资年均增长7.2%。")
+    #expect(r.first?.period == "2026..2030" && r.first?.measure == "avg_growth")
+  }
+
+  @Test func yearNamingAPlanIsNotTheFiguresPeriod() {
+    let r = rows("一、2031年工作回顾\n全市地区生产总值达到1860亿元，完成2033年目标值的84.5%。")
+    #expect(r.map(\.period) == ["2031", "2031"])
+    #expect(r.last?.measure == "completion" && r.last?.scenario == "actual")
+  }
 }
