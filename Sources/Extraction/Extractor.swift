@@ -79,6 +79,7 @@ public struct Extractor: Sendable {
     var state = DocumentState(lines: lines, givenYear: year)
     var rows: [ProposedRow] = []
     var repeatKeys: [String] = []
+    var headlineRows = Set<Int>()
     var skipped: [SkippedFigure] = []
     let fragments = Layout.fragmentLines(lines)
     for (index, line) in lines.enumerated() {
@@ -93,6 +94,7 @@ public struct Extractor: Sendable {
       let item = Extractor.itemSubject(trimmed, lexicon: lexicon)
       var paragraphPeriod: String?
       var paragraphOpened = false
+      let headline = Extractor.isHeadline(trimmed)
       for sentence in Text.sentences(trimmed) {
         var analyzer = SentenceAnalyzer(
           chars: sentence, lexicon: lexicon, state: state, region: foundRegion)
@@ -106,7 +108,8 @@ public struct Extractor: Sendable {
         analyzer.paragraphPeriod = paragraphPeriod
         if hasFigures && !paragraphOpened {
           paragraphOpened = true
-          paragraphPeriod = analyzer.leadContext().period
+          // Only a part of a year (1—10月, 上半年, 11月末) dates a paragraph.
+          paragraphPeriod = analyzer.leadContext().period.flatMap { Int($0) == nil ? $0 : nil }
         }
         if let last = sentence.last, last == "；" || last == ";" {
           let lead = analyzer.leadContext()
@@ -117,15 +120,25 @@ public struct Extractor: Sendable {
         // A total introducing a list (续建58个项目,投资31.1亿元:…等8个项目;…)
         // makes the rest of the paragraph its breakdown.
         analyzer.breakdownFrom = inBreakdown ? 0 : analyzer.totalColon()
-        rows.append(contentsOf: analyzer.rows())
+        let sentenceRows = analyzer.rows()
+        if headline { headlineRows.formUnion(rows.count..<rows.count + sentenceRows.count) }
+        rows.append(contentsOf: sentenceRows)
         repeatKeys.append(contentsOf: analyzer.repeatKeys)
         skipped.append(contentsOf: analyzer.skipped)
         if analyzer.breakdownFrom != nil { inBreakdown = true }
       }
     }
     let result = ExtractionResult(
-      rows: Extractor.dropRepeats(rows, repeatKeys: repeatKeys), region: foundRegion, regionNote: regionNote)
+      rows: Extractor.dropRepeats(rows, repeatKeys: repeatKeys, headlines: headlineRows), region: foundRegion,
+      regionNote: regionNote)
     return (result, skipped)
+  }
+
+  /// A title or sub-heading that states figures (…今年GDP预期增长6%左右,
+  /// 【目标单】…): a short line without a sentence or clause mark. Its
+  /// figures are stated again in the body, which quotes them in full.
+  static func isHeadline(_ line: [Character]) -> Bool {
+    line.count <= 60 && !line.contains { "。；;，,".contains($0) }
   }
 
   /// Growth words ending a list item's heading (…增速。, …涨幅。).
@@ -166,15 +179,25 @@ public struct Extractor: Sendable {
   /// the same indicator, or the same words before or after the same figure
   /// (取得重大科研成果58项 … 等国内国际领先重大科研成果58项).
   /// `repeatKeys[i]` names what `rows[i]` counts or measures ("" when unknown).
-  static func dropRepeats(_ rows: [ProposedRow], repeatKeys: [String] = []) -> [ProposedRow] {
+  /// A figure first stated in a headline (`headlines` holds row indices)
+  /// takes the quote of its statement in the body.
+  static func dropRepeats(_ rows: [ProposedRow], repeatKeys: [String] = [], headlines: Set<Int> = []) -> [ProposedRow] {
     var seen = Set<String>()
+    var headlineAt: [String: Int] = [:]
     var firstByKey: [String: ProposedRow] = [:]
     var out: [ProposedRow] = []
     var byFigure: [String: [ProposedRow]] = [:]
     for (index, var row) in rows.enumerated() {
       let repeatKey = index < repeatKeys.count ? repeatKeys[index] : ""
       let key = [row.indicator, row.measure, row.scenario, row.period, row.value, row.unit, row.bound].joined(separator: "\u{1}")
-      guard seen.insert(key).inserted else { continue }
+      guard seen.insert(key).inserted else {
+        if !headlines.contains(index), let at = headlineAt.removeValue(forKey: key) {
+          let old = out[at]
+          out[at] = row
+          for (k, v) in firstByKey where v == old { firstByKey[k] = row }
+        }
+        continue
+      }
       // A precise figure (three significant digits or more) stated again
       // under a name sharing words with the first (省级签约项目117个 …
       // 签约省级项目117个) is the same observation.
@@ -211,6 +234,7 @@ public struct Extractor: Sendable {
         seriesKey = [row.region, row.indicator, row.measure, row.scenario, row.period].joined(separator: "\u{1}")
       }
       if firstByKey[seriesKey] == nil { firstByKey[seriesKey] = row }
+      if headlines.contains(index) { headlineAt[key] = out.count }
       out.append(row)
     }
     return out
@@ -264,6 +288,10 @@ struct DocumentState: Sendable {
   /// full-year review. Undated outcomes get that part, and its plan is for
   /// the same year.
   var reviewPart: String?
+  /// The year the text calls 今年 (去年 and 明年 count from it): the year of
+  /// the report's dateline, or the review year of a text that speaks of
+  /// 明年; nil otherwise (the section's year is used).
+  var currentYear: Int?
 
   init(lines: [[Character]], givenYear: Int?) {
     // Years in title-like lines (short, first lines, or headings).
@@ -291,6 +319,7 @@ struct DocumentState: Sendable {
         titleCommuniqueYear = y
       }
     }
+    let dateline = DocumentState.dateline(lines)
     let review = headingYears.first { !$0.plan }?.year
     // A mid-year review (上半年工作情况和下半年工作安排) plans the rest of the same year.
     let plan = headingYears.first { $0.plan }?.year ?? (reviewPart != nil ? review : nil)
@@ -306,6 +335,12 @@ struct DocumentState: Sendable {
     } else if let y = titleWorkReportYear {
       // A government work report of year Y reviews Y-1 and plans Y.
       reviewYear = y - 1; planYear = y; yearGuessed = false
+    } else if let (y, month) = dateline {
+      // Written in the first quarter, a report looks back on the year
+      // before (a work report, a news story on it); later, on its own year.
+      reviewYear = month <= 3 ? y - 1 : y
+      planYear = reviewYear.map { $0 + 1 }
+      yearGuessed = false
     } else {
       // No heading says: the year the text mentions most is the likeliest.
       let common = counts.max { a, b in a.value < b.value || (a.value == b.value && a.key < b.key) }?.key
@@ -317,6 +352,40 @@ struct DocumentState: Sendable {
     } else {
       reportYear = planYear ?? (counts.keys.max() ?? 2000)
     }
+    // A text that speaks of 明年 is written in the year it reviews (a
+    // December speech or summary), whatever its sections are about.
+    let speaksOfNextYear = lines.contains { $0.firstOffset(of: "明年") != nil }
+    currentYear = dateline?.year ?? (speaksOfNextYear ? reviewYear : nil)
+  }
+
+  /// The date a report was issued or delivered, from a short line among its
+  /// first lines holding a full date (2031年1月15日, （2031年12月18日）).
+  static func dateline(_ lines: [[Character]]) -> (year: Int, month: Int)? {
+    var seen = 0
+    for line in lines {
+      let t = Text.trim(line)
+      if t.isEmpty { continue }
+      seen += 1
+      if seen > 8 { return nil }
+      guard t.count <= 60 else { continue }
+      var i = 0
+      while i + 4 < t.count {
+        if Text.isDigit(t[i]), i == 0 || !Text.isDigit(t[i - 1]), t[i + 4] == "年",
+          t[i..<i + 4].allSatisfy(Text.isDigit), let y = Int(String(t[i..<i + 4])), y >= 1990, y <= 2100
+        {
+          var k = i + 5
+          var month = 0
+          while k < t.count && Text.isDigit(t[k]) { month = month * 10 + (t[k].wholeNumberValue ?? 0); k += 1 }
+          if k > i + 5, k < t.count, t[k] == "月", (1...12).contains(month) {
+            var d = k + 1
+            while d < t.count && Text.isDigit(t[d]) { d += 1 }
+            if d > k + 1, d < t.count, t[d] == "日" { return (y, month) }
+          }
+        }
+        i += 1
+      }
+    }
+    return nil
   }
 
   enum HeadingKind { case plan, review, other }
@@ -328,7 +397,8 @@ struct DocumentState: Sendable {
     if s.contains("，") || s.contains("。") || (s.contains(",") && line.count > 30) { return nil }
     let numbered = line.count > 1 && Text.chineseNumerals.contains(line[0])
       && (line.dropFirst().first { !Text.chineseNumerals.contains($0) }) == "、"
-    let planWords = ["主要任务", "工作安排", "计划(草案)", "计划（草案）", "草案", "工作打算", "目标任务", "总体要求", "工作思路", "主要目标", "预期目标"]
+    let planWords = ["主要任务", "工作安排", "计划(草案)", "计划（草案）", "草案", "工作打算", "目标任务", "总体要求", "工作思路", "主要目标", "预期目标",
+      "工作计划", "工作要点", "工作部署", "下一步", "今后", "明年"]
     let reviewWords = ["执行情况", "回顾", "完成情况", "工作总结", "工作情况", "运行情况"]
     let isPlan = planWords.contains { s.contains($0) }
     let isReview = reviewWords.contains { s.contains($0) }

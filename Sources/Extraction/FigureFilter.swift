@@ -49,6 +49,9 @@ enum FigureFilter {
     "覆盖", "事项", "会议", "活动", "支持", "惠及", "带动", "评价", "评审",
   ]
 
+  /// Words for the reach of a policy (its beneficiaries when they are people).
+  static let reachWords: Set<String> = ["覆盖", "惠及", "带动"]
+
   /// Nouns that make a count an economic or public-service indicator.
   static let indicatorCues: [String] = [
     "企业", "公司", "项目", "平台", "基地", "中心", "实验室", "工厂", "车间", "集群", "园区", "小区", "站", "村",
@@ -88,13 +91,16 @@ enum FigureFilter {
     // over an indicator name (重点支持制造业重点项目126个, 支持交通等领域项目187个).
     var opening = Substring(SentenceAnalyzer.stripLeadingFillers(before))
     for adverb in ["重点", "主要", "着力", "累计", "共"] where opening.hasPrefix(adverb) { opening = opening.dropFirst(adverb.count) }
-    if let w = activityWords.first(where: { opening.hasPrefix($0) }) {
+    // People reached by a policy (惠及群众4200人次, 带动就业800人) are its
+    // beneficiaries, which analysts track; places and firms reached are not.
+    let tallies = personUnits.contains(b) ? activityWords.filter { !reachWords.contains($0) } : activityWords
+    if let w = tallies.first(where: { opening.hasPrefix($0) }) {
       return .drop("a tally of \(w): not an indicator")
     }
     if known { return .keep }
     // The activity word governs the count when it is near it.
     let near = String(before.suffix(8))
-    if let w = activityWords.first(where: { near.contains($0) }) {
+    if let w = tallies.first(where: { near.contains($0) }) {
       return .drop("a tally of \(w): not an indicator")
     }
     if inherits { return .keep }

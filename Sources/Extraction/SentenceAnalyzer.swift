@@ -8,6 +8,8 @@ struct Figure {
   var boundAfter: String  // 以上, 以内, 以下, 左右, or ""
   /// Written with a minus sign (执行情况-3.5%): a negative figure.
   var minus = false
+  /// Stated without a number (与上年持平): a growth of zero.
+  var flat = false
 }
 
 /// A figure the extractor left out on purpose, for review (`indsh extract`
@@ -53,7 +55,7 @@ struct SentenceAnalyzer {
 
   // Units, longest first within each group. 个百分点 before 个.
   static let baseUnits: [String] = [
-    "微克/立方米", "个百分点", "百分点", "平方公里", "平方米", "千瓦时", "千瓦", "标箱", "人次", "架次", "美元", "公里", "千米",
+    "微克/立方米", "个百分点", "百分点", "平方公里", "平方米", "立方米", "千公顷", "公顷", "千瓦时", "千瓦", "标箱", "人次", "架次", "美元", "公里", "千米",
     "%", "％", "‰", "元", "人", "家", "个", "项", "亩", "吨", "件", "份", "列", "套", "栋", "户", "所", "座", "台",
     "辆", "处", "张", "床", "艘", "头", "株", "起", "例", "块", "天", "分", "PF", "TB", "T",
   ].sorted { $0.count > $1.count }
@@ -79,7 +81,7 @@ struct SentenceAnalyzer {
   static let negativeVerbs = ["下降", "回落", "降低", "减少", "压减", "压缩", "精简", "下滑"]
   static let ratioWords = ["率", "比重", "占比", "强度", "比例", "覆盖", "达标", "指数", "进度"]
   static let targetWords = ["预期目标", "目标", "力争", "确保", "计划", "争取", "控制在"]
-  static let completionWords = ["完成率", "计划的", "目标的", "年初目标", "年度目标", "年计划", "年度计划", "任务的", "预算的"]
+  static let completionWords = ["完成率", "计划的", "目标的", "目标值的", "年初目标", "年度目标", "年计划", "年度计划", "任务的", "预算的"]
 
   // MARK: scanning
 
@@ -164,6 +166,15 @@ struct SentenceAnalyzer {
       if start > 0 && (chars[start - 1] == "以" || chars[start - 1] == "与") { pending = []; continue }
       if mask[start] { pending = []; continue }
       // Dates and years.
+      // A growth stated in multiples (增长1.3倍) is a growth of 130%.
+      if afterLow < chars.count, chars[afterLow] == "倍",
+        Self.multipleVerbs.contains(where: { text(max(0, start - 4)..<start).hasSuffix($0) })
+      {
+        pending = []
+        out.append(Figure(start: start, end: afterLow + 1, low: Self.timesHundred(low), high: nil, unit: "%", boundAfter: ""))
+        i = afterLow + 1
+        continue
+      }
       if afterLow < chars.count, "年月日号时周岁倍".contains(chars[afterLow]) { pending = []; continue }
       var j = skipDecoration(afterLow)
       var high: String?
@@ -218,7 +229,45 @@ struct SentenceAnalyzer {
         Figure(start: start, end: end, low: low, high: high, unit: unitText, boundAfter: boundAfter, minus: minus))
       i = end
     }
+    out.append(contentsOf: flatFigures(mask: mask))
     return out.sorted { $0.start < $1.start }
+  }
+
+  /// Verbs before N倍 that make it a growth by N times (增长1.3倍), not a
+  /// multiple of something (是上年的1.5倍).
+  static let multipleVerbs = ["增长", "增长了", "增加", "增加了", "提高", "提高了", "上涨", "上升"]
+
+  /// "1.3" → "130": a multiple written as a percentage, without floating point.
+  static func timesHundred(_ value: String) -> String {
+    let parts = value.split(separator: ".", omittingEmptySubsequences: false)
+    var fraction = parts.count > 1 ? String(parts[1]) : ""
+    while fraction.count < 2 { fraction += "0" }
+    var whole = String(parts[0]) + fraction.prefix(2)
+    while whole.count > 1 && whole.first == "0" { whole.removeFirst() }
+    let rest = fraction.dropFirst(2)
+    return rest.isEmpty ? whole : whole + "." + rest
+  }
+
+  /// Words right before 持平 that compare with the same period of the year
+  /// before (与上年同期持平, 同比持平): a growth of zero. 基本持平 is
+  /// approximate and a rate (增速, 占比) staying level is no growth: neither counts.
+  static let flatComparators = ["同比", "与上年", "与上年同期", "与去年", "与去年同期", "较上年", "和上年", "与上年度"]
+
+  /// Growths of zero stated in words (制造业与上年同期持平).
+  func flatFigures(mask: [Bool]) -> [Figure] {
+    var out: [Figure] = []
+    var from = 0
+    while let offset = Array(chars[from...]).firstOffset(of: "持平") {
+      let at = from + offset
+      from = at + 2
+      guard !mask[at] else { continue }
+      let before = text(clauseStart(before: at)..<at)
+      guard Self.flatComparators.contains(where: { before.hasSuffix($0) }),
+        !["增速", "增幅", "涨幅", "占比", "比重", "率"].contains(where: { before.contains($0) })
+      else { continue }
+      out.append(Figure(start: at, end: at + 2, low: "0", high: nil, unit: "%", boundAfter: "", flat: true))
+    }
+    return out
   }
 
   // MARK: context
@@ -240,12 +289,45 @@ struct SentenceAnalyzer {
   func periodMarker(before i: Int, baseYear: Int?) -> (period: String, note: String?)? {
     let pre = Array(chars[0..<i])
     var best: (Int, String)?
+    // A period right after a comparison word (比1—10月, 较上半年, 快于第二季度,
+    // 与去年) is what the figure is compared with, not the figure's own.
+    func isComparator(_ at: Int) -> Bool {
+      var p = at - 1
+      if p >= 0 && pre[p] == "第" { p -= 1 }
+      return p >= 0 && Self.comparisonMarks.contains(pre[p])
+    }
     func consider(_ at: Int, _ period: String) {
+      if isComparator(at) { return }
       if best.map({ at >= $0.0 }) ?? true { best = (at, period) }
     }
-    let year = baseYear
+    var year = baseYear
+    // 今年, 去年, 明年 count from the report's current year, and date the
+    // parts of the year named with them (去年上半年).
+    // Without a dateline 今年 is the section's year (a review delivered in
+    // December, a plan in January), and 去年 is read only in a plan section.
+    if let current = state.currentYear ?? state.sectionYear {
+      var relative: (at: Int, year: Int)?
+      for (word, delta) in [("今年", 0), ("去年", -1), ("明年", 1)] {
+        if word == "去年" && state.currentYear == nil && !state.inPlan { continue }
+        guard let at = pre.lastOffset(of: word), !isComparator(at),
+          !(at + 4 <= pre.count && pre[at + 2] == "同" && pre[at + 3] == "期")
+        else { continue }
+        if relative.map({ at > $0.at }) ?? true { relative = (at, current + delta) }
+      }
+      if let r = relative {
+        year = r.year
+        consider(r.at, String(r.year))
+      }
+    }
     var k = 0
     while k < pre.count {
+      // 11月末, 6月底: a stock at the end of a month.
+      if Text.isDigit(pre[k]), k == 0 || !(Text.isDigit(pre[k - 1]) || "—–-~～至".contains(pre[k - 1])),
+        let (m, e) = number(at: k), e + 1 < pre.count, pre[e] == "月",
+        pre[e + 1] == "末" || pre[e + 1] == "底", let month = Int(m), (1...12).contains(month), let y = year
+      {
+        consider(k, "\(y)-\(Self.two(month))")
+      }
       // 1—9月, 1-10月: a year-to-date month range.
       if Text.isDigit(pre[k]), k == 0 || !Text.isDigit(pre[k - 1]), let (m1, e1) = number(at: k), e1 < pre.count,
         "—–-~～至".contains(pre[e1])
@@ -267,6 +349,10 @@ struct SentenceAnalyzer {
       if let at = lastIndex(of: "下半年") { consider(at, "\(y)H2") }
       if let at = lastIndex(of: "一季度"), !s.hasSuffix("第") { consider(at, "\(y)Q1") }
       if let at = lastIndex(of: "前三季度") { consider(at, "\(y)-01..\(y)-09") }
+      // 第二季度, 三季度 (not 前三季度, 连续三季度): one quarter.
+      for (word, quarter) in [("二季度", 2), ("三季度", 3), ("四季度", 4)] {
+        if let at = lastIndex(of: word), at == 0 || !"前续".contains(pre[at - 1]) { consider(at, "\(y)Q\(quarter)") }
+      }
       // 全年任务/目标/计划/预算 names the plan a part-year figure is measured against, not its period.
       if let at = lastIndex(of: "全年"),
         !["任务", "目标", "计划", "预算"].contains(where: { at + 2 + $0.count <= pre.count && Array(pre[(at + 2)..<(at + 2 + $0.count)]) == Array($0) })
@@ -287,7 +373,7 @@ struct SentenceAnalyzer {
         }
       }
     }
-    for (word, span) in [("十二五", "2011..2015"), ("十三五", "2016..2020"), ("十四五", "2021..2025")] {
+    for (word, span) in [("十二五", "2011..2015"), ("十三五", "2016..2020"), ("十四五", "2021..2025"), ("十五五", "2026..2030")] {
       if let at = lastIndex(of: word) { consider(at, span) }
     }
     // Explicit years: 2021—2023年 (a span), 2023年 (a year).
@@ -298,12 +384,19 @@ struct SentenceAnalyzer {
           // A year followed by a month is a date (2023年9月), not the figure's period.
           let afterYear = e + 1
           let isDate = afterYear < pre.count && Text.isDigit(pre[afterYear])
-          if !isDate { consider(y, "\(v)") }
+          // A year naming a plan (完成2025年目标值的88%) is not the figure's period.
+          let namesPlan = ["目标", "计划", "任务", "预算"].contains { w in
+            afterYear + w.count <= pre.count && pre[afterYear..<afterYear + w.count].elementsEqual(w)
+          }
+          if !isDate && !namesPlan { consider(y, "\(v)") }
         } else if e < pre.count, "—–-至".contains(pre[e]) {
           var d = e + 1
           while d < pre.count && pre[d] == "—" { d += 1 }
           if let (t2, e2) = number(at: d), t2.count == 4, e2 < pre.count, pre[e2] == "年", let v2 = Int(t2), v2 > v {
             consider(y, "\(v)..\(v2)")
+            // The span's last year is not a period of its own.
+            y = e2
+            continue
           }
         }
         y = e
@@ -313,6 +406,9 @@ struct SentenceAnalyzer {
     }
     return best.map { ($0.1, nil) }
   }
+
+  /// Characters before a period that make it a comparator (比, 较, 高于, 与 …).
+  static let comparisonMarks: Set<Character> = ["比", "较", "于", "与", "同"]
 
   /// Year counts as written (两年, 三年, 3年 …), for cumulative spans.
   static let spanCounts: [(Int, [String])] = [
@@ -372,6 +468,7 @@ struct SentenceAnalyzer {
     "增长", "增速", "达到", "达", "完成", "实现", "为", "突破", "超过", "超", "增至", "提高到", "提高", "提升到", "下降",
     "控制在", "稳定在", "保持在", "不低于", "不少于", "约", "近", "总量", "总额达", "规模", "共", "分别", "同比", "以上",
     "完成年计划的", "完成年初目标", "年计划的", "完成率", "目标完成率", "投资完成率", "预计", "全年", "安排", "预期",
+    "与上年同期", "与上年", "与去年同期", "与去年", "同期",
   ]
 
   /// A clause's own words as an indicator name: without fillers, verbs and digits.
@@ -473,11 +570,15 @@ struct SentenceAnalyzer {
       var measure = "level"
       var negative = false
       let isPercent = figure.unit == "%"
-      if figure.unit == "‰" {
+      if figure.flat {
+        measure = "growth"
+      } else if figure.unit == "‰" {
         measure = "ratio"
       } else if figure.unit == "百分点" {
         measure = "pp_diff"
         negative = ["低于", "下降", "降低", "回落", "减少", "收窄"].contains { localTail.contains($0) }
+        // A decline narrowing (降幅收窄) is a growth rate rising; widening, falling.
+        if local.contains("降幅") { negative = ["扩大", "加深", "加大"].contains { localTail.contains($0) } }
       } else if isPercent {
         if SentenceAnalyzer.completionWords.contains(where: { clausePre.contains($0) })
           && !local.contains("增长") && !local.contains("增速")
@@ -517,7 +618,9 @@ struct SentenceAnalyzer {
       // A pp comparison (增速比一季度加快0.4个百分点, 高于全省0.6个百分点)
       // right after a figure is about that figure: its comparator is no period.
       let comparatorOnly = figure.unit == "百分点" && !out.isEmpty && lexicon.lastMatch(in: Array(local)) == nil
-        && ["高于", "低于", "比", "较", "增速", "快于", "慢于", "同比"].contains { Self.stripLeadingFillers(local).hasPrefix($0) }
+        && ["高于", "低于", "比", "较", "增速", "快于", "慢于", "同比", "降幅", "增幅", "涨幅"].contains {
+          Self.stripLeadingFillers(local).hasPrefix($0)
+        }
       if comparatorOnly, let prev = out.last {
         explicitYearPeriod = prev.period
       } else if let marker = periodMarker(before: figure.start, baseYear: baseYear) {
@@ -778,8 +881,14 @@ struct SentenceAnalyzer {
     let firstClauseEnd = clauseEnd(after: 0)
     if firstClauseEnd < chars.count, firstClauseEnd <= 8,
       let marker = periodMarker(before: firstClauseEnd, baseYear: state.sectionYear),
-      marker.period.contains("..") && marker.period.contains("-") || marker.period.contains("H") || marker.period.contains("Q")
+      marker.period.contains("-") || marker.period.contains("H") || marker.period.contains("Q")
     {
+      period = marker.period
+    } else if let first = figures().first, let marker = periodMarker(before: first.start, baseYear: state.sectionYear),
+      let y = Int(marker.period), y != state.sectionYear,
+      ["今年", "去年", "明年"].contains(where: { text(0..<first.start).contains($0) })
+    {
+      // A year other than the section's, opening the sentence (今年将实施…；新增…；).
       period = marker.period
     }
     return (estimate, period)
@@ -935,10 +1044,12 @@ struct SentenceAnalyzer {
       guard subName != ref.canonical else { continue }
       var notes: [String] = []
       if state.yearGuessed { notes.append("guessed year") }
+      // A year named in the sentence (今年…主要预期目标是：…) dates the target.
+      let year = periodMarker(before: i, baseYear: state.sectionYear).flatMap { Int($0.period) == nil ? nil : $0.period }
       out.append(
         ProposedRow(
           region: region, indicator: subName, measure: "growth", scenario: "target",
-          period: state.planYear.map { state.inPlan ? String($0) : String(state.reviewYear ?? $0) } ?? "",
+          period: year ?? state.planYear.map { state.inPlan ? String($0) : String(state.reviewYear ?? $0) } ?? "",
           value: "", unit: "%", bound: b, quote: text.trimmingCharacters(), ref: ref.canonical,
           note: notes.joined(separator: "; ")))
     }

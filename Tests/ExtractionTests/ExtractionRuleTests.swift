@@ -304,4 +304,112 @@ struct ExtractionRuleTests {
     #expect(r.contains { $0.indicator == "城乡居民人均可支配收入" && $0.bound == "=ref" && $0.ref == "地区生产总值" && $0.period == "2030" })
     #expect(r.contains { $0.value == "5.2" && $0.scenario == "estimate" && $0.indicator == "城乡居民人均可支配收入" })
   }
+
+  // MARK: rules from the news story and monthly release (f16, f17), on sentences written for the tests
+
+  @Test func datelineInTheFirstQuarterReviewsTheYearBefore() {
+    let text = "长河日报 2032年2月3日\n去年全市地区生产总值增长4.7%；今年预期增长5%左右，明年力争增长5.5%。\n城镇新增就业2.3万人。"
+    let r = rows(text)
+    #expect(r.map(\.period) == ["2031", "2032", "2033", "2031"])
+    #expect(r.map(\.scenario) == ["actual", "target", "target", "actual"])
+  }
+
+  @Test func datelineLateInTheYearReviewsItsOwnYear() {
+    let r = rows("长河县统计局\n2032年11月30日\n今年以来，全县规模以上工业增加值增长6.1%。")
+    #expect(r.first?.period == "2032" && r.first?.scenario == "actual")
+  }
+
+  @Test func relativeYearWithoutDatelineIsTheSectionYear() {
+    let r = rows("一、2030年工作回顾\n今年以来，全市固定资产投资增长3.3%，比去年同期加快1.2个百分点。")
+    #expect(r.map(\.period) == ["2030", "2030"])
+  }
+
+  @Test func relativeYearOpeningASentenceGovernsItsSemicolonParts() {
+    let r = rows("长河日报 2032年1月20日\n今年将开工市重点项目80个；新增规模以上工业企业40家以上。")
+    #expect(r.map(\.period) == ["2032", "2032"])
+    #expect(r.map(\.scenario) == ["target", "target"])
+  }
+
+  @Test func periodAfterAComparisonWordIsTheComparator() {
+    let r = rows("一、2030年工作回顾\n1—9月，全市固定资产投资下降1.9%，降幅比1—8月收窄0.6个百分点，增速比上半年回升1.1个百分点。")
+    #expect(r.map(\.period) == ["2030-01..2030-09", "2030-01..2030-09", "2030-01..2030-09"])
+    #expect(r.map(\.value) == ["-1.9", "0.6", "1.1"])
+  }
+
+  @Test func singleQuartersButNotTheFirstThreeQuarters() {
+    let r = rows("一、2030年工作回顾\n第二季度地区生产总值增长4.1%，四季度增长4.6%，前三季度增长4.3%，连续三季度保持增长4%以上。")
+    #expect(Array(r.map(\.period).prefix(3)) == ["2030Q2", "2030Q4", "2030-01..2030-09"])
+    #expect(!r.map(\.period).contains("2030Q3"))
+  }
+
+  @Test func monthEndStockIsThatMonth() {
+    let r = rows("一、2030年工作回顾\n9月末，全市金融机构存款余额612.5亿元；贷款余额498.1亿元。6月底生猪存栏8.2万头。")
+    #expect(r.map(\.period) == ["2030-09", "2030-09", "2030-06"])
+  }
+
+  @Test func flatIsZeroGrowth() {
+    let r = rows("一、2030年工作回顾\n全市粮食产量与上年持平，蔬菜产量同比持平，水产品产量与上年基本持平，建筑业增速与上年持平。")
+    #expect(r.map(\.value) == ["0", "0"])
+    #expect(r.allSatisfy { $0.measure == "growth" && $0.unit == "%" })
+    #expect(r.first?.quote == "全市粮食产量与上年持平")
+  }
+
+  @Test func growthInMultiplesIsAPercentage() {
+    let r = rows("一、2030年工作回顾\n跨境电商交易额增长2.15倍，快递业务量增长1倍，新能源汽车保有量是上年的1.4倍。")
+    #expect(r.map(\.value) == ["215", "100"])
+    #expect(r.allSatisfy { $0.measure == "growth" && $0.unit == "%" })
+  }
+
+  @Test func areaAndVolumeUnits() {
+    let r = rows("一、2030年工作回顾\n油菜种植面积3.6万公顷，新增供水能力12万立方米，复垦耕地1.8千公顷。")
+    #expect(r.map(\.unit) == ["万公顷", "万立方米", "千公顷"])
+  }
+
+  @Test func relativeTargetTakesTheSentenceYear() {
+    let r = rows("长河日报 2032年1月20日\n今年的主要预期目标是：居民人均可支配收入增长与经济增长同步。")
+    #expect(r.first?.bound == "=ref" && r.first?.period == "2032")
+  }
+
+  @Test func headlineFigureTakesTheBodyQuote() {
+    let text = "长河市两会观察：今年GDP预期增长5.5%左右\n长河日报 2032年1月20日\n报告提出，今年全市地区生产总值增长5.5%左右，固定资产投资增长6%。"
+    let r = rows(text)
+    #expect(r.count == 2)
+    #expect(r.first?.quote.hasPrefix("报告提出") == true || r.first?.quote.hasPrefix("今年全市") == true)
+    #expect(r.first?.bound == "~" && r.first?.period == "2032")
+  }
+
+  @Test func fifteenthFiveYearPlanSpan() {
+    let r = rows("二、2031年计划主要任务\n“十五五”时期，全市地区生产总值年均增长5%以上。")
+    #expect(r.first?.period == "2026..2030" && r.first?.measure == "avg_growth")
+  }
+
+  @Test func numberedWorkPlanHeadingOpensThePlan() {
+    let r = rows("一、2030年工作总结\n全镇地区生产总值增长5.9%。\n二、2031年工作计划\n新建高标准农田6000亩，新增城镇就业500人以上。")
+    #expect(r.map(\.scenario) == ["actual", "target", "target"])
+    #expect(r.map(\.period) == ["2030", "2031", "2031"])
+  }
+
+  @Test func aTextSpeakingOfNextYearIsWrittenInItsReviewYear() {
+    let text = """
+      在全县2030年经济工作会议上的讲话
+      一、今年工作成效明显
+      今年全县地区生产总值预计增长5.3%。
+      二、明年工作的总体要求
+      明年计划实施县重点项目120个，力争固定资产投资增长6%。
+      """
+    let r = rows(text)
+    #expect(r.map(\.period) == ["2030", "2031", "2031"])
+    #expect(r.map(\.scenario) == ["estimate", "target", "target"])
+  }
+
+  @Test func yearSpanEndIsNotAPeriodOfItsOwn() {
+    let r = rows("一、2031年工作回顾\n2026—2030年全市固定资产投资年均增长7.2%。")
+    #expect(r.first?.period == "2026..2030" && r.first?.measure == "avg_growth")
+  }
+
+  @Test func yearNamingAPlanIsNotTheFiguresPeriod() {
+    let r = rows("一、2031年工作回顾\n全市地区生产总值达到1860亿元，完成2033年目标值的84.5%。")
+    #expect(r.map(\.period) == ["2031", "2031"])
+    #expect(r.last?.measure == "completion" && r.last?.scenario == "actual")
+  }
 }

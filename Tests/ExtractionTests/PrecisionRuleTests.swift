@@ -212,4 +212,8 @@ struct PrecisionRuleTests {
   @Test func parksAreCountedFacilities() {
     #expect(values("建成口袋公园12个。完成整治16个。") == ["12"])
   }
+
+  @Test func peopleReachedByAPolicyAreKeptFirmsReachedAreNot() {
+    #expect(values("发放困难补助资金560万元，惠及困难群众3100余人次；惠及小微企业820家。") == ["560", "3100"])
+  }
 }

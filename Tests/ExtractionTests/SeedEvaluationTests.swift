@@ -118,11 +118,33 @@ struct SeedEvaluationTests {
   /// with 前三季度 / 1—11月 figures), written and curated before the code was
   /// read: 83.1 % / 83.8 % / 72.9 % (62/85) before its rules; f12 (district plan
   /// report with 预计 columns), written after those rules: 87.6 % / 85.7 % / 93.6 %
-  /// (44/47). The rules were then fitted on them, so these floors guard against
+  /// (44/47). A third round, f16 (a county statistics bureau's 1—11月 release:
+  /// quarters, month-end stocks, 持平, 增长N倍, 降幅收窄) and f17 (a newspaper story
+  /// on a work report: a dateline, 去年/今年, a headline repeating a target),
+  /// written and curated before running the extractor on them: f16 87.3 % /
+  /// 84.1 % / 90.0 % (18/20), f17 2.4 % / 2.4 % / 3.3 % (1/30: every year wrong);
+  /// then f18 (a township's 工作总结和工作计划) and f19 (a county head's speech at
+  /// the December economic work conference, 今年/明年 without a dateline),
+  /// written after the f16–f17 rules: 79.5 % / 78.5 % / 79.3 % (23/29).
+  /// The rules were then fitted on them, so these floors guard against
   /// regressions; they no longer measure generalisation.
   @Test func blindFixtureFloor() {
-    let s = Self.evaluate(folder: Self.repoRoot + "/Tests/ExtractionTests/Fixtures", only: { !Self.ownFixtures.contains($0) })
-    #expect(s.gold >= 1012)
+    let s = Self.evaluate(
+      folder: Self.repoRoot + "/Tests/ExtractionTests/Fixtures",
+      only: { !Self.ownFixtures.contains($0) && !Self.openFixtures.contains($0) })
+    #expect(s.gold >= 1214)
     s.expectAtLeast(precision: 0.99, recall: 0.99, mainRecall: 1.0)
+  }
+
+  /// Blind reports whose remaining misses are not fitted: f20 (a 十四五 mid-term
+  /// evaluation, written after the f18–f19 rules: 52.4 % / 50.0 % / 22.2 % (2/9)
+  /// before the span and plan-year rules). Its misses need the plan's horizon
+  /// (规划目标为66% → 2025) and the plan word 提出, which no general rule gives yet.
+  static let openFixtures: Set<String> = ["f20_baisha"]
+
+  @Test func openFixtureFloor() {
+    let s = Self.evaluate(folder: Self.repoRoot + "/Tests/ExtractionTests/Fixtures", only: { Self.openFixtures.contains($0) })
+    #expect(s.gold >= 22)
+    s.expectAtLeast(precision: 0.72, recall: 0.72, mainRecall: 0.77)
   }
 }
