@@ -123,13 +123,13 @@ struct ExtractionRuleTests {
     #expect(r.first?.note.contains("unknown indicator") == true)
   }
 
-  @Test func speedOnALongReport() {
+  /// A long report is read whole (its speed is measured by `Scripts/extract-eval --speed`,
+  /// not here): the same paragraph 700 times gives its figures once each.
+  @Test func longReportRepeatingOneParagraph() {
     let paragraph = "全市地区生产总值增长5.1%,固定资产投资增长4%以上,新增高新技术企业35家,城镇调查失业率5.2%。"
     let text = "一、2030年计划执行情况\n" + String(repeating: paragraph + "\n", count: 700)
-    let clock = ContinuousClock()
-    let elapsed = clock.measure { _ = extractor.extract(text, region: "测试市") }
     #expect(text.count > 30000)
-    #expect(elapsed < .seconds(5))  // debug build; release is far faster
+    #expect(Set(rows(text).map(\.value)) == ["5.1", "4", "35", "5.2"])
   }
   // MARK: rules from the blind reports (f05–f07), on sentences written for the tests
 

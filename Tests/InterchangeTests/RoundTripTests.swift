@@ -119,4 +119,25 @@ import Testing
     #expect(try String(contentsOfFile: path, encoding: .utf8) == "a\nnew\n")
     #expect(files(in: folder) == ["out.csv"])
   }
+
+  /// A device is written in place: renaming over /dev/null would replace it with a plain file.
+  @Test func writingToADeviceLeavesTheDevice() throws {
+    try CSVWriter.write(Self.table, to: "/dev/null", bom: false)
+    var info = stat()
+    #expect(stat("/dev/null", &info) == 0)
+    #expect(info.st_mode & S_IFMT == S_IFCHR)
+  }
+
+  /// Through a symbolic link the target is replaced and the link stays a link.
+  @Test func writingThroughALinkReplacesItsTarget() throws {
+    let folder = temporaryFolder()
+    try "old\n".write(toFile: folder + "/real.csv", atomically: false, encoding: .utf8)
+    #expect(symlink(folder + "/real.csv", folder + "/link.csv") == 0)
+    try CSVWriter.write(Self.table, to: folder + "/link.csv", bom: false)
+    var info = stat()
+    #expect(lstat(folder + "/link.csv", &info) == 0)
+    #expect(info.st_mode & S_IFMT == S_IFLNK)
+    #expect(try String(contentsOfFile: folder + "/real.csv", encoding: .utf8) == "a\nnew\n")
+    #expect(files(in: folder) == ["link.csv", "real.csv"])
+  }
 }

@@ -137,14 +137,40 @@ public enum FileIO {
 /// try file.write(Array("a,b\n".utf8))
 /// try file.commit()
 /// ```
+///
+/// A path that names a device, pipe or socket (`/dev/null`, `/dev/stdout`)
+/// is written in place: there is nothing to replace atomically, and renaming
+/// over it would put a plain file where the device was. A symbolic link is
+/// followed: its target is replaced, the link stays.
 public final class AtomicFile {
   public let path: String
   let temp: String
+  /// The file the temporary file replaces (`path`, or where its link points).
+  var target = ""
   var fd: Int32
   var done = false
+  /// Written in place (a device or pipe), not through a temporary file.
+  let isDirect: Bool
 
-  public init(path: String) throws(Diagnostic) {
-    self.path = path
+  public init(path requested: String) throws(Diagnostic) {
+    self.path = requested
+    var info = stat()
+    if stat(requested, &info) == 0, (info.st_mode & S_IFMT) != S_IFREG, (info.st_mode & S_IFMT) != S_IFDIR {
+      fd = open(requested, O_WRONLY)
+      guard fd >= 0 else { throw Diagnostic.error("cannot write '\(requested)': \(FileIO.reason(errno))") }
+      temp = ""
+      isDirect = true
+      return
+    }
+    isDirect = false
+    // Through a symbolic link: replace what it points to.
+    var path = requested
+    var linkInfo = stat()
+    if lstat(requested, &linkInfo) == 0, (linkInfo.st_mode & S_IFMT) == S_IFLNK, let resolved = realpath(requested, nil) {
+      path = String(cString: resolved)
+      free(resolved)
+    }
+    self.target = path
     let folder: String
     if let slash = path.lastIndex(of: "/") {
       folder = slash == path.startIndex ? "/" : String(path[..<slash])
@@ -153,9 +179,9 @@ public final class AtomicFile {
     }
     let name = path.split(separator: "/").last.map(String.init) ?? path
     if name.isEmpty || path.hasSuffix("/") {
-      throw Diagnostic.error("cannot write '\(path)': not a file name")
+      throw Diagnostic.error("cannot write '\(requested)': not a file name")
     }
-    if FileIO.isDirectory(path) { throw Diagnostic.error("cannot write '\(path)': it is a folder") }
+    if FileIO.isDirectory(path) { throw Diagnostic.error("cannot write '\(requested)': it is a folder") }
     // O_EXCL with a pid + counter suffix: never clobbers another writer's temp file.
     var fd: Int32 = -1
     var temp = ""
@@ -194,7 +220,7 @@ public final class AtomicFile {
     fd = -1
     if closed != 0 { throw fail(FileIO.reason(errno)) }
     if failBeforeRename { throw fail("simulated failure") }
-    if rename(temp, path) != 0 { throw fail(FileIO.reason(errno)) }
+    if !isDirect && rename(temp, target) != 0 { throw fail(FileIO.reason(errno)) }
     done = true
   }
 
@@ -209,7 +235,7 @@ public final class AtomicFile {
     done = true
     if fd >= 0 { close(fd) }
     fd = -1
-    unlink(temp)
+    if !isDirect { unlink(temp) }
   }
 
   deinit { discard() }
