@@ -148,9 +148,8 @@ enum FastBodyParser {
     _ buffer: UnsafeBufferPointer<UInt8>, from start: Int, stopAt stop: Int, atEndOfFile: Bool, layout: Layout,
     file: String, progress: ((Int, Int) -> Void)?
   ) -> PartResult? {
-    var columns = StoreBuilder.Columns(dataFile: file)
     guard let base = buffer.baseAddress, start < stop else {
-      return PartResult(columns: columns, end: start, lines: 0, incomplete: false)
+      return PartResult(columns: StoreBuilder.Columns(dataFile: file), end: start, lines: 0, incomplete: false)
     }
     let n = buffer.count
     let fieldCount = layout.fieldCount
@@ -160,8 +159,7 @@ enum FastBodyParser {
       fieldStart.deallocate()
       fieldEnd.deallocate()
     }
-    var regions = ByteInterner(), indicators = ByteInterner(), units = ByteInterner(), sources = ByteInterner()
-    var scratch: [UInt8] = []
+    var rows = RowWriter(base: base, layout: layout, file: file)
     var pos = start
     var lines = 0
     var records = 0
@@ -171,11 +169,7 @@ enum FastBodyParser {
     var recordLine = 0
     /// Stops before the record being read: the bytes end inside it.
     func cutOff() -> PartResult {
-      columns.regions = regions.strings
-      columns.indicators = indicators.strings
-      columns.units = units.strings
-      columns.sources = sources.strings
-      return PartResult(columns: columns, end: recordStart, lines: recordLine, incomplete: true)
+      PartResult(columns: rows.finish(), end: recordStart, lines: recordLine, incomplete: true)
     }
 
     while pos < stop {
@@ -257,98 +251,149 @@ enum FastBodyParser {
       }
 
       // 2. The row.
-      @inline(__always) func field(_ f: Int) -> UnsafeBufferPointer<UInt8> {
-        UnsafeBufferPointer(start: base + fieldStart[f], count: fieldEnd[f] - fieldStart[f])
-      }
-      @inline(__always) func isDoubled(_ f: Int) -> Bool { doubled & (1 << UInt64(f)) != 0 }
-      /// A text field's bytes, doubled quotes collapsed (into `scratch`).
-      func text(_ f: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Int32?) -> Int32? {
-        guard isDoubled(f) else { return body(field(f)) }
-        unescape(field(f), into: &scratch)
-        return scratch.withUnsafeBufferPointer(body)
-      }
-      func match<T>(_ f: Int, _ table: [([UInt8], T)]) -> T? {
-        guard !isDoubled(f) else { return nil }
-        let bytes = field(f)
-        for (text, value) in table where text.count == bytes.count {
-          if bytes.isEmpty { return value }
-          if text.withUnsafeBufferPointer({ t in
-            guard let a = t.baseAddress, let b = bytes.baseAddress else { return false }
-            return memcmp(a, b, bytes.count) == 0
-          }) {
-            return value
-          }
-        }
-        return nil
-      }
-      guard let measure = match(layout.measure, measures), let scenario = match(layout.scenario, scenarios),
-        let bound = match(layout.bound, bounds), !isDoubled(layout.period), !isDoubled(layout.value)
-      else { return nil }
-      guard let period = parsePeriod(field(layout.period)) else { return nil }
-      let valueBytes = field(layout.value)
-      var value: Double? = nil
-      if valueBytes.isEmpty {
-        guard bound.isRelative else { return nil }
-      } else {
-        guard let v = DecimalText.parse(valueBytes), v.isFinite else { return nil }
-        value = v
-      }
-      // A relative target names its reference; nothing else may.
-      var reference: String? = nil
-      if let ref = layout.ref {
-        guard field(ref).isEmpty != bound.isRelative else { return nil }
-        if bound.isRelative {
-          if isDoubled(ref) { unescape(field(ref), into: &scratch) } else { scratch = Array(field(ref)) }
-          guard let name = String(validating: scratch, as: UTF8.self) else { return nil }
-          reference = name
-        }
-      } else if bound.isRelative {
-        return nil
-      }
-      guard fieldEnd[layout.region] > fieldStart[layout.region],
-        fieldEnd[layout.indicator] > fieldStart[layout.indicator], fieldEnd[layout.unit] > fieldStart[layout.unit],
-        let region = text(layout.region, { regions.code(of: $0) }),
-        let indicator = text(layout.indicator, { indicators.code(of: $0) }),
-        let unit = text(layout.unit, { hasFullwidthASCII($0) ? nil : units.code(of: $0) }),
-        let source = text(layout.source, { sources.code(of: $0) })
-      else { return nil }
-      // The quote: validated and copied.
-      let quoteValid: Bool
-      if isDoubled(layout.quote) {
-        unescape(field(layout.quote), into: &scratch)
-        quoteValid = scratch.withUnsafeBufferPointer { isValidUTF8($0) }
-        if quoteValid {
-          scratch.withUnsafeBufferPointer { quote in
-            columns.appendRow(
-              region: region, indicator: indicator, measure: measure, scenario: scenario, period: period, value: value,
-              unit: unit, bound: bound, source: source, line: Int32(clamping: recordLine), quote: quote)
-          }
-        }
-      } else {
-        let quote = field(layout.quote)
-        quoteValid = isValidUTF8(quote)
-        if quoteValid {
-          columns.appendRow(
-            region: region, indicator: indicator, measure: measure, scenario: scenario, period: period, value: value,
-            unit: unit, bound: bound, source: source, line: Int32(clamping: recordLine), quote: quote)
-        }
-      }
-      guard quoteValid else { return nil }
-      if let reference { columns.reference[columns.rowCount - 1] = reference }
+      guard rows.append(fieldStart, fieldEnd, doubled: doubled, line: recordLine) else { return nil }
       records += 1
       // After a sample of records, room for the rest of the part at the sample's size.
       if records == 256 {
         let perRow = Double(pos - start) / 256
-        let expected = Int(Double(stop - start) / max(1, perRow) * 1.03) + 16
-        columns.reserveCapacity(rows: expected, quoteBytes: Int(Double(columns.quoteBytes.count) / 256 * Double(expected)))
+        rows.reserve(rows: Int(Double(stop - start) / max(1, perRow) * 1.03) + 16)
       }
       if let progress, records % FileParser.progressInterval == 0 { progress(records, pos) }
     }
-    columns.regions = regions.strings
-    columns.indicators = indicators.strings
-    columns.units = units.strings
-    columns.sources = sources.strings
-    return PartResult(columns: columns, end: pos, lines: lines, incomplete: false)
+    return PartResult(columns: rows.finish(), end: pos, lines: lines, incomplete: false)
+  }
+
+  /// Checks the fields of one record and appends them as a row: the second
+  /// half of the fast path, a struct so that its state is plain stored
+  /// properties (no captured variables in the per-row code).
+  struct RowWriter {
+    let base: UnsafePointer<UInt8>
+    let layout: Layout
+    var columns: StoreBuilder.Columns
+    var regions = ByteInterner(), indicators = ByteInterner(), units = ByteInterner(), sources = ByteInterner()
+    /// Unescaped text of a field with doubled quotes.
+    var scratch: [UInt8] = []
+
+    init(base: UnsafePointer<UInt8>, layout: Layout, file: String) {
+      self.base = base
+      self.layout = layout
+      columns = StoreBuilder.Columns(dataFile: file)
+    }
+
+    mutating func reserve(rows: Int) {
+      let quotePerRow = Double(columns.quoteBytes.count) / Double(max(1, columns.rowCount))
+      columns.reserveCapacity(rows: rows, quoteBytes: Int(quotePerRow * Double(rows)))
+    }
+
+    /// The columns, with each text column's strings.
+    mutating func finish() -> StoreBuilder.Columns {
+      columns.regions = regions.strings
+      columns.indicators = indicators.strings
+      columns.units = units.strings
+      columns.sources = sources.strings
+      return columns
+    }
+
+    @inline(__always)
+    func field(_ f: Int, _ start: UnsafeMutablePointer<Int>, _ end: UnsafeMutablePointer<Int>) -> UnsafeBufferPointer<UInt8> {
+      UnsafeBufferPointer(start: base + start[f], count: end[f] - start[f])
+    }
+
+    @inline(__always)
+    static func match<T>(_ bytes: UnsafeBufferPointer<UInt8>, _ table: [([UInt8], T)]) -> T? {
+      for (text, value) in table where text.count == bytes.count {
+        if bytes.isEmpty { return value }
+        let same = text.withUnsafeBufferPointer { t in
+          guard let a = t.baseAddress, let b = bytes.baseAddress else { return false }
+          return memcmp(a, b, bytes.count) == 0
+        }
+        if same { return value }
+      }
+      return nil
+    }
+
+    /// The code of text field `f` in `interner` (doubled quotes collapsed first); nil when invalid.
+    @inline(__always)
+    static func code(
+      _ bytes: UnsafeBufferPointer<UInt8>, doubled: Bool, in interner: inout ByteInterner, scratch: inout [UInt8],
+      rejectingFullwidth: Bool = false
+    ) -> Int32? {
+      if !doubled {
+        if rejectingFullwidth && FastBodyParser.hasFullwidthASCII(bytes) { return nil }
+        return interner.code(of: bytes)
+      }
+      FastBodyParser.unescape(bytes, into: &scratch)
+      return scratch.withUnsafeBufferPointer { text in
+        rejectingFullwidth && FastBodyParser.hasFullwidthASCII(text) ? nil : interner.code(of: text)
+      }
+    }
+
+    /// Appends the record whose fields are `start[f]..<end[f]`; false when
+    /// the general path must report on it.
+    mutating func append(
+      _ start: UnsafeMutablePointer<Int>, _ end: UnsafeMutablePointer<Int>, doubled: UInt64, line: Int
+    ) -> Bool {
+      let l = layout
+      func isDoubled(_ f: Int) -> Bool { doubled & (1 << UInt64(f)) != 0 }
+      guard !isDoubled(l.measure), !isDoubled(l.scenario), !isDoubled(l.bound), !isDoubled(l.period),
+        !isDoubled(l.value),
+        let measure = Self.match(field(l.measure, start, end), FastBodyParser.measures),
+        let scenario = Self.match(field(l.scenario, start, end), FastBodyParser.scenarios),
+        let bound = Self.match(field(l.bound, start, end), FastBodyParser.bounds),
+        let period = FastBodyParser.parsePeriod(field(l.period, start, end))
+      else { return false }
+      let valueBytes = field(l.value, start, end)
+      var value: Double? = nil
+      if valueBytes.isEmpty {
+        guard bound.isRelative else { return false }
+      } else {
+        guard let v = DecimalText.parse(valueBytes), v.isFinite else { return false }
+        value = v
+      }
+      // A relative target names its reference; nothing else may.
+      var reference: String? = nil
+      if let ref = l.ref {
+        let refBytes = field(ref, start, end)
+        guard refBytes.isEmpty != bound.isRelative else { return false }
+        if bound.isRelative {
+          if isDoubled(ref) { FastBodyParser.unescape(refBytes, into: &scratch) } else { scratch = Array(refBytes) }
+          guard let name = String(validating: scratch, as: UTF8.self) else { return false }
+          reference = name
+        }
+      } else if bound.isRelative {
+        return false
+      }
+      guard end[l.region] > start[l.region], end[l.indicator] > start[l.indicator], end[l.unit] > start[l.unit],
+        let region = Self.code(
+          field(l.region, start, end), doubled: isDoubled(l.region), in: &regions, scratch: &scratch),
+        let indicator = Self.code(
+          field(l.indicator, start, end), doubled: isDoubled(l.indicator), in: &indicators, scratch: &scratch),
+        let unit = Self.code(
+          field(l.unit, start, end), doubled: isDoubled(l.unit), in: &units, scratch: &scratch, rejectingFullwidth: true),
+        let source = Self.code(
+          field(l.source, start, end), doubled: isDoubled(l.source), in: &sources, scratch: &scratch)
+      else { return false }
+      // The quote: validated and copied.
+      let quote = field(l.quote, start, end)
+      if isDoubled(l.quote) {
+        FastBodyParser.unescape(quote, into: &scratch)
+        let valid = scratch.withUnsafeBufferPointer { text in
+          guard FastBodyParser.isValidUTF8(text) else { return false }
+          columns.appendRow(
+            region: region, indicator: indicator, measure: measure, scenario: scenario, period: period, value: value,
+            unit: unit, bound: bound, source: source, line: Int32(clamping: line), quote: text)
+          return true
+        }
+        guard valid else { return false }
+      } else {
+        guard FastBodyParser.isValidUTF8(quote) else { return false }
+        columns.appendRow(
+          region: region, indicator: indicator, measure: measure, scenario: scenario, period: period, value: value,
+          unit: unit, bound: bound, source: source, line: Int32(clamping: line), quote: quote)
+      }
+      if let reference { columns.reference[columns.rowCount - 1] = reference }
+      return true
+    }
   }
 
   /// `yyyy` directly; any other form through `Period.parse`. nil when invalid.
