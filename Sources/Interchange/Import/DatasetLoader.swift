@@ -77,6 +77,7 @@ public enum DatasetLoader {
     var errors: [Diagnostic] = []
     var header: (index: [String: Int], count: Int)? = nil
     var carry: [UInt8] = []
+    var spare: [StoreBuilder.Columns] = []
     var firstLine = 1
     var bytesBefore = 0
     var rowsBefore = 0
@@ -111,7 +112,7 @@ public enum DatasetLoader {
       if let fast = fastHeader,
         let parsed = FastBodyParser.parsePiece(
           piece, from: fast.bodyStart, firstLine: fast.bodyLine, atEndOfFile: atEnd, layout: fast.layout, file: path,
-          progress: report)
+          reusing: spare, progress: report)
       {
         if parsed.end == fast.bodyStart && !atEnd {
           carry = piece  // one record longer than a piece: read on
@@ -128,6 +129,9 @@ public enum DatasetLoader {
             builder.reserveCapacity(rows: Int(rows), quoteBytes: Int(quoteBytes), exact: true)
           }
           for part in parsed.parts { builder.append(columns: part) }
+          // The next piece's parts are written into these columns' memory.
+          spare = parsed.parts
+          for k in spare.indices { spare[k].removeAllRows() }
         }
         if parsed.end < piece.count { carry = Array(piece[parsed.end...]) }
         firstLine = fast.bodyLine + parsed.lines

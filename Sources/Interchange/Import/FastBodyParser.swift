@@ -75,11 +75,12 @@ enum FastBodyParser {
   static func parsePiece(
     _ bytes: [UInt8], from start: Int, firstLine: Int = 1, atEndOfFile: Bool, layout: Layout, file: String,
     threads: Int = ParallelParse.threadCount, minimumPartSize: Int = minimumBytesPerPart,
-    progress: ((Int, Int) -> Void)? = nil
+    reusing spare: [StoreBuilder.Columns] = [], progress: ((Int, Int) -> Void)? = nil
   ) -> Piece? {
     bytes.withUnsafeBufferPointer { buffer -> Piece? in
       nonisolated(unsafe) let buffer = buffer
       nonisolated(unsafe) let progress = progress
+      nonisolated(unsafe) let spare = spare
       // Speculative part starts: just after a line break past each nominal cut.
       let count = min(threads, max(1, (buffer.count - start) / max(1, minimumPartSize)))
       var starts = [start]
@@ -101,7 +102,8 @@ enum FastBodyParser {
           let stop = k + 1 < bounds.count ? bounds[k + 1] : buffer.count
           let report = k == 0 ? progress.map { p in { (rows: Int, at: Int) in p(Int(Double(rows) * scale), Int(Double(at - start) * scale)) } } : nil
           out[k] = parsePart(
-            buffer, from: bounds[k], stopAt: stop, atEndOfFile: atEndOfFile, layout: layout, file: file, progress: report)
+            buffer, from: bounds[k], stopAt: stop, atEndOfFile: atEndOfFile, layout: layout, file: file,
+            into: k < spare.count ? spare[k] : nil, progress: report)
         }
       }
       var parts: [StoreBuilder.Columns] = []
@@ -146,7 +148,7 @@ enum FastBodyParser {
   /// in the columns count from 0 at `start`. nil: the general path must decide.
   static func parsePart(
     _ buffer: UnsafeBufferPointer<UInt8>, from start: Int, stopAt stop: Int, atEndOfFile: Bool, layout: Layout,
-    file: String, progress: ((Int, Int) -> Void)?
+    file: String, into spare: StoreBuilder.Columns? = nil, progress: ((Int, Int) -> Void)?
   ) -> PartResult? {
     guard let base = buffer.baseAddress, start < stop else {
       return PartResult(columns: StoreBuilder.Columns(dataFile: file), end: start, lines: 0, incomplete: false)
@@ -159,7 +161,7 @@ enum FastBodyParser {
       fieldStart.deallocate()
       fieldEnd.deallocate()
     }
-    var rows = RowWriter(base: base, layout: layout, file: file)
+    var rows = RowWriter(base: base, layout: layout, columns: spare ?? StoreBuilder.Columns(dataFile: file))
     var pos = start
     var lines = 0
     var records = 0
@@ -274,10 +276,11 @@ enum FastBodyParser {
     /// Unescaped text of a field with doubled quotes.
     var scratch: [UInt8] = []
 
-    init(base: UnsafePointer<UInt8>, layout: Layout, file: String) {
+    /// `columns` are empty (perhaps with room kept from an earlier piece).
+    init(base: UnsafePointer<UInt8>, layout: Layout, columns: StoreBuilder.Columns) {
       self.base = base
       self.layout = layout
-      columns = StoreBuilder.Columns(dataFile: file)
+      self.columns = columns
     }
 
     mutating func reserve(rows: Int) {
