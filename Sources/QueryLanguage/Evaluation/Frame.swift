@@ -40,6 +40,12 @@ struct SeriesHeader: Hashable {
   var measure: Measure?
   var scenario: Scenario?
   var unit: String?
+  /// The series of the frame's `origin` store whose region, indicator,
+  /// measure and scenario these are, so kernels can group and look up by
+  /// dictionary codes instead of hashing strings; nil for labels made any
+  /// other way. Only `unit` may change while it is set. Not part of
+  /// equality or hashing: two headers with the same labels are equal.
+  var storeSeries: Int32? = nil
 
   init(region: String?, indicator: String?, measure: Measure?, scenario: Scenario?, unit: String?) {
     self.region = region
@@ -53,6 +59,25 @@ struct SeriesHeader: Hashable {
     self.init(
       region: labels.region, indicator: labels.indicator, measure: labels.measure,
       scenario: labels.scenario, unit: labels.unit)
+  }
+
+  /// The labels of series `s` of `store`, remembering where they came from.
+  init(store: IndicatorStore, series s: Int) {
+    self.init(store.labels(ofSeries: s))
+    storeSeries = Int32(s)
+  }
+
+  static func == (a: SeriesHeader, b: SeriesHeader) -> Bool {
+    a.region == b.region && a.indicator == b.indicator && a.measure == b.measure && a.scenario == b.scenario
+      && a.unit == b.unit
+  }
+
+  func hash(into hasher: inout Hasher) {
+    hasher.combine(region)
+    hasher.combine(indicator)
+    hasher.combine(measure)
+    hasher.combine(scenario)
+    hasher.combine(unit)
   }
 
   /// A label by its query-language name (not `period`).
@@ -130,6 +155,18 @@ struct TextColumnBuilder {
     codes.append(code)
     last = (s, code)
   }
+  /// The code of a non-empty text, added to the dictionary when new (no row appended).
+  mutating func intern(_ s: String) -> Int32 {
+    if let known = index[s] { return known }
+    let code = Int32(dictionary.count)
+    dictionary.append(s)
+    index[s] = code
+    return code
+  }
+
+  /// Appends a row by code (from `intern`, or −1 for empty).
+  mutating func append(code: Int32) { codes.append(code) }
+
   var cells: ExtraCells { .texts(codes, dictionary) }
 }
 
@@ -264,6 +301,14 @@ struct FrameBuilder {
     closeSeries()
     return frame
   }
+}
+
+/// Read-only view of a validity bitmap's words for per-row loops: a bit
+/// test inlined in the loop instead of a call into the store module.
+struct ValidBits {
+  let words: [UInt64]
+  init(_ bitmap: ValidityBitmap) { words = bitmap.words }
+  @inline(__always) subscript(i: Int) -> Bool { words[i >> 6] & (1 << UInt64(i & 63)) != 0 }
 }
 
 extension ValidityBitmap {

@@ -1,0 +1,110 @@
+import Diagnostics
+import IndicatorStore
+import Testing
+
+@testable import QueryLanguage
+
+/// The kernels that work on dictionary codes (selector matching, a frame
+/// sharing the store's columns, gap/met/attain grouped by integer keys)
+/// must give exactly the tables of the string path they replace.
+@Suite struct CodeKernelTests {
+  static let statements = [
+    "*",
+    "gdp",
+    "*{measure=\"growth\"}",
+    "*{region=~\"甲.*\", measure!=\"level\"}",
+    "*{indicator!~\"地区.*\", unit=\"%\"}",
+    "*{scenario=\"target\"}",
+    "gap(*)",
+    "met(*)",
+    "attain(*)",
+    "gap(gdp)",
+    "gap(gdp{region=\"乙县\"})",
+    "attain(gdp{region=\"乙县\", measure=\"growth\"})",
+    "gap(*{scenario=\"target\"})",
+    "gap(*{scenario=\"actual\"})",
+    "met(*{scenario!=\"actual\"})",
+    "gap(*)[2023]",
+    "attain(*)[2020..2023]",
+    "gap(*) where met == false",
+    "gap(*{indicator=~\".*收入\"})",
+    "gap(unemp)",
+    "attain(fai)",
+    "count(gap(*{measure=\"growth\"})) by ()",
+    "count(*) by ()",
+    "count(*)",
+    "sum(*) by (region)",
+    "yoy(*{measure=\"level\", scenario=\"actual\"})",
+    "count(yoy(*{measure=\"level\", scenario=\"actual\"})) by (indicator)",
+  ]
+
+  /// Every cell's exact text, the column names and the notes.
+  static func snapshot(_ table: ResultTable) -> [String] {
+    var lines = [table.columnNames.joined(separator: ",")]
+    for row in 0..<table.rowCount {
+      lines.append((0..<table.columns.count).map { table.cellText(row: row, column: $0) }.joined(separator: ","))
+    }
+    return lines + table.notes
+  }
+
+  @Test(arguments: statements) func sameTableAsStringPath(_ statement: String) throws {
+    let fast = EvalFixture.interpreter()
+    let slow = EvalFixture.interpreter()
+    slow.useCodeKernels = false
+    let a = evalTable(statement, fast)
+    let b = evalTable(statement, slow)
+    #expect(a.rowCount > 0)
+    #expect(Self.snapshot(a) == Self.snapshot(b))
+  }
+
+  @Test func selectorFramesCarryStoreSeries() throws {
+    let interpreter = EvalFixture.interpreter()
+    let source = SourceText(name: "<test>", text: "*{measure=\"growth\"}")
+    guard case .expression(let expr) = try Parser.parse(source) else {
+      Issue.record("not an expression")
+      return
+    }
+    interpreter.source = source
+    guard case .frame(let frame) = try interpreter.evaluate(expr) else {
+      Issue.record("not a frame")
+      return
+    }
+    let keys = try #require(interpreter.storeKeys(frame))
+    #expect(keys.count == frame.seriesCount)
+    for (s, key) in keys.enumerated() {
+      let h = frame.series[s]
+      #expect(interpreter.store.regions[key.region] == h.region)
+      #expect(interpreter.store.indicators[key.indicator] == h.indicator)
+      #expect(key.measure == h.measure && key.scenario == h.scenario)
+    }
+  }
+
+  @Test func headersMadeElsewhereFallBackToStrings() throws {
+    // A reduced table has lost its store series: no codes, the string path runs.
+    var frame = Frame()
+    frame.origin = EvalFixture.store
+    frame.series = [SeriesHeader(region: "甲市", indicator: "地区生产总值", measure: .growth, scenario: .actual, unit: "%")]
+    frame.offsets = [0, 0]
+    #expect(EvalFixture.interpreter().storeKeys(frame) == nil)
+  }
+
+  @Test func storeSeriesIsNotPartOfEquality() {
+    var a = SeriesHeader(region: "甲市", indicator: "地区生产总值", measure: .level, scenario: .actual, unit: "亿元")
+    let b = a
+    a.storeSeries = 3
+    #expect(a == b)
+    #expect(a.hashValue == b.hashValue)
+  }
+
+  @Test func periodCursorFindsFirstRowOfEachPeriod() {
+    let periods: [Period] = [.year(2019), .year(2020), .year(2020), .year(2022)]
+    var cursor = PeriodCursor(0..<4)
+    #expect(cursor.seek(.year(2018), in: periods) == nil)
+    #expect(cursor.seek(.year(2020), in: periods) == 1)
+    cursor.skip(.year(2020), in: periods)
+    #expect(cursor.head(in: periods) == .year(2022))
+    #expect(cursor.seek(.year(2021), in: periods) == nil)
+    #expect(cursor.seek(.year(2022), in: periods) == 3)
+    #expect(cursor.seek(.year(2023), in: periods) == nil)
+  }
+}
