@@ -38,13 +38,34 @@ import Testing
     "count(yoy(*{measure=\"level\", scenario=\"actual\"})) by (indicator)",
   ]
 
-  /// Every cell's exact text, the column names and the notes.
+  /// Every cell's exact text (an empty text cell apart from an empty
+  /// string), the column names and the notes.
   static func snapshot(_ table: ResultTable) -> [String] {
     var lines = [table.columnNames.joined(separator: ",")]
     for row in 0..<table.rowCount {
-      lines.append((0..<table.columns.count).map { table.cellText(row: row, column: $0) }.joined(separator: ","))
+      lines.append(
+        table.columns.map { column in
+          if case .text = column.cells { return column.text(at: row) ?? "∅" }
+          return column.exactText(at: row)
+        }.joined(separator: ","))
     }
     return lines + table.notes
+  }
+
+  @Test func levelWithoutUnitHasAnEmptyGapUnit() throws {
+    var b = StoreBuilder()
+    for (scenario, value, bound) in [(Scenario.actual, 95.0, Bound.none), (.target, 100, .atLeast)] {
+      b.append(
+        region: "甲市", indicator: "项目", measure: .level, scenario: scenario, period: .year(2023), value: value,
+        unit: "", bound: bound, source: "s.txt", quote: "q", reference: nil, dataFile: "f.csv", line: 2)
+    }
+    let store = try b.build().store
+    let fast = Interpreter(store: store, aliases: [:])
+    let slow = Interpreter(store: store, aliases: [:])
+    slow.useCodeKernels = false
+    let a = evalTable("gap(*)", fast)
+    #expect(a.column(named: "gap_unit")?.text(at: 0) == nil)
+    #expect(Self.snapshot(a) == Self.snapshot(evalTable("gap(*)", slow)))
   }
 
   @Test(arguments: statements) func sameTableAsStringPath(_ statement: String) throws {

@@ -36,26 +36,73 @@ struct PeriodCursor {
   }
 }
 
-/// Dictionary codes handed out on first use, for a column of a few known
-/// texts (outcome kinds, bounds), so the dictionary lists them in order of
-/// first appearance as `TextColumnBuilder` does.
-struct FirstUseCodes {
-  var builder = TextColumnBuilder()
-  private var codes: [Int32]
-  private let texts: [String]
+/// One result row of gap/met/attain, packed so the kernel appends once per
+/// row; the result's columns are split from these after the pass.
+struct TargetRowOutput {
+  enum Function { case gap, met, attain }
 
-  init(_ texts: [String], capacity: Int) {
-    self.texts = texts
-    codes = Array(repeating: -1, count: texts.count)
-    builder.codes.reserveCapacity(capacity)
+  static let resultValid: UInt8 = 1
+  static let outcomeValid: UInt8 = 2
+  static let lowValid: UInt8 = 4
+  static let highValid: UInt8 = 8
+  static let metKnown: UInt8 = 64
+  static let metTrue: UInt8 = 128
+  static let allValid: UInt8 = 15
+
+  var period: Period
+  var result: Double
+  var outcome: Double
+  var low: Double
+  var high: Double
+  /// The validity bits above; bits 4–5: outcome kind (0 none, 1 actual, 2 estimate).
+  var flags: UInt8
+  /// `Bound.rawValue`, or 7 for a range.
+  var boundCode: UInt8
+
+  init(
+    period: Period, result: Double?, outcome: Double?, outcomeKind: Scenario?, low: Double?, high: Double?,
+    boundCode: UInt8, met: Bool?
+  ) {
+    self.period = period
+    self.result = result ?? 0
+    self.outcome = outcome ?? 0
+    self.low = low ?? 0
+    self.high = high ?? 0
+    self.boundCode = boundCode
+    var flags: UInt8 = 0
+    if result != nil { flags |= Self.resultValid }
+    if outcome != nil { flags |= Self.outcomeValid }
+    if low != nil { flags |= Self.lowValid }
+    if high != nil { flags |= Self.highValid }
+    switch outcomeKind {
+    case .actual: flags |= 1 << 4
+    case .estimate: flags |= 2 << 4
+    default: break
+    }
+    if let met { flags |= Self.metKnown | (met ? Self.metTrue : 0) }
+    self.flags = flags
   }
 
-  @inline(__always) mutating func append(_ k: Int) {
-    if codes[k] < 0 { codes[k] = builder.intern(texts[k]) }
-    builder.append(code: codes[k])
+  /// A text column of a few known texts picked per row by `pick` (an index
+  /// into `texts`; an empty text is an empty cell), its dictionary in
+  /// order of first use.
+  static func codedColumn(_ rows: [TargetRowOutput], texts: [String], _ pick: (TargetRowOutput) -> Int) -> ExtraCells {
+    var codeOf = [Int32](repeating: -2, count: texts.count)
+    var dictionary: [String] = []
+    let codes: [Int32] = rows.map { row in
+      let k = pick(row)
+      if codeOf[k] == -2 {
+        if texts[k].isEmpty {
+          codeOf[k] = -1
+        } else {
+          codeOf[k] = Int32(dictionary.count)
+          dictionary.append(texts[k])
+        }
+      }
+      return codeOf[k]
+    }
+    return .texts(codes, dictionary)
   }
-  @inline(__always) mutating func appendEmpty() { builder.append(code: -1) }
-  var cells: ExtraCells { builder.cells }
 }
 
 extension Interpreter {
@@ -123,32 +170,13 @@ extension Interpreter {
     out.valueIsFlag = function == "met"
     out.valueRole = function == "attain" || function == "gap" ? .other : .value
     out.isDerivedRate = function == "attain"
-    // At most one row per row of x: every column is reserved once.
-    let capacity = x.rowCount
-    var periods: [Period] = [], values: [Double] = [], valid: [Bool] = []
-    var outcomeKind = FirstUseCodes([Scenario.actual.rawValue, Scenario.estimate.rawValue], capacity: capacity)
-    var outcomeValue: [Double] = [], outcomeValid: [Bool] = []
-    var targetLow: [Double] = [], targetLowValid: [Bool] = []
-    var targetHigh: [Double] = [], targetHighValid: [Bool] = []
-    // Bound texts by raw value, then "range".
-    var boundText = FirstUseCodes(Bound.allCases.map(\.text) + ["range"], capacity: capacity)
-    var refText = TextColumnBuilder()
-    var metFlags: [Bool?] = []
-    var gapUnits = TextColumnBuilder()
-    do {
-      periods.reserveCapacity(capacity)
-      values.reserveCapacity(capacity)
-      valid.reserveCapacity(capacity)
-      outcomeValue.reserveCapacity(capacity)
-      outcomeValid.reserveCapacity(capacity)
-      targetLow.reserveCapacity(capacity)
-      targetLowValid.reserveCapacity(capacity)
-      targetHigh.reserveCapacity(capacity)
-      targetHighValid.reserveCapacity(capacity)
-      refText.codes.reserveCapacity(capacity)
-      metFlags.reserveCapacity(capacity)
-      gapUnits.codes.reserveCapacity(capacity)
-    }
+    let kind: TargetRowOutput.Function = function == "gap" ? .gap : function == "met" ? .met : .attain
+    // One packed row per result row (one append), split into columns after
+    // the loop; at most one row per row of x.
+    var rows: [TargetRowOutput] = []
+    rows.reserveCapacity(x.rowCount)
+    var references: [(row: Int, reference: String)] = []
+    var gapUnitTexts: [String] = []
     var anyRelative = false
     var estimates = 0, noOutcome = 0, noTarget = 0, noReference = 0
 
@@ -170,90 +198,106 @@ extension Interpreter {
       } else if let s = ids[.actual] {
         unit = store.unit(ofSeries: s)
       }
-      let gapUnitCode = gapUnits.intern(measure.isRate ? "pp" : unit)
-      let firstRow = values.count
+      let firstRow = rows.count
 
-      // Cursors over x's series of the group (the periods walked) and the store's.
-      var xActual = slots[.actual].map { PeriodCursor(x.rows(ofSeries: $0)) }
-      var xTarget = slots[.target].map { PeriodCursor(x.rows(ofSeries: $0)) }
-      var xEstimate = slots[.estimate].map { PeriodCursor(x.rows(ofSeries: $0)) }
-      var sActual = ids[.actual].map { PeriodCursor(store.rows(ofSeries: $0)) }
-      var sTarget = ids[.target].map { PeriodCursor(store.rows(ofSeries: $0)) }
-      var sEstimate = ids[.estimate].map { PeriodCursor(store.rows(ofSeries: $0)) }
+      // Cursors over x's series of the group (the periods walked) and the
+      // store's; an absent series is an empty cursor.
+      let empty = 0..<0
+      let hasXActual = slots[.actual] != nil, hasXEstimate = slots[.estimate] != nil
+      let hasXTarget = slots[.target] != nil
+      var xActual = PeriodCursor(slots[.actual].map { x.rows(ofSeries: $0) } ?? empty)
+      var xTarget = PeriodCursor(slots[.target].map { x.rows(ofSeries: $0) } ?? empty)
+      var xEstimate = PeriodCursor(slots[.estimate].map { x.rows(ofSeries: $0) } ?? empty)
+      var sActual = PeriodCursor(ids[.actual].map { store.rows(ofSeries: $0) } ?? empty)
+      var sTarget = PeriodCursor(ids[.target].map { store.rows(ofSeries: $0) } ?? empty)
+      var sEstimate = PeriodCursor(ids[.estimate].map { store.rows(ofSeries: $0) } ?? empty)
 
       while true {
         // The next period of any of x's series: the sorted union, without repeats.
-        var next = xActual?.head(in: xPeriods)
-        if let q = xTarget?.head(in: xPeriods), next.map({ q < $0 }) ?? true { next = q }
-        if let q = xEstimate?.head(in: xPeriods), next.map({ q < $0 }) ?? true { next = q }
+        var next = xActual.head(in: xPeriods)
+        if let q = xTarget.head(in: xPeriods), next.map({ q < $0 }) ?? true { next = q }
+        if let q = xEstimate.head(in: xPeriods), next.map({ q < $0 }) ?? true { next = q }
         guard let p = next else { break }
 
         // The outcome: actual, else estimate; each from x when x has that scenario.
-        var outcome: (Double, Scenario)? = nil
-        if xActual != nil {
-          if let r = xActual?.seek(p, in: xPeriods), xValid[r] { outcome = (xValues[r], .actual) }
-        } else if let r = sActual?.seek(p, in: storePeriods), storeValid[r] {
-          outcome = (storeValues[r], .actual)
+        var outcomeValue = 0.0
+        var outcomeKind = Scenario?.none
+        if hasXActual {
+          if let r = xActual.seek(p, in: xPeriods), xValid[r] { (outcomeValue, outcomeKind) = (xValues[r], .actual) }
+        } else if let r = sActual.seek(p, in: storePeriods), storeValid[r] {
+          (outcomeValue, outcomeKind) = (storeValues[r], .actual)
         }
-        if outcome == nil {
-          if xEstimate != nil {
-            if let r = xEstimate?.seek(p, in: xPeriods), xValid[r] { outcome = (xValues[r], .estimate) }
-          } else if let r = sEstimate?.seek(p, in: storePeriods), storeValid[r] {
-            outcome = (storeValues[r], .estimate)
+        if outcomeKind == nil {
+          if hasXEstimate {
+            if let r = xEstimate.seek(p, in: xPeriods), xValid[r] { (outcomeValue, outcomeKind) = (xValues[r], .estimate) }
+          } else if let r = sEstimate.seek(p, in: storePeriods), storeValid[r] {
+            (outcomeValue, outcomeKind) = (storeValues[r], .estimate)
           }
         }
 
-        // The target rows at p (at most two count: a range).
-        typealias TargetRow = (value: Double?, bound: Bound, reference: String?)
-        var first: TargetRow? = nil
-        var second: TargetRow? = nil
-        if xTarget != nil {
-          if let r0 = xTarget?.seek(p, in: xPeriods) {
+        // The target rows at p (at most two count: a range). A row is its
+        // value (nil when missing), bound and the store row of its reference.
+        var targetCount = 0
+        var firstValue: Double? = nil, firstBound = Bound.none, firstRefRow = -1
+        var secondValue: Double? = nil, secondBound = Bound.none
+        if hasXTarget {
+          if let r0 = xTarget.seek(p, in: xPeriods) {
             var r = r0
-            let end = xTarget?.end ?? r0
-            while r < end && xPeriods[r] == p {
+            while r < xTarget.end && xPeriods[r] == p {
               var bound = Bound.exactly
-              var reference: String? = nil
+              var refRow = -1
               if r < storeRows.count, storeRows[r] >= 0, storeRows[r] < originRowCount {
                 bound = originBounds[storeRows[r]]
-                if bound.isRelative { reference = x.origin?.reference(ofRow: storeRows[r]) }
+                if bound.isRelative { refRow = storeRows[r] }
               }
-              let row: TargetRow = (xValid[r] ? xValues[r] : nil, bound, reference)
-              if first == nil { first = row } else if second == nil { second = row }
+              let value: Double? = xValid[r] ? xValues[r] : nil
+              if targetCount == 0 {
+                (firstValue, firstBound, firstRefRow) = (value, bound, refRow)
+              } else if targetCount == 1 {
+                (secondValue, secondBound) = (value, bound)
+              }
+              targetCount += 1
               r += 1
             }
           }
-        } else if let r0 = sTarget?.seek(p, in: storePeriods) {
+        } else if let r0 = sTarget.seek(p, in: storePeriods) {
           var r = r0
-          let end = sTarget?.end ?? r0
-          while r < end && storePeriods[r] == p {
+          while r < sTarget.end && storePeriods[r] == p {
             let bound = storeBounds[r]
-            let row: TargetRow = (
-              storeValid[r] ? storeValues[r] : nil, bound, bound.isRelative ? store.reference(ofRow: r) : nil
-            )
-            if first == nil { first = row } else if second == nil { second = row }
+            let value: Double? = storeValid[r] ? storeValues[r] : nil
+            if targetCount == 0 {
+              (firstValue, firstBound, firstRefRow) = (value, bound, bound.isRelative ? r : -1)
+            } else if targetCount == 1 {
+              (secondValue, secondBound) = (value, bound)
+            }
+            targetCount += 1
             r += 1
           }
         }
 
         // Past p in every series of x.
-        xActual?.skip(p, in: xPeriods)
-        xTarget?.skip(p, in: xPeriods)
-        xEstimate?.skip(p, in: xPeriods)
+        xActual.skip(p, in: xPeriods)
+        xTarget.skip(p, in: xPeriods)
+        xEstimate.skip(p, in: xPeriods)
 
-        guard let firstTarget = first else {
-          if outcome != nil { noTarget += 1 }
+        guard targetCount > 0 else {
+          if outcomeKind != nil { noTarget += 1 }
           continue
         }
         var target: ResolvedTarget
-        if let second, let low = [firstTarget, second].first(where: { $0.bound == .atLeast }),
-          let high = [firstTarget, second].first(where: { $0.bound == .atMost })
+        if targetCount > 1, firstBound == .atLeast || secondBound == .atLeast,
+          firstBound == .atMost || secondBound == .atMost
         {
-          target = ResolvedTarget(low: low.value, high: high.value, bound: .atLeast, isRange: true, reference: nil)
+          let low = firstBound == .atLeast ? firstValue : secondValue
+          let high = firstBound == .atMost ? firstValue : secondValue
+          target = ResolvedTarget(low: low, high: high, bound: .atLeast, isRange: true, reference: nil)
         } else {
-          let bound = firstTarget.bound == .none ? .exactly : firstTarget.bound
-          target = ResolvedTarget(
-            low: firstTarget.value, high: nil, bound: bound, isRange: false, reference: firstTarget.reference)
+          var reference: String? = nil
+          if firstRefRow >= 0 {
+            reference = hasXTarget ? x.origin?.reference(ofRow: firstRefRow) : store.reference(ofRow: firstRefRow)
+          }
+          let bound = firstBound == .none ? .exactly : firstBound
+          target = ResolvedTarget(low: firstValue, high: nil, bound: bound, isRange: false, reference: reference)
         }
         if target.bound.isRelative {
           anyRelative = true
@@ -263,55 +307,94 @@ extension Interpreter {
           }
           if target.low == nil { noReference += 1 }
         }
-        if outcome == nil { noOutcome += 1 }
-        if outcome?.1 == .estimate { estimates += 1 }
-        let o = outcome?.0
+        if outcomeKind == nil { noOutcome += 1 }
+        if outcomeKind == .estimate { estimates += 1 }
+        let o = outcomeKind == nil ? nil : outcomeValue
         let met = Self.isMet(o, target, measure: measure, tolerance: tolerance)
         let result: Double?
-        switch function {
-        case "gap": result = gapValue(o, target)
-        case "met": result = met.map { $0 ? 1 : 0 }
-        default: result = attainValue(o, target.low, measure: measure)
+        switch kind {
+        case .gap: result = gapValue(o, target)
+        case .met: result = met.map { $0 ? 1 : 0 }
+        case .attain: result = attainValue(o, target.low, measure: measure)
         }
-        periods.append(p)
-        values.append(result ?? 0)
-        valid.append(result != nil)
-        switch outcome?.1 {
-        case .actual: outcomeKind.append(0)
-        case .estimate: outcomeKind.append(1)
-        default: outcomeKind.appendEmpty()
-        }
-        outcomeValue.append(o ?? 0)
-        outcomeValid.append(o != nil)
-        targetLow.append(target.low ?? 0)
-        targetLowValid.append(target.low != nil)
-        let high = target.isRange ? target.high : nil
-        targetHigh.append(high ?? 0)
-        targetHighValid.append(high != nil)
-        if target.isRange { boundText.append(Bound.allCases.count) } else { boundText.append(Int(target.bound.rawValue)) }
-        if let reference = target.reference { refText.append(reference) } else { refText.append(code: -1) }
-        metFlags.append(met)
-        gapUnits.append(code: gapUnitCode)
+        if let reference = target.reference { references.append((rows.count, reference)) }
+        rows.append(
+          TargetRowOutput(
+            period: p, result: result, outcome: o, outcomeKind: outcomeKind, low: target.low,
+            high: target.isRange ? target.high : nil, boundCode: target.isRange ? 7 : target.bound.rawValue, met: met))
       }
-      if values.count > firstRow {
+      if rows.count > firstRow {
         out.series.append(
           SeriesHeader(region: region, indicator: indicator, measure: measure, scenario: nil, unit: unit))
-        out.offsets.append(values.count)
+        out.offsets.append(rows.count)
+        gapUnitTexts.append(measure.isRate ? "pp" : unit)
       }
     }
-    out.periods = periods
-    out.values = values
-    out.valid = ValidityBitmap(valid)
+
+    // Columns from the packed rows, in one pass.
+    let n = rows.count
+    var periodsColumn = [Period](repeating: Period(rawValue: 0), count: n)
+    var results = [Double](repeating: 0, count: n)
+    var outcomeValues = [Double](repeating: 0, count: n)
+    var lows = [Double](repeating: 0, count: n)
+    var highs = [Double](repeating: 0, count: n)
+    var invalid: [(row: Int, bit: UInt8)] = []
+    for i in 0..<n {
+      let row = rows[i]
+      periodsColumn[i] = row.period
+      results[i] = row.result
+      outcomeValues[i] = row.outcome
+      lows[i] = row.low
+      highs[i] = row.high
+      if row.flags & TargetRowOutput.allValid != TargetRowOutput.allValid { invalid.append((i, row.flags)) }
+    }
+    var resultValid = ValidityBitmap(count: n, allValid: true)
+    var outcomeValid = resultValid, lowValid = resultValid, highValid = resultValid
+    for (i, flags) in invalid {
+      if flags & TargetRowOutput.resultValid == 0 { resultValid[i] = false }
+      if flags & TargetRowOutput.outcomeValid == 0 { outcomeValid[i] = false }
+      if flags & TargetRowOutput.lowValid == 0 { lowValid[i] = false }
+      if flags & TargetRowOutput.highValid == 0 { highValid[i] = false }
+    }
+    out.periods = periodsColumn
+    out.values = results
+    out.valid = resultValid
     out.extras = [
-      Extra(name: "outcome", placement: .beforeValue, role: .label, cells: outcomeKind.cells),
-      Extra(name: "value", placement: .beforeValue, role: .value, cells: .numbers(outcomeValue, ValidityBitmap(outcomeValid))),
-      Extra(name: "target", placement: .beforeValue, role: .value, cells: .numbers(targetLow, ValidityBitmap(targetLowValid))),
-      Extra(name: "target_high", placement: .beforeValue, role: .value, cells: .numbers(targetHigh, ValidityBitmap(targetHighValid))),
-      Extra(name: "bound", placement: .beforeValue, role: .label, cells: boundText.cells),
+      Extra(
+        name: "outcome", placement: .beforeValue, role: .label,
+        cells: TargetRowOutput.codedColumn(rows, texts: ["", Scenario.actual.rawValue, Scenario.estimate.rawValue]) {
+          Int($0.flags >> 4 & 3)
+        }),
+      Extra(
+        name: "value", placement: .beforeValue, role: .value,
+        cells: .numbers(outcomeValues, outcomeValid)),
+      Extra(
+        name: "target", placement: .beforeValue, role: .value,
+        cells: .numbers(lows, lowValid)),
+      Extra(
+        name: "target_high", placement: .beforeValue, role: .value,
+        cells: .numbers(highs, highValid)),
+      Extra(
+        name: "bound", placement: .beforeValue, role: .label,
+        cells: TargetRowOutput.codedColumn(rows, texts: Bound.allCases.map(\.text) + ["range"]) { Int($0.boundCode) }),
     ]
-    if anyRelative { out.extras.append(Extra(name: "ref", placement: .beforeValue, role: .label, cells: refText.cells)) }
+    if anyRelative {
+      var refText = TextColumnBuilder()
+      refText.codes = Array(repeating: -1, count: rows.count)
+      for (row, reference) in references where !reference.isEmpty { refText.codes[row] = refText.intern(reference) }
+      out.extras.append(Extra(name: "ref", placement: .beforeValue, role: .label, cells: refText.cells))
+    }
     if function == "gap" {
+      let metFlags: [Bool?] = rows.map { r in
+        r.flags & TargetRowOutput.metKnown == 0 ? nil : r.flags & TargetRowOutput.metTrue != 0
+      }
       out.extras.append(Extra(name: "met", placement: .afterValue, role: .other, cells: .flags(metFlags)))
+      var gapUnits = TextColumnBuilder()
+      gapUnits.codes.reserveCapacity(rows.count)
+      for (s, text) in gapUnitTexts.enumerated() {
+        let code = text.isEmpty ? -1 : gapUnits.intern(text)
+        gapUnits.codes.append(contentsOf: repeatElement(code, count: out.offsets[s + 1] - out.offsets[s]))
+      }
       out.extras.append(Extra(name: "gap_unit", placement: .afterUnit, role: .label, cells: gapUnits.cells))
     }
     if function == "attain" { out.valueUnit = "%" }
