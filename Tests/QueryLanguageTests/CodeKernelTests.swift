@@ -117,6 +117,36 @@ import Testing
     #expect(a.hashValue == b.hashValue)
   }
 
+  @Test func countingAccumulatorAgreesWithTheFullOne() throws {
+    // Mixed kinds and a missing value: the period span and count must match.
+    var frame = Frame()
+    frame.periods = [
+      try Period.parse("2023-01..2023-09"), .year(2023), .quarter(2024, 1), .year(2024), try Period.parse("2019..2024"),
+    ]
+    frame.values = [1, 2, 3, 4, 5]
+    frame.valid = ValidityBitmap([true, false, true, true, true])
+    frame.offsets = [0, 5]
+    for split in 0...5 {
+      var full = Accumulator(), counting = Accumulator()
+      full.add(rows: 0..<split, of: frame)
+      full.add(rows: split..<5, of: frame)
+      counting.addCounting(rows: 0..<split, of: frame)
+      counting.addCounting(rows: split..<5, of: frame)
+      #expect(full.result("count") == counting.result("count"))
+      #expect(full.period("count") == counting.period("count"))
+      #expect(full.skipped == counting.skipped)
+    }
+  }
+
+  @Test func storeRowsIdentityBecomesAListOnAppend() {
+    var rows = StoreRows.identity(count: 3)
+    #expect(Array(rows) == [0, 1, 2])
+    rows.append(7)
+    #expect(Array(rows) == [0, 1, 2, 7])
+    let list: StoreRows = [4, -1]
+    #expect(list.count == 2 && list[1] == -1)
+  }
+
   @Test func periodCursorFindsFirstRowOfEachPeriod() {
     let periods: [Period] = [.year(2019), .year(2020), .year(2020), .year(2022)]
     var cursor = PeriodCursor(0..<4)

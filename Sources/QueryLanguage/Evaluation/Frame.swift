@@ -183,7 +183,7 @@ struct Frame {
   var values: [Double] = []
   var valid = ValidityBitmap()
   /// Store rows the frame's rows came from (bound, provenance), when they did.
-  var storeRows: [Int]? = nil
+  var storeRows: StoreRows? = nil
   /// The store `storeRows` index into: a frame keeps its own copy (cheap,
   /// copy-on-write) so a `let` binding survives `.load` replacing the store.
   var origin: IndicatorStore? = nil
@@ -247,7 +247,7 @@ struct Frame {
     var v = ValidityBitmap(count: kept.count, allValid: true)
     for (k, r) in kept.enumerated() where !valid[r] { v[k] = false }
     out.valid = v
-    if let storeRows { out.storeRows = kept.map { storeRows[$0] } }
+    if let storeRows { out.storeRows = StoreRows(kept.map { storeRows[$0] }) }
     out.extras = extras.map { e in
       var e = e
       e.cells = e.cells.gathered(kept)
@@ -261,6 +261,42 @@ struct Frame {
     let h = series[s]
     if let unit = h.unit, unit == "%" || unit == "％" { return true }
     return h.measure?.isRate ?? false
+  }
+}
+
+/// The store row behind each row of a frame: every row of the store in
+/// order (a frame that shares the store's columns, with no list to build),
+/// or an explicit list (−1: a row made by the interpreter).
+///
+/// ```swift
+/// var rows = StoreRows.identity(count: 3)   // 0, 1, 2
+/// rows.append(7)                           // 0, 1, 2, 7 (now a list)
+/// ```
+struct StoreRows: RandomAccessCollection, ExpressibleByArrayLiteral {
+  private var list: [Int]?
+  private var identityCount = 0
+
+  init(_ rows: [Int]) { list = rows }
+  init(arrayLiteral rows: Int...) { list = rows }
+  /// Rows 0..<count of the store.
+  static func identity(count: Int) -> StoreRows {
+    var rows = StoreRows([])
+    rows.list = nil
+    rows.identityCount = count
+    return rows
+  }
+
+  var startIndex: Int { 0 }
+  var endIndex: Int { list?.count ?? identityCount }
+  subscript(i: Int) -> Int {
+    if let list { return list[i] }
+    precondition(i >= 0 && i < identityCount, "StoreRows: index \(i) out of range")
+    return i
+  }
+
+  mutating func append(_ row: Int) {
+    if list == nil { list = Array(0..<identityCount) }
+    list?.append(row)
   }
 }
 

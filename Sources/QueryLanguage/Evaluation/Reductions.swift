@@ -51,6 +51,30 @@ struct Accumulator {
     }
   }
 
+  /// `add(rows:of:)` for `count`: only what count's value and period read
+  /// (count, skipped, first/last period, span); no values are touched.
+  mutating func addCounting(rows: Range<Int>, of x: Frame) {
+    guard !rows.isEmpty else { return }
+    let periods = x.periods, valid = ValidBits(x.valid)
+    var minRaw = periods[rows.lowerBound].rawValue, maxRaw = minRaw
+    var lowest = start, highest = end, valued = 0
+    for i in rows {
+      let period = periods[i]
+      minRaw = Swift.min(minRaw, period.rawValue)
+      maxRaw = Swift.max(maxRaw, period.rawValue)
+      lowest = Swift.min(lowest, period.startMonth)
+      highest = Swift.max(highest, period.endMonth)
+      valued += valid[i] ? 1 : 0
+    }
+    // Periods order by raw value: the least is the first, the greatest the last.
+    if let f = firstPeriod, !(Period(rawValue: minRaw) < f) {} else { firstPeriod = Period(rawValue: minRaw) }
+    if let l = lastPeriod, !(l < Period(rawValue: maxRaw)) {} else { lastPeriod = Period(rawValue: maxRaw) }
+    start = lowest
+    end = highest
+    count += valued
+    skipped += rows.count - valued
+  }
+
   /// The reduced value; nil when the group had no values.
   func result(_ function: String) -> Double? {
     switch function {
@@ -99,6 +123,7 @@ extension Interpreter {
         groupLabels.insert(label)
       }
     }
+    let counting = function == "count"
     var keys: [SeriesHeader] = []
     var groupPeriods: [Period?] = []
     var accumulators: [Accumulator] = []
@@ -146,7 +171,7 @@ extension Interpreter {
         accumulators.append(Accumulator())
         groupUnits.append([])  // only read when grouping
         lastUnit.append(nil)
-        accumulators[g].add(rows: range, of: x)
+        if counting { accumulators[g].addCounting(rows: range, of: x) } else { accumulators[g].add(rows: range, of: x) }
       } else if !groupLabels.contains(.period) {
         let g = group(GroupKey(header: header, period: nil, series: -1), header: header, unit: h.unit)
         // Series of a group mostly share a unit: compare before hashing.
@@ -154,7 +179,7 @@ extension Interpreter {
           groupUnits[g].insert(unit)
           lastUnit[g] = unit
         }
-        accumulators[g].add(rows: range, of: x)
+        if counting { accumulators[g].addCounting(rows: range, of: x) } else { accumulators[g].add(rows: range, of: x) }
       } else {
         for i in range {
           let g = group(GroupKey(header: header, period: x.periods[i].rawValue, series: -1), header: header, unit: h.unit)

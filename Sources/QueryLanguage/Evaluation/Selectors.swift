@@ -245,7 +245,7 @@ extension Frame {
       f.periods = store.periods
       f.values = store.values
       f.valid = store.validity
-      f.storeRows = Array(0..<store.rowCount)
+      f.storeRows = .identity(count: store.rowCount)
       return f
     }
     let anyMissing = store.validity.nullCount > 0
@@ -270,7 +270,7 @@ extension Frame {
       f.offsets.append(f.values.count)
     }
     f.valid = valid
-    f.storeRows = rows
+    f.storeRows = StoreRows(rows)
     return f
   }
 }

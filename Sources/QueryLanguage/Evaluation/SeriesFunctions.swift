@@ -53,7 +53,7 @@ extension Interpreter {
     out.valid = ValidityBitmap(count: outValues.count, allValid: true)
     out.periods = outPeriods
     out.values = outValues
-    out.storeRows = outRows
+    out.storeRows = outRows.map(StoreRows.init)
     if withBase {
       out.extras = [Extra(name: "base", placement: .afterUnit, role: .label, cells: base.cells)]
     }

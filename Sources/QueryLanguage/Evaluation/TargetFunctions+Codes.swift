@@ -162,7 +162,7 @@ extension Interpreter {
     // row would copy (retain) every one of its arrays.
     let originRowCount = x.origin?.rowCount ?? 0
     let originBounds = x.origin?.bounds ?? IndicatorStore().bounds
-    let storeRows = x.storeRows ?? []
+    let storeRows: StoreRows = x.storeRows ?? []
 
     var out = Frame()
     out.labels = [.region, .indicator, .measure, .period, .unit]
