@@ -73,6 +73,10 @@ public struct IndicatorStore: Sendable {
     return seriesIndex[SeriesKey(region: r, indicator: i, measure: measure, scenario: scenario)].map(Int.init)
   }
 
+  /// The series with this key (codes of this store's dictionaries): a hash
+  /// lookup on integers, no string hashing.
+  public func series(key: SeriesKey) -> Int? { seriesIndex[key].map(Int.init) }
+
   /// Indices of the series whose labels satisfy `predicate`.
   public func series(matching predicate: (SeriesLabels) -> Bool) -> [Int] {
     (0..<seriesCount).filter { predicate(labels(ofSeries: $0)) }
@@ -113,6 +117,15 @@ public struct IndicatorStore: Sendable {
     }
     return .rawText(bytes: bytes, ends: ends)
   }
+
+  /// The `sources` code of a row's report file: `source(ofRow:)` without a String.
+  public func sourceCode(ofRow row: Int) -> Int32 { originSource[Int(originOf[row])] }
+
+  /// The `indicators` code of a relative target's reference, nil for other rows.
+  public func referenceCode(ofRow row: Int) -> Int32? { references.isEmpty ? nil : references[row] }
+
+  /// Whether any row has a reference indicator (relative targets).
+  public var hasReferences: Bool { !references.isEmpty }
 
   /// The report file a row's figure comes from (without building its whole provenance).
   public func source(ofRow row: Int) -> String { sources[originSource[Int(originOf[row])]] }

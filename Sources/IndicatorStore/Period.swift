@@ -18,11 +18,11 @@ public struct Period: Hashable, Comparable, Sendable, CustomStringConvertible {
   /// raw values orders by end, then start, then kind.
   public let rawValue: UInt32
 
-  static let maxSpan: UInt32 = 4095
+  @usableFromInline static let maxSpan: UInt32 = 4095
   /// Months are counted from year 0: `year * 12 + (month − 1)`.
   static let maxYear = 9999
 
-  public init(rawValue: UInt32) { self.rawValue = rawValue }
+  @inlinable public init(rawValue: UInt32) { self.rawValue = rawValue }
 
   /// A period from raw bits read from outside (a snapshot file): nil unless
   /// the kind exists and the span fits the years `parse` accepts.
@@ -41,8 +41,8 @@ public struct Period: Hashable, Comparable, Sendable, CustomStringConvertible {
 
   public var kind: Kind { Kind(rawValue: rawValue & 7) ?? .year }
   /// Month index of the last month covered (year * 12 + month − 1).
-  public var endMonth: Int { Int(rawValue >> 15) }
-  public var startMonth: Int { endMonth - Int(Period.maxSpan - ((rawValue >> 3) & 4095)) }
+  @inlinable public var endMonth: Int { Int(rawValue >> 15) }
+  @inlinable public var startMonth: Int { endMonth - Int(Period.maxSpan - ((rawValue >> 3) & 4095)) }
   public var startYear: Int { startMonth / 12 }
   public var endYear: Int { endMonth / 12 }
   public var monthCount: Int { endMonth - startMonth + 1 }
@@ -78,7 +78,7 @@ public struct Period: Hashable, Comparable, Sendable, CustomStringConvertible {
     startMonth >= other.startMonth && endMonth <= other.endMonth
   }
 
-  public static func < (a: Period, b: Period) -> Bool { a.rawValue < b.rawValue }
+  @inlinable public static func < (a: Period, b: Period) -> Bool { a.rawValue < b.rawValue }
 
   public var description: String {
     let sy = startYear, ey = endYear

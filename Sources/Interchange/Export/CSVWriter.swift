@@ -115,7 +115,7 @@ public enum CSVWriter {
     override func write(row: Int, to out: inout [UInt8]) {
       guard row < values.count, valid[row] else { return }
       // Numbers never need quotes.
-      out.append(contentsOf: DecimalText.shortest(values[row]).utf8)
+      DecimalBytes.append(values[row], to: &out)
     }
   }
 

@@ -40,6 +40,12 @@ struct SeriesHeader: Hashable {
   var measure: Measure?
   var scenario: Scenario?
   var unit: String?
+  /// The series of the frame's `origin` store whose region, indicator,
+  /// measure and scenario these are, so kernels can group and look up by
+  /// dictionary codes instead of hashing strings; nil for labels made any
+  /// other way. Only `unit` may change while it is set. Not part of
+  /// equality or hashing: two headers with the same labels are equal.
+  var storeSeries: Int32? = nil
 
   init(region: String?, indicator: String?, measure: Measure?, scenario: Scenario?, unit: String?) {
     self.region = region
@@ -53,6 +59,25 @@ struct SeriesHeader: Hashable {
     self.init(
       region: labels.region, indicator: labels.indicator, measure: labels.measure,
       scenario: labels.scenario, unit: labels.unit)
+  }
+
+  /// The labels of series `s` of `store`, remembering where they came from.
+  init(store: IndicatorStore, series s: Int) {
+    self.init(store.labels(ofSeries: s))
+    storeSeries = Int32(s)
+  }
+
+  static func == (a: SeriesHeader, b: SeriesHeader) -> Bool {
+    a.region == b.region && a.indicator == b.indicator && a.measure == b.measure && a.scenario == b.scenario
+      && a.unit == b.unit
+  }
+
+  func hash(into hasher: inout Hasher) {
+    hasher.combine(region)
+    hasher.combine(indicator)
+    hasher.combine(measure)
+    hasher.combine(scenario)
+    hasher.combine(unit)
   }
 
   /// A label by its query-language name (not `period`).
@@ -130,6 +155,18 @@ struct TextColumnBuilder {
     codes.append(code)
     last = (s, code)
   }
+  /// The code of a non-empty text, added to the dictionary when new (no row appended).
+  mutating func intern(_ s: String) -> Int32 {
+    if let known = index[s] { return known }
+    let code = Int32(dictionary.count)
+    dictionary.append(s)
+    index[s] = code
+    return code
+  }
+
+  /// Appends a row by code (from `intern`, or −1 for empty).
+  mutating func append(code: Int32) { codes.append(code) }
+
   var cells: ExtraCells { .texts(codes, dictionary) }
 }
 
@@ -146,7 +183,7 @@ struct Frame {
   var values: [Double] = []
   var valid = ValidityBitmap()
   /// Store rows the frame's rows came from (bound, provenance), when they did.
-  var storeRows: [Int]? = nil
+  var storeRows: StoreRows? = nil
   /// The store `storeRows` index into: a frame keeps its own copy (cheap,
   /// copy-on-write) so a `let` binding survives `.load` replacing the store.
   var origin: IndicatorStore? = nil
@@ -210,7 +247,7 @@ struct Frame {
     var v = ValidityBitmap(count: kept.count, allValid: true)
     for (k, r) in kept.enumerated() where !valid[r] { v[k] = false }
     out.valid = v
-    if let storeRows { out.storeRows = kept.map { storeRows[$0] } }
+    if let storeRows { out.storeRows = StoreRows(kept.map { storeRows[$0] }) }
     out.extras = extras.map { e in
       var e = e
       e.cells = e.cells.gathered(kept)
@@ -224,6 +261,42 @@ struct Frame {
     let h = series[s]
     if let unit = h.unit, unit == "%" || unit == "％" { return true }
     return h.measure?.isRate ?? false
+  }
+}
+
+/// The store row behind each row of a frame: every row of the store in
+/// order (a frame that shares the store's columns, with no list to build),
+/// or an explicit list (−1: a row made by the interpreter).
+///
+/// ```swift
+/// var rows = StoreRows.identity(count: 3)   // 0, 1, 2
+/// rows.append(7)                           // 0, 1, 2, 7 (now a list)
+/// ```
+struct StoreRows: RandomAccessCollection, ExpressibleByArrayLiteral {
+  private var list: [Int]?
+  private var identityCount = 0
+
+  init(_ rows: [Int]) { list = rows }
+  init(arrayLiteral rows: Int...) { list = rows }
+  /// Rows 0..<count of the store.
+  static func identity(count: Int) -> StoreRows {
+    var rows = StoreRows([])
+    rows.list = nil
+    rows.identityCount = count
+    return rows
+  }
+
+  var startIndex: Int { 0 }
+  var endIndex: Int { list?.count ?? identityCount }
+  subscript(i: Int) -> Int {
+    if let list { return list[i] }
+    precondition(i >= 0 && i < identityCount, "StoreRows: index \(i) out of range")
+    return i
+  }
+
+  mutating func append(_ row: Int) {
+    if list == nil { list = Array(0..<identityCount) }
+    list?.append(row)
   }
 }
 
@@ -264,6 +337,14 @@ struct FrameBuilder {
     closeSeries()
     return frame
   }
+}
+
+/// Read-only view of a validity bitmap's words for per-row loops: a bit
+/// test inlined in the loop instead of a call into the store module.
+struct ValidBits {
+  let words: [UInt64]
+  init(_ bitmap: ValidityBitmap) { words = bitmap.words }
+  @inline(__always) subscript(i: Int) -> Bool { words[i >> 6] & (1 << UInt64(i & 63)) != 0 }
 }
 
 extension ValidityBitmap {

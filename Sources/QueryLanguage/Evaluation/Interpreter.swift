@@ -35,6 +35,11 @@ public final class Interpreter {
   /// with the diagnostic "interrupted" (the shell's Ctrl-C).
   public var isCancelled: () -> Bool = { false }
 
+  /// Kernels that group and look up series by dictionary codes when a
+  /// frame's labels came straight from the store (tests turn this off to
+  /// compare them with the string path they replace).
+  var useCodeKernels = true
+
   var bindings: [String: Value] = [:]
   /// The statement being evaluated; diagnostics point into it.
   var source = SourceText(name: "<statement>", text: "")

@@ -29,6 +29,52 @@ struct Accumulator {
     if let l = last, !(l.0 < period) {} else { last = (period, value) }
   }
 
+  /// Adds rows `rows` of `x` in order: exactly `add(period:value:)` per
+  /// row (the sum in the same order), without an optional or an array
+  /// access to the accumulator per row.
+  mutating func add(rows: Range<Int>, of x: Frame) {
+    let periods = x.periods, values = x.values, valid = ValidBits(x.valid)
+    for i in rows {
+      let period = periods[i]
+      if let f = firstPeriod, !(period < f) {} else { firstPeriod = period }
+      if let l = lastPeriod, !(l < period) {} else { lastPeriod = period }
+      start = Swift.min(start, period.startMonth)
+      end = Swift.max(end, period.endMonth)
+      guard valid[i] else { skipped += 1; continue }
+      let value = values[i]
+      count += 1
+      sum += value
+      min = Swift.min(min, value)
+      max = Swift.max(max, value)
+      if let f = first, !(period < f.0) {} else { first = (period, value) }
+      if let l = last, !(l.0 < period) {} else { last = (period, value) }
+    }
+  }
+
+  /// `add(rows:of:)` for `count`: only what count's value and period read
+  /// (count, skipped, first/last period, span); no values are touched.
+  mutating func addCounting(rows: Range<Int>, of x: Frame) {
+    guard !rows.isEmpty else { return }
+    let periods = x.periods, valid = ValidBits(x.valid)
+    var minRaw = periods[rows.lowerBound].rawValue, maxRaw = minRaw
+    var lowest = start, highest = end, valued = 0
+    for i in rows {
+      let period = periods[i]
+      minRaw = Swift.min(minRaw, period.rawValue)
+      maxRaw = Swift.max(maxRaw, period.rawValue)
+      lowest = Swift.min(lowest, period.startMonth)
+      highest = Swift.max(highest, period.endMonth)
+      valued += valid[i] ? 1 : 0
+    }
+    // Periods order by raw value: the least is the first, the greatest the last.
+    if let f = firstPeriod, !(Period(rawValue: minRaw) < f) {} else { firstPeriod = Period(rawValue: minRaw) }
+    if let l = lastPeriod, !(l < Period(rawValue: maxRaw)) {} else { lastPeriod = Period(rawValue: maxRaw) }
+    start = lowest
+    end = highest
+    count += valued
+    skipped += rows.count - valued
+  }
+
   /// The reduced value; nil when the group had no values.
   func result(_ function: String) -> Double? {
     switch function {
@@ -77,20 +123,30 @@ extension Interpreter {
         groupLabels.insert(label)
       }
     }
+    let counting = function == "count"
     var keys: [SeriesHeader] = []
     var groupPeriods: [Period?] = []
     var accumulators: [Accumulator] = []
     var groupUnits: [Set<String>] = []
+    var lastUnit: [String?] = []
     var index: [GroupKey: Int] = [:]
 
+    var lastGroup: (key: GroupKey, group: Int)? = nil
     func group(_ key: GroupKey, header: SeriesHeader, unit: String?) -> Int {
-      if let g = index[key] { return g }
+      // Neighbouring series often share a group (`by ()`): compare before hashing.
+      if let lastGroup, lastGroup.key == key { return lastGroup.group }
+      if let g = index[key] {
+        lastGroup = (key, g)
+        return g
+      }
       let g = accumulators.count
       index[key] = g
+      lastGroup = (key, g)
       keys.append(header)
       groupPeriods.append(key.period.map { Period(rawValue: $0) })
       accumulators.append(Accumulator())
       groupUnits.append([])
+      lastUnit.append(nil)
       return g
     }
 
@@ -107,10 +163,23 @@ extension Interpreter {
           unit: groupLabels.contains(.unit) ? h.unit : nil)
       }
       let range = x.rows(ofSeries: s)
-      if call.grouping == nil || !groupLabels.contains(.period) {
-        let g = group(GroupKey(header: header, period: nil, series: call.grouping == nil ? s : -1), header: header, unit: h.unit)
-        if let unit = h.unit { groupUnits[g].insert(unit) }
-        for i in range { accumulators[g].add(period: x.periods[i], value: x.value(at: i)) }
+      if call.grouping == nil {
+        // Each series is a group of its own: no key to hash.
+        let g = accumulators.count
+        keys.append(header)
+        groupPeriods.append(nil)
+        accumulators.append(Accumulator())
+        groupUnits.append([])  // only read when grouping
+        lastUnit.append(nil)
+        if counting { accumulators[g].addCounting(rows: range, of: x) } else { accumulators[g].add(rows: range, of: x) }
+      } else if !groupLabels.contains(.period) {
+        let g = group(GroupKey(header: header, period: nil, series: -1), header: header, unit: h.unit)
+        // Series of a group mostly share a unit: compare before hashing.
+        if let unit = h.unit, unit != lastUnit[g] {
+          groupUnits[g].insert(unit)
+          lastUnit[g] = unit
+        }
+        if counting { accumulators[g].addCounting(rows: range, of: x) } else { accumulators[g].add(rows: range, of: x) }
       } else {
         for i in range {
           let g = group(GroupKey(header: header, period: x.periods[i].rawValue, series: -1), header: header, unit: h.unit)

@@ -33,15 +33,27 @@ extension Frame {
     var index: [UInt32: Int32] = [:]
     var codes: [Int32] = []
     codes.reserveCapacity(rowCount)
+    // A direct-mapped cache by end month in front of the hash: a panel's
+    // periods are a few dozen years, each found without hashing.
+    var cachedRaw = [UInt32](repeating: .max, count: 1024)
+    var cachedCode = [Int32](repeating: 0, count: 1024)
     for p in periods {
-      if let c = index[p.rawValue] {
-        codes.append(c)
+      let slot = Int((p.rawValue >> 15) & 1023)
+      if cachedRaw[slot] == p.rawValue {
+        codes.append(cachedCode[slot])
+        continue
+      }
+      let c: Int32
+      if let known = index[p.rawValue] {
+        c = known
       } else {
-        let c = Int32(dictionary.count)
+        c = Int32(dictionary.count)
         dictionary.append(p.description)
         index[p.rawValue] = c
-        codes.append(c)
       }
+      codes.append(c)
+      cachedRaw[slot] = p.rawValue
+      cachedCode[slot] = c
     }
     return ResultTable.Column(name: "period", role: .label, cells: .text(codes: codes, dictionary: dictionary))
   }
@@ -70,6 +82,81 @@ extension Frame {
       for _ in 0..<rowCount { b.append(nil) }
     }
     return ResultTable.Column(name: name, role: role, cells: .text(codes: b.codes, dictionary: b.dictionary))
+  }
+
+  /// A text column of store dictionary codes per row (source, ref): each
+  /// code is turned into text once, in order of first use, with no String
+  /// per row. `code` gives nil for an empty cell.
+  func storeCodeColumn(
+    _ name: String, role: ResultTable.Role, dictionary: StringDictionary, _ code: (IndicatorStore, Int) -> Int32?
+  ) -> ResultTable.Column {
+    var codes: [Int32] = []
+    codes.reserveCapacity(rowCount)
+    var texts: [String] = []
+    var index: [String: Int32] = [:]
+    var remap = [Int32](repeating: -2, count: dictionary.count)  // −2: not seen yet
+    if let storeRows, let origin {
+      for r in storeRows {
+        guard r >= 0 && r < origin.rowCount, let c = code(origin, r), c >= 0, Int(c) < remap.count else {
+          codes.append(-1)
+          continue
+        }
+        if remap[Int(c)] == -2 {
+          // Equal texts under different codes share one entry, as TextColumnBuilder does.
+          let text = dictionary[c]
+          if text.isEmpty {
+            remap[Int(c)] = -1
+          } else if let known = index[text] {
+            remap[Int(c)] = known
+          } else {
+            remap[Int(c)] = Int32(texts.count)
+            index[text] = Int32(texts.count)
+            texts.append(text)
+          }
+        }
+        codes.append(remap[Int(c)])
+      }
+    } else {
+      codes = Array(repeating: -1, count: rowCount)
+    }
+    return ResultTable.Column(name: name, role: role, cells: .text(codes: codes, dictionary: texts))
+  }
+
+  /// The bound of each row as text, coded by the bound's raw value.
+  func boundColumn() -> ResultTable.Column {
+    var codes: [Int32] = []
+    codes.reserveCapacity(rowCount)
+    var texts: [String] = []
+    var remap = [Int32](repeating: -2, count: Bound.allCases.count)
+    if let storeRows, let origin {
+      let bounds = origin.bounds
+      for r in storeRows {
+        guard r >= 0 && r < bounds.count else {
+          codes.append(-1)
+          continue
+        }
+        let b = bounds[r]
+        let k = Int(b.rawValue)
+        if remap[k] == -2 {
+          if b.text.isEmpty {
+            remap[k] = -1
+          } else {
+            remap[k] = Int32(texts.count)
+            texts.append(b.text)
+          }
+        }
+        codes.append(remap[k])
+      }
+    } else {
+      codes = Array(repeating: -1, count: rowCount)
+    }
+    return ResultTable.Column(name: "bound", role: .label, cells: .text(codes: codes, dictionary: texts))
+  }
+
+  func sourceColumn(role: ResultTable.Role) -> ResultTable.Column {
+    storeCodeColumn("source", role: role, dictionary: origin?.sources ?? StringDictionary()) { s, r in
+      s.sourceCode(ofRow: r)
+    }
   }
 
   func valueColumn() -> ResultTable.Column {
@@ -108,12 +195,19 @@ extension Frame {
     if labels.contains(.unit) { table.append(labelColumn("unit") { $0.unit }) }
     if isPlain {
       // The store's CSV columns, so `.export f.csv *` writes a loadable file.
-      table.append(storeColumn("bound", role: .label) { s, r in s.bound(ofRow: r).text })
-      table.append(storeColumn("source", role: provenanceRole) { s, r in s.source(ofRow: r) })
+      table.append(boundColumn())
+      table.append(sourceColumn(role: provenanceRole))
       table.append(quoteColumn(role: provenanceRole))
-      table.append(storeColumn("ref", role: .label) { s, r in s.reference(ofRow: r) })
+      if origin?.hasReferences ?? false {
+        table.append(
+          storeCodeColumn("ref", role: .label, dictionary: origin?.indicators ?? StringDictionary()) { s, r in
+            s.referenceCode(ofRow: r)
+          })
+      } else {
+        table.append(ResultTable.Column(name: "ref", role: .label, cells: .text(codes: Array(repeating: -1, count: rowCount), dictionary: [])))
+      }
     } else if showProvenance && storeRows != nil {
-      table.append(storeColumn("source", role: .label) { s, r in s.source(ofRow: r) })
+      table.append(sourceColumn(role: .label))
       table.append(quoteColumn(role: .label))
     }
     for e in extras where e.placement == .afterUnit { table.append(extraColumn(e)) }

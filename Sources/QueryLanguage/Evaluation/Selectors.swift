@@ -123,7 +123,8 @@ extension Interpreter {
     var candidates: [Int] = []
     if let indicator {
       if let code = store.indicators.code(of: indicator) {
-        for s in 0..<store.seriesCount where store.seriesKeys[s].indicator == code { candidates.append(s) }
+        let keys = store.seriesKeys
+        for s in 0..<keys.count where keys[s].indicator == code { candidates.append(s) }
       }
       if candidates.isEmpty {
         throw error(
@@ -140,8 +141,8 @@ extension Interpreter {
     // that ruled everything out and the values that were present.
     for m in compiled {
       try checkCancelled()
-      var next: [Int] = []
-      for s in candidates where m.matches(seriesLabel(s, m.label)) { next.append(s) }
+      let next = useCodeKernels
+        ? seriesMatching(m, among: candidates) : candidates.filter { m.matches(seriesLabel($0, m.label)) }
       if next.isEmpty {
         var present: [String] = []
         var seen = Set<String>()
@@ -158,7 +159,7 @@ extension Interpreter {
       }
       candidates = next
     }
-    return Frame.fromStore(store, series: candidates)
+    return Frame.fromStore(store, series: candidates, sharingColumns: useCodeKernels)
   }
 
   /// Applies a selector's matchers to the series of a bound table.
@@ -186,6 +187,36 @@ extension Interpreter {
     return frame.filtered { keep[seriesOfRow[$0]] }
   }
 
+  /// The candidates whose label satisfies `m`, testing each distinct label
+  /// text once: series are read by dictionary code, with no String per series.
+  func seriesMatching(_ m: CompiledMatcher, among candidates: [Int]) -> [Int] {
+    let keys = store.seriesKeys
+    var next: [Int] = []
+    switch m.label {
+    case .measure:
+      let allowed = Measure.allCases.filter { m.matches($0.rawValue) }
+      for s in candidates where allowed.contains(keys[s].measure) { next.append(s) }
+    case .scenario:
+      let allowed = Scenario.allCases.filter { m.matches($0.rawValue) }
+      for s in candidates where allowed.contains(keys[s].scenario) { next.append(s) }
+    default:
+      // Per dictionary code: −1 not yet tested, 0 no, 1 yes.
+      let dictionary = m.label == .region ? store.regions : m.label == .indicator ? store.indicators : store.units
+      let seriesUnit = store.seriesUnit
+      var known = [Int8](repeating: -1, count: dictionary.count)
+      for s in candidates {
+        let code = Int(m.label == .region ? keys[s].region : m.label == .indicator ? keys[s].indicator : seriesUnit[s])
+        guard code >= 0 && code < known.count else {
+          if m.matches(seriesLabel(s, m.label)) { next.append(s) }
+          continue
+        }
+        if known[code] < 0 { known[code] = m.matches(dictionary[Int32(code)]) ? 1 : 0 }
+        if known[code] == 1 { next.append(s) }
+      }
+    }
+    return next
+  }
+
   func seriesLabel(_ s: Int, _ label: LabelSet) -> String {
     let key = store.seriesKeys[s]
     switch label {
@@ -200,10 +231,24 @@ extension Interpreter {
 
 extension Frame {
   /// The rows of `series` of the store, as a plain (CSV-shaped) frame.
-  static func fromStore(_ store: IndicatorStore, series: [Int]) -> Frame {
+  static func fromStore(_ store: IndicatorStore, series: [Int], sharingColumns: Bool = true) -> Frame {
     var f = Frame()
     f.origin = store
     f.isPlain = true
+    if sharingColumns, series.count == store.seriesCount, series.elementsEqual(0..<store.seriesCount),
+      !store.offsets.indices.dropFirst().contains(where: { store.offsets[$0] <= store.offsets[$0 - 1] })
+    {
+      // Every series, each non-empty, in store order: the frame shares the
+      // store's columns (copy-on-write) instead of copying them.
+      f.series = series.map { SeriesHeader(store: store, series: $0) }
+      f.offsets = store.offsets.map(Int.init)
+      f.periods = store.periods
+      f.values = store.values
+      f.valid = store.validity
+      f.storeRows = .identity(count: store.rowCount)
+      return f
+    }
+    let anyMissing = store.validity.nullCount > 0
     var total = 0
     for s in series { total += store.rows(ofSeries: s).count }
     f.periods.reserveCapacity(total)
@@ -214,16 +259,18 @@ extension Frame {
     for s in series {
       let range = store.rows(ofSeries: s)
       guard !range.isEmpty else { continue }
-      f.series.append(SeriesHeader(store.labels(ofSeries: s)))
+      f.series.append(SeriesHeader(store: store, series: s))
       let base = f.values.count
       f.periods.append(contentsOf: store.periods[range])
       f.values.append(contentsOf: store.values[range])
       rows.append(contentsOf: range)
-      for r in range where !store.validity[r] { valid[base + (r - range.lowerBound)] = false }
+      if anyMissing {
+        for r in range where !store.validity[r] { valid[base + (r - range.lowerBound)] = false }
+      }
       f.offsets.append(f.values.count)
     }
     f.valid = valid
-    f.storeRows = rows
+    f.storeRows = StoreRows(rows)
     return f
   }
 }

@@ -18,30 +18,46 @@ extension Interpreter {
     out.isDerivedRate = derivedRate
     out.valueIsFlag = false
     out.valueRole = .value
-    var builder = FrameBuilder(out)
     var base = TextColumnBuilder()
+    // Columns written directly (every result row has a value), sized for
+    // the most rows the kernel can produce.
+    let periods = x.periods, values = x.values, valid = ValidBits(x.valid), storeRows = x.storeRows
+    var outPeriods: [Period] = [], outValues: [Double] = []
+    var outRows: [Int]? = storeRows == nil ? nil : []
+    outPeriods.reserveCapacity(x.rowCount)
+    outValues.reserveCapacity(x.rowCount)
+    outRows?.reserveCapacity(x.rowCount)
     for s in 0..<x.seriesCount {
       try checkCancelled()
-      var header = x.series[s]
-      header.unit = unit(s)
-      builder.startSeries(header)
+      let first = outValues.count
       let range = x.rows(ofSeries: s)
       var j = range.lowerBound
       for i in range {
-        guard x.valid[i], let q = x.periods[i].shifted(years: years) else { continue }
+        guard valid[i], let q = periods[i].shifted(years: years) else { continue }
         // Shifting keeps the order of periods, so `j` only moves forward.
-        while j < range.upperBound && x.periods[j] < q { j += 1 }
-        guard j < range.upperBound, x.periods[j] == q, x.valid[j] else { continue }
-        guard let v = combine(x.values[i], x.values[j]), v.isFinite else { continue }
-        builder.append(period: x.periods[i], value: v, storeRow: x.storeRows?[i])
+        while j < range.upperBound && periods[j] < q { j += 1 }
+        guard j < range.upperBound, periods[j] == q, valid[j] else { continue }
+        guard let v = combine(values[i], values[j]), v.isFinite else { continue }
+        outPeriods.append(periods[i])
+        outValues.append(v)
+        if let storeRows { outRows?.append(storeRows[i]) }
         if withBase { base.append(q.description) }
       }
+      if outValues.count > first {
+        var header = x.series[s]
+        header.unit = unit(s)
+        out.series.append(header)
+        out.offsets.append(outValues.count)
+      }
     }
-    var frame = builder.finish()
+    out.valid = ValidityBitmap(count: outValues.count, allValid: true)
+    out.periods = outPeriods
+    out.values = outValues
+    out.storeRows = outRows.map(StoreRows.init)
     if withBase {
-      frame.extras = [Extra(name: "base", placement: .afterUnit, role: .label, cells: base.cells)]
+      out.extras = [Extra(name: "base", placement: .afterUnit, role: .label, cells: base.cells)]
     }
-    return frame
+    return out
   }
 
   /// Refuses anything but level series for yoy/pct/cagr.

@@ -195,6 +195,7 @@ extension Interpreter {
   /// gap, met and attain: one row per (region, indicator, measure, period)
   /// of x that has a target.
   func targetFunction(_ x: Frame, function: String, at range: SourceRange) throws(Diagnostic) -> Frame {
+    if let keys = storeKeys(x) { return try targetFunctionByCodes(x, keys: keys, function: function) }
     let groups = try targetGroups(x, function: function, at: range)
     var out = Frame()
     out.labels = [.region, .indicator, .measure, .period, .unit]
@@ -287,18 +288,8 @@ extension Interpreter {
       out.extras.append(Extra(name: "gap_unit", placement: .afterUnit, role: .label, cells: gapUnits.cells))
     }
     if function == "attain" { out.valueUnit = "%" }
-    if estimates > 0 {
-      out.notes.append("\(estimates) outcome\(estimates == 1 ? " is an estimate" : "s are estimates") (预计)")
-    }
-    if noOutcome > 0 {
-      out.notes.append("\(noOutcome) target\(noOutcome == 1 ? " has" : "s have") no outcome (actual or estimate); outcome and \(function) are empty")
-    }
-    if noReference > 0 {
-      out.notes.append("\(noReference) relative target\(noReference == 1 ? " has" : "s have") no outcome of the reference indicator")
-    }
-    if noTarget > 0 {
-      out.notes.append("\(noTarget) outcome\(noTarget == 1 ? " has" : "s have") no target for the same period and \(noTarget == 1 ? "is" : "are") not shown")
-    }
+    out.notes = targetNotes(
+      function: function, estimates: estimates, noOutcome: noOutcome, noReference: noReference, noTarget: noTarget)
     return out
   }
 
@@ -311,11 +302,16 @@ extension Interpreter {
 
   /// Whether the outcome meets the target; nil when either is missing.
   func isMet(_ o: Double?, _ t: ResolvedTarget, measure: Measure) -> Bool? {
+    Self.isMet(o, t, measure: measure, tolerance: settings.tolerance)
+  }
+
+  /// `isMet` with the tolerance of `~` rate targets given.
+  static func isMet(_ o: Double?, _ t: ResolvedTarget, measure: Measure, tolerance rateTolerance: Double) -> Bool? {
     guard let o, let low = t.low else { return nil }
     // A margin so that a difference of exactly the tolerance in decimal
     // (7.3 vs 6.8) counts despite binary rounding.
     let margin = 1e-9 * max(1, abs(low))
-    let tolerance = measure == .level ? 0.01 * abs(low) : settings.tolerance
+    let tolerance = measure == .level ? 0.01 * abs(low) : rateTolerance
     if t.isRange { return o >= low - margin }
     switch t.bound {
     case .atMost: return o <= low + margin

@@ -1,0 +1,423 @@
+import Diagnostics
+import IndicatorStore
+
+/// (region, indicator, measure) as dictionary codes: what outcomes and
+/// targets are paired on, hashed as three integers.
+struct TargetCodeKey: Hashable {
+  var region: Int32
+  var indicator: Int32
+  var measure: Measure
+}
+
+/// A cursor over one period-sorted run of rows: `seek(p)` moves to the first
+/// row at or after `p`. Periods are visited in increasing order, so a
+/// lookup is an amortised step forward instead of a binary search.
+struct PeriodCursor {
+  var position: Int
+  let end: Int
+
+  init(_ rows: Range<Int>) {
+    position = rows.lowerBound
+    end = rows.upperBound
+  }
+
+  /// The period of the current row, nil past the end.
+  func head(in periods: [Period]) -> Period? { position < end ? periods[position] : nil }
+
+  /// Moves past the rows at `p` (the cursor stands at or before them).
+  mutating func skip(_ p: Period, in periods: [Period]) {
+    while position < end && periods[position] <= p { position += 1 }
+  }
+
+  /// The first row at `p`, nil when the run has none.
+  mutating func seek(_ p: Period, in periods: [Period]) -> Int? {
+    while position < end && periods[position] < p { position += 1 }
+    return position < end && periods[position] == p ? position : nil
+  }
+}
+
+/// One result row of gap/met/attain, packed so the kernel appends once per
+/// row; the result's columns are split from these after the pass.
+struct TargetRowOutput {
+  enum Function { case gap, met, attain }
+
+  static let resultValid: UInt8 = 1
+  static let outcomeValid: UInt8 = 2
+  static let lowValid: UInt8 = 4
+  static let highValid: UInt8 = 8
+  static let metKnown: UInt8 = 64
+  static let metTrue: UInt8 = 128
+  static let allValid: UInt8 = 15
+
+  var period: Period
+  var result: Double
+  var outcome: Double
+  var low: Double
+  var high: Double
+  /// The validity bits above; bits 4–5: outcome kind (0 none, 1 actual, 2 estimate).
+  var flags: UInt8
+  /// `Bound.rawValue`, or 7 for a range.
+  var boundCode: UInt8
+
+  init(
+    period: Period, result: Double?, outcome: Double?, outcomeKind: Scenario?, low: Double?, high: Double?,
+    boundCode: UInt8, met: Bool?
+  ) {
+    self.period = period
+    self.result = result ?? 0
+    self.outcome = outcome ?? 0
+    self.low = low ?? 0
+    self.high = high ?? 0
+    self.boundCode = boundCode
+    var flags: UInt8 = 0
+    if result != nil { flags |= Self.resultValid }
+    if outcome != nil { flags |= Self.outcomeValid }
+    if low != nil { flags |= Self.lowValid }
+    if high != nil { flags |= Self.highValid }
+    switch outcomeKind {
+    case .actual: flags |= 1 << 4
+    case .estimate: flags |= 2 << 4
+    default: break
+    }
+    if let met { flags |= Self.metKnown | (met ? Self.metTrue : 0) }
+    self.flags = flags
+  }
+
+  /// A text column of a few known texts picked per row by `pick` (an index
+  /// into `texts`; an empty text is an empty cell), its dictionary in
+  /// order of first use.
+  static func codedColumn(_ rows: [TargetRowOutput], texts: [String], _ pick: (TargetRowOutput) -> Int) -> ExtraCells {
+    var codeOf = [Int32](repeating: -2, count: texts.count)
+    var dictionary: [String] = []
+    let codes: [Int32] = rows.map { row in
+      let k = pick(row)
+      if codeOf[k] == -2 {
+        if texts[k].isEmpty {
+          codeOf[k] = -1
+        } else {
+          codeOf[k] = Int32(dictionary.count)
+          dictionary.append(texts[k])
+        }
+      }
+      return codeOf[k]
+    }
+    return .texts(codes, dictionary)
+  }
+}
+
+extension Interpreter {
+  /// The store key of every series of `x`, when every header came straight
+  /// from `x.origin` and that store's region and indicator codes are the
+  /// interpreter store's; nil otherwise (the string path then runs).
+  func storeKeys(_ x: Frame) -> [SeriesKey]? {
+    guard useCodeKernels, let origin = x.origin, origin.regions.strings == store.regions.strings,
+      origin.indicators.strings == store.indicators.strings
+    else { return nil }
+    var keys: [SeriesKey] = []
+    keys.reserveCapacity(x.seriesCount)
+    for h in x.series {
+      guard let id = h.storeSeries, id >= 0, Int(id) < origin.seriesCount, h.region != nil, h.indicator != nil,
+        h.measure != nil
+      else { return nil }
+      keys.append(origin.seriesKeys[Int(id)])
+    }
+    return keys
+  }
+
+  /// gap, met and attain over dictionary codes: the same rows, columns and
+  /// notes as the string path (`targetFunction`), with series grouped by
+  /// integer keys, store series found by integer lookups once per group,
+  /// and each group's periods walked with cursors in one merge.
+  ///
+  /// - Complexity: O(rows of x + rows of the store series looked up).
+  func targetFunctionByCodes(_ x: Frame, keys: [SeriesKey], function: String) throws(Diagnostic) -> Frame {
+    // Groups in order of first appearance; scenarios to x's series.
+    var groups: [(key: TargetCodeKey, first: Int, slots: ScenarioSlots)] = []
+    var index: [TargetCodeKey: Int] = [:]
+    index.reserveCapacity(x.seriesCount)
+    for s in 0..<x.seriesCount {
+      let k = keys[s]
+      let key = TargetCodeKey(region: k.region, indicator: k.indicator, measure: k.measure)
+      let g: Int
+      if let last = groups.last, last.key == key {
+        g = groups.count - 1
+      } else if let known = index[key] {
+        g = known
+      } else {
+        g = groups.count
+        index[key] = g
+        groups.append((key, s, [:]))
+      }
+      if groups[g].slots[k.scenario] == nil { groups[g].slots[k.scenario] = s }
+    }
+
+    // One copy of the store for the whole pass: reading the interpreter's
+    // property per lookup copies (retains) every column each time.
+    let store = self.store
+    let tolerance = settings.tolerance
+    let xPeriods = x.periods, xValues = x.values, xValid = ValidBits(x.valid)
+    let storePeriods = store.periods, storeValues = store.values, storeValid = ValidBits(store.validity)
+    let storeBounds = store.bounds
+    // The origin's columns read in place: binding the optional store per
+    // row would copy (retain) every one of its arrays.
+    let originRowCount = x.origin?.rowCount ?? 0
+    let originBounds = x.origin?.bounds ?? IndicatorStore().bounds
+    let storeRows: StoreRows = x.storeRows ?? []
+
+    var out = Frame()
+    out.labels = [.region, .indicator, .measure, .period, .unit]
+    out.valueName = function
+    out.valueIsFlag = function == "met"
+    out.valueRole = function == "attain" || function == "gap" ? .other : .value
+    out.isDerivedRate = function == "attain"
+    let kind: TargetRowOutput.Function = function == "gap" ? .gap : function == "met" ? .met : .attain
+    // One packed row per result row (one append), split into columns after
+    // the loop; at most one row per row of x.
+    var rows: [TargetRowOutput] = []
+    rows.reserveCapacity(x.rowCount)
+    var references: [(row: Int, reference: String)] = []
+    var gapUnitTexts: [String] = []
+    var anyRelative = false
+    var estimates = 0, noOutcome = 0, noTarget = 0, noReference = 0
+
+    for group in groups {
+      try checkCancelled()
+      let slots = group.slots
+      let h = x.series[group.first]
+      let region = h.region ?? "", indicator = h.indicator ?? ""
+      let measure = group.key.measure
+      // The store's series for the scenarios x lacks.
+      var ids: ScenarioSlots = [:]
+      for scenario in Scenario.allCases where slots[scenario] == nil {
+        ids[scenario] = store.series(
+          key: SeriesKey(region: group.key.region, indicator: group.key.indicator, measure: measure, scenario: scenario))
+      }
+      var unit = slots.first.flatMap { x.series[$0].unit } ?? ""
+      if let s = slots[.actual], let u = x.series[s].unit {
+        unit = u
+      } else if let s = ids[.actual] {
+        unit = store.unit(ofSeries: s)
+      }
+      let firstRow = rows.count
+
+      // Cursors over x's series of the group (the periods walked) and the
+      // store's; an absent series is an empty cursor.
+      let empty = 0..<0
+      let hasXActual = slots[.actual] != nil, hasXEstimate = slots[.estimate] != nil
+      let hasXTarget = slots[.target] != nil
+      var xActual = PeriodCursor(slots[.actual].map { x.rows(ofSeries: $0) } ?? empty)
+      var xTarget = PeriodCursor(slots[.target].map { x.rows(ofSeries: $0) } ?? empty)
+      var xEstimate = PeriodCursor(slots[.estimate].map { x.rows(ofSeries: $0) } ?? empty)
+      var sActual = PeriodCursor(ids[.actual].map { store.rows(ofSeries: $0) } ?? empty)
+      var sTarget = PeriodCursor(ids[.target].map { store.rows(ofSeries: $0) } ?? empty)
+      var sEstimate = PeriodCursor(ids[.estimate].map { store.rows(ofSeries: $0) } ?? empty)
+
+      while true {
+        // The next period of any of x's series: the sorted union, without repeats.
+        var next = xActual.head(in: xPeriods)
+        if let q = xTarget.head(in: xPeriods), next.map({ q < $0 }) ?? true { next = q }
+        if let q = xEstimate.head(in: xPeriods), next.map({ q < $0 }) ?? true { next = q }
+        guard let p = next else { break }
+
+        // The outcome: actual, else estimate; each from x when x has that scenario.
+        var outcomeValue = 0.0
+        var outcomeKind = Scenario?.none
+        if hasXActual {
+          if let r = xActual.seek(p, in: xPeriods), xValid[r] { (outcomeValue, outcomeKind) = (xValues[r], .actual) }
+        } else if let r = sActual.seek(p, in: storePeriods), storeValid[r] {
+          (outcomeValue, outcomeKind) = (storeValues[r], .actual)
+        }
+        if outcomeKind == nil {
+          if hasXEstimate {
+            if let r = xEstimate.seek(p, in: xPeriods), xValid[r] { (outcomeValue, outcomeKind) = (xValues[r], .estimate) }
+          } else if let r = sEstimate.seek(p, in: storePeriods), storeValid[r] {
+            (outcomeValue, outcomeKind) = (storeValues[r], .estimate)
+          }
+        }
+
+        // The target rows at p (at most two count: a range). A row is its
+        // value (nil when missing), bound and the store row of its reference.
+        var targetCount = 0
+        var firstValue: Double? = nil, firstBound = Bound.none, firstRefRow = -1
+        var secondValue: Double? = nil, secondBound = Bound.none
+        if hasXTarget {
+          if let r0 = xTarget.seek(p, in: xPeriods) {
+            var r = r0
+            while r < xTarget.end && xPeriods[r] == p {
+              var bound = Bound.exactly
+              var refRow = -1
+              if r < storeRows.count, storeRows[r] >= 0, storeRows[r] < originRowCount {
+                bound = originBounds[storeRows[r]]
+                if bound.isRelative { refRow = storeRows[r] }
+              }
+              let value: Double? = xValid[r] ? xValues[r] : nil
+              if targetCount == 0 {
+                (firstValue, firstBound, firstRefRow) = (value, bound, refRow)
+              } else if targetCount == 1 {
+                (secondValue, secondBound) = (value, bound)
+              }
+              targetCount += 1
+              r += 1
+            }
+          }
+        } else if let r0 = sTarget.seek(p, in: storePeriods) {
+          var r = r0
+          while r < sTarget.end && storePeriods[r] == p {
+            let bound = storeBounds[r]
+            let value: Double? = storeValid[r] ? storeValues[r] : nil
+            if targetCount == 0 {
+              (firstValue, firstBound, firstRefRow) = (value, bound, bound.isRelative ? r : -1)
+            } else if targetCount == 1 {
+              (secondValue, secondBound) = (value, bound)
+            }
+            targetCount += 1
+            r += 1
+          }
+        }
+
+        // Past p in every series of x.
+        xActual.skip(p, in: xPeriods)
+        xTarget.skip(p, in: xPeriods)
+        xEstimate.skip(p, in: xPeriods)
+
+        guard targetCount > 0 else {
+          if outcomeKind != nil { noTarget += 1 }
+          continue
+        }
+        var target: ResolvedTarget
+        if targetCount > 1, firstBound == .atLeast || secondBound == .atLeast,
+          firstBound == .atMost || secondBound == .atMost
+        {
+          let low = firstBound == .atLeast ? firstValue : secondValue
+          let high = firstBound == .atMost ? firstValue : secondValue
+          target = ResolvedTarget(low: low, high: high, bound: .atLeast, isRange: true, reference: nil)
+        } else {
+          var reference: String? = nil
+          if firstRefRow >= 0 {
+            reference = hasXTarget ? x.origin?.reference(ofRow: firstRefRow) : store.reference(ofRow: firstRefRow)
+          }
+          let bound = firstBound == .none ? .exactly : firstBound
+          target = ResolvedTarget(low: firstValue, high: nil, bound: bound, isRange: false, reference: reference)
+        }
+        if target.bound.isRelative {
+          anyRelative = true
+          if let ref = target.reference {
+            let refKey = TargetKey(region: region, indicator: ref, measure: measure)
+            target.low = storeValue(refKey, .actual, p) ?? storeValue(refKey, .estimate, p)
+          }
+          if target.low == nil { noReference += 1 }
+        }
+        if outcomeKind == nil { noOutcome += 1 }
+        if outcomeKind == .estimate { estimates += 1 }
+        let o = outcomeKind == nil ? nil : outcomeValue
+        let met = Self.isMet(o, target, measure: measure, tolerance: tolerance)
+        let result: Double?
+        switch kind {
+        case .gap: result = gapValue(o, target)
+        case .met: result = met.map { $0 ? 1 : 0 }
+        case .attain: result = attainValue(o, target.low, measure: measure)
+        }
+        if let reference = target.reference { references.append((rows.count, reference)) }
+        rows.append(
+          TargetRowOutput(
+            period: p, result: result, outcome: o, outcomeKind: outcomeKind, low: target.low,
+            high: target.isRange ? target.high : nil, boundCode: target.isRange ? 7 : target.bound.rawValue, met: met))
+      }
+      if rows.count > firstRow {
+        out.series.append(
+          SeriesHeader(region: region, indicator: indicator, measure: measure, scenario: nil, unit: unit))
+        out.offsets.append(rows.count)
+        gapUnitTexts.append(measure.isRate ? "pp" : unit)
+      }
+    }
+
+    // Columns from the packed rows, in one pass.
+    let n = rows.count
+    var periodsColumn = [Period](repeating: Period(rawValue: 0), count: n)
+    var results = [Double](repeating: 0, count: n)
+    var outcomeValues = [Double](repeating: 0, count: n)
+    var lows = [Double](repeating: 0, count: n)
+    var highs = [Double](repeating: 0, count: n)
+    var invalid: [(row: Int, bit: UInt8)] = []
+    for i in 0..<n {
+      let row = rows[i]
+      periodsColumn[i] = row.period
+      results[i] = row.result
+      outcomeValues[i] = row.outcome
+      lows[i] = row.low
+      highs[i] = row.high
+      if row.flags & TargetRowOutput.allValid != TargetRowOutput.allValid { invalid.append((i, row.flags)) }
+    }
+    var resultValid = ValidityBitmap(count: n, allValid: true)
+    var outcomeValid = resultValid, lowValid = resultValid, highValid = resultValid
+    for (i, flags) in invalid {
+      if flags & TargetRowOutput.resultValid == 0 { resultValid[i] = false }
+      if flags & TargetRowOutput.outcomeValid == 0 { outcomeValid[i] = false }
+      if flags & TargetRowOutput.lowValid == 0 { lowValid[i] = false }
+      if flags & TargetRowOutput.highValid == 0 { highValid[i] = false }
+    }
+    out.periods = periodsColumn
+    out.values = results
+    out.valid = resultValid
+    out.extras = [
+      Extra(
+        name: "outcome", placement: .beforeValue, role: .label,
+        cells: TargetRowOutput.codedColumn(rows, texts: ["", Scenario.actual.rawValue, Scenario.estimate.rawValue]) {
+          Int($0.flags >> 4 & 3)
+        }),
+      Extra(
+        name: "value", placement: .beforeValue, role: .value,
+        cells: .numbers(outcomeValues, outcomeValid)),
+      Extra(
+        name: "target", placement: .beforeValue, role: .value,
+        cells: .numbers(lows, lowValid)),
+      Extra(
+        name: "target_high", placement: .beforeValue, role: .value,
+        cells: .numbers(highs, highValid)),
+      Extra(
+        name: "bound", placement: .beforeValue, role: .label,
+        cells: TargetRowOutput.codedColumn(rows, texts: Bound.allCases.map(\.text) + ["range"]) { Int($0.boundCode) }),
+    ]
+    if anyRelative {
+      var refText = TextColumnBuilder()
+      refText.codes = Array(repeating: -1, count: rows.count)
+      for (row, reference) in references where !reference.isEmpty { refText.codes[row] = refText.intern(reference) }
+      out.extras.append(Extra(name: "ref", placement: .beforeValue, role: .label, cells: refText.cells))
+    }
+    if function == "gap" {
+      let metFlags: [Bool?] = rows.map { r in
+        r.flags & TargetRowOutput.metKnown == 0 ? nil : r.flags & TargetRowOutput.metTrue != 0
+      }
+      out.extras.append(Extra(name: "met", placement: .afterValue, role: .other, cells: .flags(metFlags)))
+      var gapUnits = TextColumnBuilder()
+      gapUnits.codes.reserveCapacity(rows.count)
+      for (s, text) in gapUnitTexts.enumerated() {
+        let code = text.isEmpty ? -1 : gapUnits.intern(text)
+        gapUnits.codes.append(contentsOf: repeatElement(code, count: out.offsets[s + 1] - out.offsets[s]))
+      }
+      out.extras.append(Extra(name: "gap_unit", placement: .afterUnit, role: .label, cells: gapUnits.cells))
+    }
+    if function == "attain" { out.valueUnit = "%" }
+    out.notes = targetNotes(
+      function: function, estimates: estimates, noOutcome: noOutcome, noReference: noReference, noTarget: noTarget)
+    return out
+  }
+
+  /// The notes under a gap/met/attain result.
+  func targetNotes(function: String, estimates: Int, noOutcome: Int, noReference: Int, noTarget: Int) -> [String] {
+    var notes: [String] = []
+    if estimates > 0 {
+      notes.append("\(estimates) outcome\(estimates == 1 ? " is an estimate" : "s are estimates") (预计)")
+    }
+    if noOutcome > 0 {
+      notes.append("\(noOutcome) target\(noOutcome == 1 ? " has" : "s have") no outcome (actual or estimate); outcome and \(function) are empty")
+    }
+    if noReference > 0 {
+      notes.append("\(noReference) relative target\(noReference == 1 ? " has" : "s have") no outcome of the reference indicator")
+    }
+    if noTarget > 0 {
+      notes.append("\(noTarget) outcome\(noTarget == 1 ? " has" : "s have") no target for the same period and \(noTarget == 1 ? "is" : "are") not shown")
+    }
+    return notes
+  }
+}
