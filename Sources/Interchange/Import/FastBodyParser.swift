@@ -200,6 +200,10 @@ enum FastBodyParser {
           pos += 1
           fieldStart[f] = pos
           while true {
+            if pos + 8 <= n && !mayHoldQuoteOrLineBreak(base + pos) {
+              pos += 8
+              continue
+            }
             guard pos < n else { if atEndOfFile { return nil } else { return cutOff() } }
             let b = base[pos]
             if b == UInt8(ascii: "\"") {
@@ -218,6 +222,13 @@ enum FastBodyParser {
           pos += 1
         } else {
           fieldStart[f] = pos
+          // Eight bytes at a time while none is below '-' (0x2D): no separator,
+          // line break or quote among them (UTF-8 lead and continuation bytes are above).
+          while pos + 8 <= n {
+            let word = UnsafeRawPointer(base + pos).loadUnaligned(as: UInt64.self)
+            if (word &- 0x2D2D_2D2D_2D2D_2D2D) & ~word & 0x8080_8080_8080_8080 != 0 { break }
+            pos += 8
+          }
           while pos < n {
             let b = base[pos]
             // Bytes above ',' (0x2C) are never special: the bulk of the text.
@@ -490,7 +501,7 @@ struct ByteInterner {
     guard let b = bytes.baseAddress, bytes.count > 0 else { return true }
     return stored.withUnsafeBufferPointer { all in
       guard let a = all.baseAddress else { return false }
-      return memcmp(a + start, b, bytes.count) == 0
+      return Self.equal(a + start, b, bytes.count)
     }
   }
 
@@ -505,6 +516,23 @@ struct ByteInterner {
         slots[slot] = Int32(code)
       }
     }
+  }
+
+  /// Byte equality, eight at a time: the texts are short, a call to memcmp costs more.
+  @inline(__always)
+  static func equal(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+    var i = 0
+    while i + 8 <= count {
+      if UnsafeRawPointer(a + i).loadUnaligned(as: UInt64.self) != UnsafeRawPointer(b + i).loadUnaligned(as: UInt64.self) {
+        return false
+      }
+      i += 8
+    }
+    while i < count {
+      if a[i] != b[i] { return false }
+      i += 1
+    }
+    return true
   }
 
   /// FNV-1a.
