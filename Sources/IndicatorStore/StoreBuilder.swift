@@ -1,4 +1,5 @@
 import Diagnostics
+import Dispatch
 
 /// Collects rows, then validates and freezes them into an `IndicatorStore`
 /// with one sort.
@@ -224,11 +225,26 @@ public struct StoreBuilder: Sendable {
     return try rows.buildEmptying(maxErrors: maxErrors)
   }
 
+  /// `order.map { transform(Int($0)) }`, split across `threads` for a long order.
+  static func gather<T>(_ order: [Int32], threads: Int, _ transform: @escaping @Sendable (Int) -> T) -> [T] {
+    let n = order.count
+    guard threads > 1, n >= 1 << 16 else { return order.map { transform(Int($0)) } }
+    return [T](unsafeUninitializedCapacity: n) { out, count in
+      nonisolated(unsafe) let out = out
+      DispatchQueue.concurrentPerform(iterations: threads) { k in
+        guard let base = out.baseAddress else { return }
+        for i in (n * k / threads)..<(n * (k + 1) / threads) { (base + i).initialize(to: transform(Int(order[i]))) }
+      }
+      count = n
+    }
+  }
+
   /// As `build()`, leaving this builder empty: its columns are released as
   /// the store's are made, and its quote text becomes the store's without a
   /// copy, so a large load never holds two copies of everything. (On an
   /// error the builder is left as it was.)
-  public mutating func buildEmptying(maxErrors: Int = 20) throws(DiagnosticList) -> Built {
+  /// `threads` share the work of gathering the sorted columns.
+  public mutating func buildEmptying(maxErrors: Int = 20, threads: Int = 1) throws(DiagnosticList) -> Built {
     let n = value.count
     // 1. Series ids by label key.
     var seriesIndex: [SeriesKey: Int32] = [:]
@@ -400,7 +416,7 @@ public struct StoreBuilder: Sendable {
     store.seriesUnit = seriesUnit
     store.seriesIndex = seriesIndex
     store.offsets = keptOffsets
-    store.values = order.map { value[Int($0)] }
+    store.values = Self.gather(order, threads: threads) { [value] in value[$0] }
     for k in 0..<kept {
       let r = Int(order[k])
       let target = seriesUnit[Int(rowSeries[r])]
@@ -423,11 +439,11 @@ public struct StoreBuilder: Sendable {
     }
     store.validity = validity
     self.validity = ValidityBitmap()
-    store.periods = order.map { period[Int($0)] }
+    store.periods = Self.gather(order, threads: threads) { [period] in period[$0] }
     period = []
     // Lines beyond 2²⁹ − 1 clamp (a file that long is 500M rows).
-    store.lineAndBound = order.map { r in
-      UInt32(clamping: min(Int(max(line[Int(r)], 0)), (1 << 29) - 1)) << 3 | UInt32(bound[Int(r)].rawValue)
+    store.lineAndBound = Self.gather(order, threads: threads) { [line, bound] r in
+      UInt32(clamping: min(Int(max(line[r], 0)), (1 << 29) - 1)) << 3 | UInt32(bound[r].rawValue)
     }
     (line, bound) = ([], [])
     // Origins: the distinct (source, data file) pairs, looked up in a table
@@ -457,8 +473,8 @@ public struct StoreBuilder: Sendable {
     }
     // Quotes stay where they are, in the order rows were added; each row
     // keeps where its quote starts and ends.
-    store.quoteStart = order.map { r in r == 0 ? 0 : quoteEnd[Int(r) - 1] }
-    store.quoteEnd = order.map { quoteEnd[Int($0)] }
+    store.quoteStart = Self.gather(order, threads: threads) { [quoteEnd] r in r == 0 ? 0 : quoteEnd[r - 1] }
+    store.quoteEnd = Self.gather(order, threads: threads) { [quoteEnd] r in quoteEnd[r] }
     quoteEnd = []
     store.quoteBytes = quoteBytes
     quoteBytes = []

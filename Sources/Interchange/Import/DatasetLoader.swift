@@ -282,7 +282,7 @@ public enum DatasetLoader {
       }
     }
     if !errors.isEmpty { throw DiagnosticList(errors) }
-    let built = try builder.buildEmptying()
+    let built = try builder.buildEmptying(threads: ParallelParse.threadCount)
     return (built.store, skipped + built.notes, rows)
   }
 }
