@@ -51,7 +51,11 @@ struct SentenceAnalyzer {
 
   init(chars: [Character], lexicon: Lexicon, state: DocumentState, region: String) {
     self.chars = chars; self.lexicon = lexicon; self.state = state; self.region = region
+    mentionsSpanWords = ["年来", "今后", "未来"].contains { chars.firstOffset(of: $0) != nil }
   }
+
+  /// Whether the sentence says 五年来, 今后五年 or 未来五年 (checked once, not per figure).
+  let mentionsSpanWords: Bool
 
   // Units, longest first within each group. 个百分点 before 个.
   static let baseUnits: [String] = [
@@ -390,9 +394,7 @@ struct SentenceAnalyzer {
         consider(at, span)
       }
     }
-    let hasSince = pre.firstOffset(of: "年来") != nil
-    let hasAhead = pre.firstOffset(of: "今后") != nil || pre.firstOffset(of: "未来") != nil
-    for (n, words) in Self.spanCounts where hasSince || hasAhead {
+    for (n, words) in Self.spanCounts where mentionsSpanWords {
       for w in words {
         // 五年来: the years up to the section's year.
         if let y = year, let at = lastIndex(of: w + "来") { consider(at, "\(y - n + 1)..\(y)") }

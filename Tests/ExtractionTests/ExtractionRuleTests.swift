@@ -2,6 +2,12 @@ import Testing
 
 @testable import Extraction
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// One rule per test, on sentences written for the tests (not from the seeds).
 struct ExtractionRuleTests {
   let extractor = Extractor(lexicon: Lexicon())
@@ -126,10 +132,19 @@ struct ExtractionRuleTests {
   @Test func speedOnALongReport() {
     let paragraph = "全市地区生产总值增长5.1%,固定资产投资增长4%以上,新增高新技术企业35家,城镇调查失业率5.2%。"
     let text = "一、2030年计划执行情况\n" + String(repeating: paragraph + "\n", count: 700)
-    let clock = ContinuousClock()
-    let elapsed = clock.measure { _ = extractor.extract(text, region: "测试市") }
+    // CPU time of this thread: the suite's other tests (the fixture
+    // evaluations) run at the same time on few cores, so wall time measures
+    // the machine's load rather than the extractor.
+    func threadSeconds() -> Double {
+      var t = timespec()
+      clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
+      return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
+    }
+    let start = threadSeconds()
+    _ = extractor.extract(text, region: "测试市")
+    let elapsed = threadSeconds() - start
     #expect(text.count > 30000)
-    #expect(elapsed < .seconds(5))  // debug build; release is far faster
+    #expect(elapsed < 5)  // seconds, debug build; release is far faster
   }
   // MARK: rules from the blind reports (f05–f07), on sentences written for the tests
 
