@@ -386,7 +386,12 @@ struct SentenceAnalyzer {
       // “十四五”前四年: the plan period's first years.
       var p = at + word.count
       while p < pre.count && "”\"’".contains(pre[p]) { p += 1 }
-      if p < pre.count, pre[p] == "前", let first = Int(span.prefix(4)),
+      if has("以来", at: p), p + 2 <= pre.count, let first = Int(span.prefix(4)), let last = Int(span.suffix(4)),
+        let y = year, y >= first
+      {
+        // “十四五”以来: from the plan period's start to the year written about.
+        consider(at, "\(first)..\(min(y, last))")
+      } else if p < pre.count, pre[p] == "前", let first = Int(span.prefix(4)),
         let n = Self.spanCounts.first(where: { $0.1.contains { has($0, at: p + 1) } })?.0
       {
         consider(at, "\(first)..\(first + n - 1)")
@@ -453,6 +458,9 @@ struct SentenceAnalyzer {
 
   static func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
 
+  /// Whether a period is a span of whole years (2021..2025).
+  static func isYearSpan(_ p: String) -> Bool { p.count == 10 && p.contains("..") && !p.contains("-") }
+
   /// The indicator for the figure: the lexicon phrase nearest before it in
   /// its clause chain, else the clause's own words (marked).
   func indicator(for figure: Figure, previousEnd: Int, lastIndicator: String?) -> (String, Int, String?) {
@@ -489,7 +497,7 @@ struct SentenceAnalyzer {
   static func isColumnLabel(_ phrase: String) -> Bool { columnLabels.contains(phrase) || phrase.count < 2 }
 
   static let fillers = [
-    "年末", "年底", "年初", "全市", "全省", "全县", "全区", "我市", "我省", "我县", "本市", "全年", "其中", "累计", "共计", "共", "合计", "今年以来",
+    "年度", "年末", "年底", "年初", "全市", "全省", "全县", "全区", "我市", "我省", "我县", "本市", "全年", "其中", "累计", "共计", "共", "合计", "今年以来",
     "同比", "同口径", "比上年", "较上年", "分别", "预计", "力争", "确保", "计划", "年计划", "目标", "预期", "主要预期目标为",
     "年", "月", "上半年", "一季度", "前三季度", "完成年计划的", "完成年初目标", "为年度计划的", "完成年度计划的", "完成",
     "安排",
@@ -663,7 +671,12 @@ struct SentenceAnalyzer {
         if let y = Int(marker.period), y != baseYear { baseYear = y }
       } else if let carried = carriedPeriod {
         explicitYearPeriod = carried
-      } else if let p = paragraphPeriod, !estimate {
+      } else if let p = paragraphPeriod, !estimate,
+        !Self.isYearSpan(p) || ["累计", "年均"].contains(where: { clausePre.contains($0) })
+          || (figure.start > 0 && "从由".contains(chars[figure.start - 1])) || prevWasFrom
+      {
+        // A span opening a paragraph (五年来，…。) dates its later cumulative,
+        // average and from-to figures; other figures keep the section's year.
         explicitYearPeriod = p
       }
       if state.inPlan {
@@ -886,6 +899,18 @@ struct SentenceAnalyzer {
     return out
   }
 
+  /// `period` with every year in it moved by `delta` (2031H1 → 2030H1).
+  static func shiftYears(_ period: String, by delta: Int) -> String {
+    var out = "", digits = ""
+    for c in period + " " {
+      if Text.isDigit(c) { digits.append(c); continue }
+      if digits.count == 4, let y = Int(digits) { out += String(y + delta) } else { out += digits }
+      digits = ""
+      if c != " " || out.count < period.count { out.append(c) }
+    }
+    return out.hasSuffix(" ") ? String(out.dropLast()) : out
+  }
+
   /// The shares of the three sectors written as a proportion (三次产业结构
   /// 为8.2:40.5:51.3, 由上年的…调整为…): one ratio row per sector, the
   /// proportion after 上年 for the year before.
@@ -896,6 +921,9 @@ struct SentenceAnalyzer {
     let separators: Set<Character> = [":", "：", "∶"]
     var out: [ProposedRow] = []
     var k = keyword
+    var wordsFrom = keyword
+    // The period of the section (2031, 2031H1), or one named before the keyword.
+    let base = periodMarker(before: keyword, baseYear: year)?.period ?? state.defaultPeriod ?? String(year)
     while k < chars.count && !"。；;".contains(chars[k]) {
       guard Text.isDigit(chars[k]), chars[k - 1] != ".", !Text.isDigit(chars[k - 1]) else { k += 1; continue }
       var values: [String] = []
@@ -906,9 +934,9 @@ struct SentenceAnalyzer {
         e = after + 1
       }
       guard values.count == 3 else { k = max(e, k + 1); continue }
-      let before = text(keyword..<k)
-      let lastYear = String(before.suffix(4)).contains("上年")
-      let period = String(lastYear ? year - 1 : year)
+      let lastYear = text(wordsFrom..<k).contains("上年") || text(wordsFrom..<k).contains("去年")
+      wordsFrom = e
+      let period = lastYear ? Self.shiftYears(base, by: -1) : base
       var notes: [String] = []
       if state.yearGuessed { notes.append("guessed year") }
       for (sector, v) in zip(["第一产业增加值占比", "第二产业增加值占比", "第三产业增加值占比"], values) {

@@ -504,4 +504,26 @@ struct ExtractionRuleTests {
     let r = rows("某县2031年国民经济和社会发展统计公报\n全年家禽出栏312.5万羽，公共图书馆藏书28.4万册。")
     #expect(r.map(\.unit) == ["万羽", "万册"])
   }
+
+  @Test func planPeriodSinceRunsToTheSectionYear() {
+    let r = rows("一、2028年工作回顾\n“十五五”以来，全市规模以上工业增加值年均增长8.3%。")
+    #expect(r.first?.period == "2026..2028" && r.first?.measure == "avg_growth")
+  }
+
+  @Test func aSpanOpeningAParagraphDatesOnlyCumulativeAndAverageFigures() {
+    let r = rows("一、2030年工作回顾\n五年来，全市规模以上工业增加值年均增长7.7%。累计建成5G基站4200个。城镇居民人均可支配收入51230元，增长4.6%。")
+    #expect(r.map(\.period) == ["2026..2030", "2026..2030", "2030", "2030"])
+    #expect(r.last?.measure == "growth")
+  }
+
+  @Test func industryStructureInAPartYearReview() {
+    let r = rows("一、2031年上半年工作情况\n三次产业比例由上年同期的10.2∶39.5∶50.3调整为9.8∶40.1∶50.1。")
+    #expect(r.map(\.period) == ["2030H1", "2030H1", "2030H1", "2031H1", "2031H1", "2031H1"])
+  }
+
+  @Test func annualTargetLabelInAnItemTakesTheHeading() {
+    let r = rows("一、2031年1—6月计划执行情况\n2．固定资产投资。年度预期目标增长7%。1—6月，全县固定资产投资增长3.9%。")
+    #expect(r.map(\.indicator) == ["固定资产投资", "固定资产投资"])
+    #expect(r.map(\.period) == ["2031", "2031-01..2031-06"])
+  }
 }
