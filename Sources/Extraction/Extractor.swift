@@ -407,6 +407,7 @@ struct DocumentState: Sendable {
     // A heading naming a year's plan or arrangements (二、2031年计划初步安排), numbered or not.
     if line.count <= 30 && s.hasSuffix("年") == false && Text.years(in: line).count == 1
       && (s.contains("计划") || s.contains("安排"))
+      && !["情况", "进展", "成效", "落实"].contains(where: { s.contains($0) })
     {
       return .plan
     }

@@ -448,6 +448,9 @@ struct ExtractionRuleTests {
     let r = rows(text)
     #expect(r.map(\.period) == ["2031-01..2031-10", "2032"])
     #expect(r.map(\.scenario) == ["actual", "target"])
+    // How an arrangement went is a review, not a plan.
+    let review = rows("一、2031年工作回顾\n（二）2031年项目安排落实情况\n全年实施重点项目118个，完成投资96.2亿元。")
+    #expect(review.allSatisfy { $0.scenario == "actual" && $0.period == "2031" })
   }
 
   @Test func targetInAPartYearReviewIsForTheWholeYear() {
