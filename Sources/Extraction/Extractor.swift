@@ -404,8 +404,14 @@ struct DocumentState: Sendable {
     let isReview = reviewWords.contains { s.contains($0) }
     if isPlan && !isReview { return .plan }
     if isReview { return .review }
+    // A heading naming a year's plan or arrangements (二、2031年计划初步安排), numbered or not.
+    if line.count <= 30 && s.hasSuffix("年") == false && Text.years(in: line).count == 1
+      && (s.contains("计划") || s.contains("安排"))
+      && !["情况", "进展", "成效", "落实"].contains(where: { s.contains($0) })
+    {
+      return .plan
+    }
     if numbered { return .other }
-    if line.count <= 30 && s.hasSuffix("年") == false && Text.years(in: line).count == 1 && s.contains("计划") { return .plan }
     return nil
   }
 
@@ -416,6 +422,18 @@ struct DocumentState: Sendable {
     if s.contains("上半年") { return "H1" }
     if s.contains("前三季度") { return "01..09" }
     if s.contains("一季度") && !s.contains("第一季度以来") { return "Q1" }
+    // A year-to-date month range (1—9月, 1-10月): "01..09".
+    let chars = Array(s)
+    for (i, c) in chars.enumerated() where c == "1" && (i == 0 || !Text.isDigit(chars[i - 1])) {
+      var k = i + 1
+      guard k < chars.count, "—–-~～至".contains(chars[k]) else { continue }
+      while k < chars.count && "—–-~～至".contains(chars[k]) { k += 1 }
+      var month = 0, d = k
+      while d < chars.count && Text.isDigit(chars[d]) { month = month * 10 + (chars[d].wholeNumberValue ?? 0); d += 1 }
+      if d > k, d < chars.count, chars[d] == "月", (2...12).contains(month) {
+        return "01..\(month < 10 ? "0" : "")\(month)"
+      }
+    }
     return nil
   }
 
@@ -427,7 +445,9 @@ struct DocumentState: Sendable {
     switch reviewPart {
     case "H1"?: return "\(y)H1"
     case "Q1"?: return "\(y)Q1"
-    case "01..09"?: return "\(y)-01..\(y)-09"
+    case let part? where part.contains(".."):
+      let months = part.split(separator: ".")
+      return "\(y)-\(months[0])..\(y)-\(months[1])"
     default: return String(y)
     }
   }

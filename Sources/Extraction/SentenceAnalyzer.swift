@@ -51,13 +51,17 @@ struct SentenceAnalyzer {
 
   init(chars: [Character], lexicon: Lexicon, state: DocumentState, region: String) {
     self.chars = chars; self.lexicon = lexicon; self.state = state; self.region = region
+    mentionsSpanWords = ["年来", "今后", "未来"].contains { chars.firstOffset(of: $0) != nil }
   }
+
+  /// Whether the sentence says 五年来, 今后五年 or 未来五年 (checked once, not per figure).
+  let mentionsSpanWords: Bool
 
   // Units, longest first within each group. 个百分点 before 个.
   static let baseUnits: [String] = [
     "微克/立方米", "个百分点", "百分点", "平方公里", "平方米", "立方米", "千公顷", "公顷", "千瓦时", "千瓦", "标箱", "人次", "架次", "美元", "公里", "千米",
     "%", "％", "‰", "元", "人", "家", "个", "项", "亩", "吨", "件", "份", "列", "套", "栋", "户", "所", "座", "台",
-    "辆", "处", "张", "床", "艘", "头", "株", "起", "例", "块", "天", "分", "PF", "TB", "T",
+    "辆", "处", "张", "床", "艘", "头", "株", "起", "例", "块", "天", "分", "羽", "册", "PF", "TB", "T",
   ].sorted { $0.count > $1.count }
   static let magnitudes: [String] = ["万亿", "千万", "百万", "亿", "万"]
   static let boundWords: [String] = ["以上", "以内", "以下", "左右"]
@@ -208,6 +212,10 @@ struct SentenceAnalyzer {
       }
       // A class, not a figure: 1000吨级泊位, 万吨级.
       if afterUnit < chars.count && chars[afterUnit] == "级" { pending = []; i = end; continue }
+      // A duration, not a count: 连续19个月, 3个季度.
+      if unitText == "个", afterUnit < chars.count, chars[afterUnit] == "月" || has("季度", at: afterUnit) {
+        pending = []; i = end; continue
+      }
       // A technical specification (均匀性小于1.5%): reports state indicators
       // with 以内/以下/不超过, never with 小于/大于.
       if has("小于", at: start - 2) || has("大于", at: start - 2) { pending = []; i = end; continue }
@@ -374,7 +382,32 @@ struct SentenceAnalyzer {
       }
     }
     for (word, span) in [("十二五", "2011..2015"), ("十三五", "2016..2020"), ("十四五", "2021..2025"), ("十五五", "2026..2030")] {
-      if let at = lastIndex(of: word) { consider(at, span) }
+      guard let at = lastIndex(of: word) else { continue }
+      // “十四五”前四年: the plan period's first years.
+      var p = at + word.count
+      while p < pre.count && "”\"’".contains(pre[p]) { p += 1 }
+      if has("以来", at: p), p + 2 <= pre.count, let first = Int(span.prefix(4)), let last = Int(span.suffix(4)),
+        let y = year, y >= first
+      {
+        // “十四五”以来: from the plan period's start to the year written about.
+        consider(at, "\(first)..\(min(y, last))")
+      } else if p < pre.count, pre[p] == "前", let first = Int(span.prefix(4)),
+        let n = Self.spanCounts.first(where: { $0.1.contains { has($0, at: p + 1) } })?.0
+      {
+        consider(at, "\(first)..\(first + n - 1)")
+      } else {
+        consider(at, span)
+      }
+    }
+    for (n, words) in Self.spanCounts where mentionsSpanWords {
+      for w in words {
+        // 五年来: the years up to the section's year.
+        if let y = year, let at = lastIndex(of: w + "来") { consider(at, "\(y - n + 1)..\(y)") }
+        // 今后五年, 未来五年: the years from the plan's year.
+        if let plan = state.planYear, let at = lastIndex(of: "今后" + w) ?? lastIndex(of: "未来" + w) {
+          consider(at, "\(plan)..\(plan + n - 1)")
+        }
+      }
     }
     // Explicit years: 2021—2023年 (a span), 2023年 (a year).
     var y = 0
@@ -388,7 +421,9 @@ struct SentenceAnalyzer {
           let namesPlan = ["目标", "计划", "任务", "预算"].contains { w in
             afterYear + w.count <= pre.count && pre[afterYear..<afterYear + w.count].elementsEqual(w)
           }
-          if !isDate && !namesPlan { consider(y, "\(v)") }
+          // A starting year (从2020年的…增加到…) dates only the figure right after it.
+          let startsFrom = y > 0 && "从由".contains(pre[y - 1]) && pre[afterYear...].contains(where: Text.isDigit)
+          if !isDate && !namesPlan && !startsFrom { consider(y, "\(v)") }
         } else if e < pre.count, "—–-至".contains(pre[e]) {
           var d = e + 1
           while d < pre.count && pre[d] == "—" { d += 1 }
@@ -422,6 +457,9 @@ struct SentenceAnalyzer {
   }
 
   static func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+
+  /// Whether a period is a span of whole years (2021..2025).
+  static func isYearSpan(_ p: String) -> Bool { p.count == 10 && p.contains("..") && !p.contains("-") }
 
   /// The indicator for the figure: the lexicon phrase nearest before it in
   /// its clause chain, else the clause's own words (marked).
@@ -459,7 +497,7 @@ struct SentenceAnalyzer {
   static func isColumnLabel(_ phrase: String) -> Bool { columnLabels.contains(phrase) || phrase.count < 2 }
 
   static let fillers = [
-    "年末", "年底", "年初", "全市", "全省", "全县", "全区", "我市", "我省", "我县", "本市", "全年", "其中", "累计", "共计", "共", "合计", "今年以来",
+    "年度", "年末", "年底", "年初", "全市", "全省", "全县", "全区", "我市", "我省", "我县", "本市", "全年", "其中", "累计", "共计", "共", "合计", "今年以来",
     "同比", "同口径", "比上年", "较上年", "分别", "预计", "力争", "确保", "计划", "年计划", "目标", "预期", "主要预期目标为",
     "年", "月", "上半年", "一季度", "前三季度", "完成年计划的", "完成年初目标", "为年度计划的", "完成年度计划的", "完成",
     "安排",
@@ -577,6 +615,7 @@ struct SentenceAnalyzer {
       } else if figure.unit == "百分点" {
         measure = "pp_diff"
         negative = ["低于", "下降", "降低", "回落", "减少", "收窄"].contains { localTail.contains($0) }
+          || ["低于", "慢于"].contains { Self.stripLeadingFillers(local).hasPrefix($0) }
         // A decline narrowing (降幅收窄) is a growth rate rising; widening, falling.
         if local.contains("降幅") { negative = ["扩大", "加深", "加大"].contains { localTail.contains($0) } }
       } else if isPercent {
@@ -617,10 +656,14 @@ struct SentenceAnalyzer {
       var explicitYearPeriod: String?
       // A pp comparison (增速比一季度加快0.4个百分点, 高于全省0.6个百分点)
       // right after a figure is about that figure: its comparator is no period.
-      let comparatorOnly = figure.unit == "百分点" && !out.isEmpty && lexicon.lastMatch(in: Array(local)) == nil
-        && ["高于", "低于", "比", "较", "增速", "快于", "慢于", "同比", "降幅", "增幅", "涨幅"].contains {
-          Self.stripLeadingFillers(local).hasPrefix($0)
-        }
+      // A comparison with another indicator's rate (低于地区生产总值增速0.8个百分点) is too.
+      let comparatorOnly = figure.unit == "百分点" && !out.isEmpty
+        && (lexicon.lastMatch(in: Array(local)) == nil
+          && ["高于", "低于", "比", "较", "增速", "快于", "慢于", "同比", "降幅", "增幅", "涨幅"].contains {
+            Self.stripLeadingFillers(local).hasPrefix($0)
+          }
+          || ["高于", "低于", "快于", "慢于"].contains { Self.stripLeadingFillers(local).hasPrefix($0) }
+            && ["增速", "增长", "增幅"].contains { local.contains($0) })
       if comparatorOnly, let prev = out.last {
         explicitYearPeriod = prev.period
       } else if let marker = periodMarker(before: figure.start, baseYear: baseYear) {
@@ -628,7 +671,12 @@ struct SentenceAnalyzer {
         if let y = Int(marker.period), y != baseYear { baseYear = y }
       } else if let carried = carriedPeriod {
         explicitYearPeriod = carried
-      } else if let p = paragraphPeriod, !estimate {
+      } else if let p = paragraphPeriod, !estimate,
+        !Self.isYearSpan(p) || ["累计", "年均"].contains(where: { clausePre.contains($0) })
+          || (figure.start > 0 && "从由".contains(chars[figure.start - 1])) || prevWasFrom
+      {
+        // A span opening a paragraph (五年来，…。) dates its later cumulative,
+        // average and from-to figures; other figures keep the section's year.
         explicitYearPeriod = p
       }
       if state.inPlan {
@@ -656,7 +704,9 @@ struct SentenceAnalyzer {
       // A completion rate right after a projected figure is itself projected.
       if measure == "completion", let prev = out.last, prev.scenario == "estimate" { scenario = "estimate" }
       // A projection (预计) is for the whole year, also in a part-year review.
-      var period = explicitYearPeriod ?? (baseYear == state.sectionYear && !estimate ? state.defaultPeriod : nil)
+      // So is a target (年计划增长6%左右): plans are set for the year.
+      var period = explicitYearPeriod
+        ?? (baseYear == state.sectionYear && !estimate && scenario != "target" ? state.defaultPeriod : nil)
         ?? baseYear.map(String.init) ?? ""
       // 从24.8%提升到26.7%: the first figure is the year before, the second
       // the year itself, both in the first one's measure.
@@ -665,6 +715,8 @@ struct SentenceAnalyzer {
         && (text(figure.end..<figs[index + 1].start).contains("到") || text(figure.end..<figs[index + 1].start).contains("至"))
       if isFrom, let y = baseYear {
         period = String(y - 1)
+        // Over a span of years (五年来…由56.3%提高到60.8%): the year before it.
+        if let p = explicitYearPeriod, p.count == 10, let first = Int(p.prefix(4)) { period = String(first - 1) }
       }
       // A projected yearly effect (预计每年减少利息支出1亿元) in a review starts with the plan year.
       if estimate, !state.inPlan, explicitYearPeriod == nil, clausePre.contains("每年"), let plan = state.planYear {
@@ -674,6 +726,7 @@ struct SentenceAnalyzer {
       if let prev = out.last, prevWasFrom, local.count <= 4, local.contains("到") || local.contains("至") {
         measure = prev.measure; negative = false; isTo = true
         if let y = baseYear { period = String(y) }
+        if let p = explicitYearPeriod, p.count == 10, let last = Int(p.suffix(4)) { period = String(last) }
       }
       prevWasFrom = isFrom
       // A clause with no subject, verb or period of its own after a target
@@ -685,6 +738,10 @@ struct SentenceAnalyzer {
         scenario = "target"
       }
       if period.isEmpty { notes.append("no year found: pass --year") }
+      // An average growth up to a horizon year (到2030年…年均增长5%) runs from the plan's year.
+      if measure == "avg_growth", scenario != "actual", let y = Int(period), let plan = state.planYear, y > plan {
+        period = "\(plan)..\(y)"
+      }
       if measure == "avg_growth" && !period.contains("..") { notes.append("average growth without a span") }
       if measure != "avg_growth" && period.contains("..") && !period.contains("-") && measure == "growth" {
         // A growth over a span of years is an average unless it says 累计.
@@ -836,6 +893,61 @@ struct SentenceAnalyzer {
     let relative = relativeTargets()
     out.append(contentsOf: relative)
     repeatKeys.append(contentsOf: relative.map { _ in "" })
+    let structure = industryStructure()
+    out.append(contentsOf: structure)
+    repeatKeys.append(contentsOf: structure.map { _ in "" })
+    return out
+  }
+
+  /// `period` with every year in it moved by `delta` (2031H1 → 2030H1).
+  static func shiftYears(_ period: String, by delta: Int) -> String {
+    var out = "", digits = ""
+    for c in period + " " {
+      if Text.isDigit(c) { digits.append(c); continue }
+      if digits.count == 4, let y = Int(digits) { out += String(y + delta) } else { out += digits }
+      digits = ""
+      if c != " " || out.count < period.count { out.append(c) }
+    }
+    return out.hasSuffix(" ") ? String(out.dropLast()) : out
+  }
+
+  /// The shares of the three sectors written as a proportion (三次产业结构
+  /// 为8.2:40.5:51.3, 由上年的…调整为…): one ratio row per sector, the
+  /// proportion after 上年 for the year before.
+  func industryStructure() -> [ProposedRow] {
+    guard !state.inPlan, chars.firstOffset(of: "产业") != nil, let keyword = ["三次产业结构", "三次产业比例", "三次产业之比", "产业结构"].lazy
+      .compactMap({ self.chars.firstOffset(of: $0) }).first, let year = state.sectionYear
+    else { return [] }
+    let separators: Set<Character> = [":", "：", "∶"]
+    var out: [ProposedRow] = []
+    var k = keyword
+    var wordsFrom = keyword
+    // The period of the section (2031, 2031H1), or one named before the keyword.
+    let base = periodMarker(before: keyword, baseYear: year)?.period ?? state.defaultPeriod ?? String(year)
+    while k < chars.count && !"。；;".contains(chars[k]) {
+      guard Text.isDigit(chars[k]), chars[k - 1] != ".", !Text.isDigit(chars[k - 1]) else { k += 1; continue }
+      var values: [String] = []
+      var e = k
+      while let (v, after) = number(at: e) {
+        values.append(v)
+        guard after < chars.count, separators.contains(chars[after]), values.count < 3 else { e = after; break }
+        e = after + 1
+      }
+      guard values.count == 3 else { k = max(e, k + 1); continue }
+      let lastYear = text(wordsFrom..<k).contains("上年") || text(wordsFrom..<k).contains("去年")
+      wordsFrom = e
+      let period = lastYear ? Self.shiftYears(base, by: -1) : base
+      var notes: [String] = []
+      if state.yearGuessed { notes.append("guessed year") }
+      for (sector, v) in zip(["第一产业增加值占比", "第二产业增加值占比", "第三产业增加值占比"], values) {
+        out.append(
+          ProposedRow(
+            region: region, indicator: sector, measure: "ratio", scenario: "actual", period: period, value: v,
+            unit: "%", bound: "", quote: text(keyword..<e).trimmingCharacters(), ref: "",
+            note: notes.joined(separator: "; ")))
+      }
+      k = e
+    }
     return out
   }
 
@@ -882,6 +994,7 @@ struct SentenceAnalyzer {
     if firstClauseEnd < chars.count, firstClauseEnd <= 8,
       let marker = periodMarker(before: firstClauseEnd, baseYear: state.sectionYear),
       marker.period.contains("-") || marker.period.contains("H") || marker.period.contains("Q")
+        || marker.period.contains("..")
     {
       period = marker.period
     } else if let first = figures().first, let marker = periodMarker(before: first.start, baseYear: state.sectionYear),
@@ -914,6 +1027,10 @@ struct SentenceAnalyzer {
     figure: Figure, measure: String, local: String, clausePre: String, keptCountBefore: String?, keptInClause: Bool = false
   ) -> String? {
     if figure.unit == "百分点" && clausePre.contains("拉动") { return "a contribution (拉动), not a comparison" }
+    // …and a drag on it (拖累…增速1.5个百分点) is a contribution too.
+    if figure.unit == "百分点" && clausePre.contains("拖累") { return "a contribution (拖累), not a comparison" }
+    // A definition of what is counted (统计起点为…500万元, 起点标准) is no observation.
+    if clausePre.contains("起点") { return "a statistical threshold (起点), not an observation" }
     // A threshold every member meets (村集体经济收入全部达到10万元以上) is no aggregate level.
     if figure.boundAfter == "以上" && Self.isAmount(figure.unit) && (local.contains("全部") || local.contains("均达")) {
       return "a threshold every member meets (全部达到…以上)"
@@ -1013,6 +1130,13 @@ struct SentenceAnalyzer {
     }
     subjects = subjects.filter { !$0.isEmpty }
     guard subjects.count == after.count, k < subjects.count else { return nil }
+    // Modifiers sharing the last subject's noun (城市、农村低保标准): each
+    // takes that noun (城市低保标准).
+    if let last = subjects.last, let width = subjects.first?.count, width <= 2, last.count > width + 1,
+      subjects.dropLast().allSatisfy({ $0.count == width }), k < subjects.count - 1
+    {
+      subjects[k] += last.dropFirst(width)
+    }
     if let m = lexicon.lastMatch(in: subjects[k]) { return m.canonical }
     let p = Self.cleanPhrase(subjects[k])
     return p.count >= 2 ? p : nil

@@ -412,4 +412,106 @@ struct ExtractionRuleTests {
     #expect(r.map(\.period) == ["2031", "2031"])
     #expect(r.last?.measure == "completion" && r.last?.scenario == "actual")
   }
+
+  @Test func yearToDateReviewHeadingDatesUndatedOutcomes() {
+    let text = """
+      一、2031年1—8月计划执行情况
+      全县一般公共预算收入21.4亿元，增长3.2%。预计全年增长4%。
+      """
+    let r = rows(text)
+    #expect(r.map(\.period) == ["2031-01..2031-08", "2031-01..2031-08", "2031"])
+    #expect(r.map(\.scenario) == ["actual", "actual", "estimate"])
+  }
+
+  @Test func numberedHeadingNamingAYearsPlanOpensThePlan() {
+    let text = """
+      一、2031年1-10月计划执行情况
+      全镇城镇新增就业620人。
+      二、2032年计划初步安排
+      全镇城镇新增就业700人以上。
+      """
+    let r = rows(text)
+    #expect(r.map(\.period) == ["2031-01..2031-10", "2032"])
+    #expect(r.map(\.scenario) == ["actual", "target"])
+    // How an arrangement went is a review, not a plan.
+    let review = rows("一、2031年工作回顾\n（二）2031年项目安排落实情况\n全年实施重点项目118个，完成投资96.2亿元。")
+    #expect(review.allSatisfy { $0.scenario == "actual" && $0.period == "2031" })
+  }
+
+  @Test func targetInAPartYearReviewIsForTheWholeYear() {
+    let r = rows("一、2031年1—8月计划执行情况\n1.规模以上工业增加值。年计划增长7%左右。1—8月，规模以上工业增加值增长6.6%。")
+    #expect(r.map(\.period) == ["2031", "2031-01..2031-08"])
+    #expect(r.map(\.scenario) == ["target", "actual"])
+  }
+
+  @Test func comparisonWithAnotherIndicatorsRateIsAboutTheFigureBefore() {
+    let r = rows("一、2030年工作回顾\n农村居民人均可支配收入增长6.1%，快于地区生产总值增速0.7个百分点；城镇居民人均可支配收入增长4.2%，慢于经济增长1.2个百分点。")
+    let pp = r.filter { $0.measure == "pp_diff" }
+    #expect(pp.map(\.value) == ["0.7", "-1.2"])
+    #expect(pp.map(\.indicator) == ["农村居民人均可支配收入", "城镇居民人均可支配收入"])
+  }
+
+  @Test func firstYearsOfAPlanPeriod() {
+    let r = rows("一、2030年工作回顾\n“十五五”前三年，全县一般公共预算收入年均增长4.1%。")
+    #expect(r.first?.period == "2026..2028" && r.first?.measure == "avg_growth")
+  }
+
+  @Test func yearsUpToTheSectionYearOpenAParagraph() {
+    let r = rows("一、2030年工作回顾\n五年来，全市固定资产投资年均增长6.4%；一般公共预算收入年均增长3.3%。常住人口城镇化率由51.2%提高到57.9%，累计新增城镇就业8.6万人。")
+    #expect(r.map(\.period) == ["2026..2030", "2026..2030", "2025", "2030", "2026..2030"])
+    #expect(r.map(\.measure) == ["avg_growth", "avg_growth", "ratio", "ratio", "level"])
+  }
+
+  @Test func aStartingYearDatesOnlyTheFigureAfterIt() {
+    let r = rows("一、2030年工作回顾\n五年来，全县地区生产总值从2025年的318.4亿元增加到402.6亿元，年均增长4.8%。")
+    #expect(r.map(\.period) == ["2025", "2030", "2026..2030"])
+  }
+
+  @Test func averageGrowthToAHorizonYearRunsFromThePlanYear() {
+    let r = rows("二、2031年主要目标\n今后五年，力争到2035年全市地区生产总值年均增长5%左右。")
+    #expect(r.first?.period == "2031..2035" && r.first?.scenario == "target" && r.first?.bound == "~")
+    let s = rows("二、2031年主要目标\n今后五年，全市一般公共预算收入年均增长4%以上。")
+    #expect(s.first?.period == "2031..2035")
+  }
+
+  @Test func industryStructureIsThreeShares() {
+    let r = rows("某县2031年国民经济和社会发展统计公报\n三次产业结构由上年的9.1:41.2:49.7调整为8.8:40.6:50.6。")
+    #expect(r.map(\.value) == ["9.1", "41.2", "49.7", "8.8", "40.6", "50.6"])
+    #expect(r.map(\.period) == ["2030", "2030", "2030", "2031", "2031", "2031"])
+    #expect(r.allSatisfy { $0.measure == "ratio" && $0.unit == "%" })
+    #expect(r.map(\.indicator).prefix(3) == ["第一产业增加值占比", "第二产业增加值占比", "第三产业增加值占比"])
+  }
+
+  @Test func modifiersListedBeforeASharedNounTakeIt() {
+    let r = rows("一、2030年工作回顾\n城镇、农村最低生活保障标准分别提高到每人每月720元、每人每年6100元。")
+    #expect(r.map(\.indicator) == ["城镇最低生活保障标准", "农村最低生活保障标准"])
+    #expect(r.map(\.value) == ["720", "6100"])
+  }
+
+  @Test func poultryAndBookUnits() {
+    let r = rows("某县2031年国民经济和社会发展统计公报\n全年家禽出栏312.5万羽，公共图书馆藏书28.4万册。")
+    #expect(r.map(\.unit) == ["万羽", "万册"])
+  }
+
+  @Test func planPeriodSinceRunsToTheSectionYear() {
+    let r = rows("一、2028年工作回顾\n“十五五”以来，全市规模以上工业增加值年均增长8.3%。")
+    #expect(r.first?.period == "2026..2028" && r.first?.measure == "avg_growth")
+  }
+
+  @Test func aSpanOpeningAParagraphDatesOnlyCumulativeAndAverageFigures() {
+    let r = rows("一、2030年工作回顾\n五年来，全市规模以上工业增加值年均增长7.7%。累计建成5G基站4200个。城镇居民人均可支配收入51230元，增长4.6%。")
+    #expect(r.map(\.period) == ["2026..2030", "2026..2030", "2030", "2030"])
+    #expect(r.last?.measure == "growth")
+  }
+
+  @Test func industryStructureInAPartYearReview() {
+    let r = rows("一、2031年上半年工作情况\n三次产业比例由上年同期的10.2∶39.5∶50.3调整为9.8∶40.1∶50.1。")
+    #expect(r.map(\.period) == ["2030H1", "2030H1", "2030H1", "2031H1", "2031H1", "2031H1"])
+  }
+
+  @Test func annualTargetLabelInAnItemTakesTheHeading() {
+    let r = rows("一、2031年1—6月计划执行情况\n2．固定资产投资。年度预期目标增长7%。1—6月，全县固定资产投资增长3.9%。")
+    #expect(r.map(\.indicator) == ["固定资产投资", "固定资产投资"])
+    #expect(r.map(\.period) == ["2031", "2031-01..2031-06"])
+  }
 }

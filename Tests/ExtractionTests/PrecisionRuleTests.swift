@@ -216,4 +216,16 @@ struct PrecisionRuleTests {
   @Test func peopleReachedByAPolicyAreKeptFirmsReachedAreNot() {
     #expect(values("发放困难补助资金560万元，惠及困难群众3100余人次；惠及小微企业820家。") == ["560", "3100"])
   }
+
+  @Test func aDurationIsNoCount() {
+    #expect(values("房地产开发投资已连续8个月下降，连续3个季度负增长，新开工项目26个。") == ["26"])
+  }
+
+  @Test func aDragOnAGrowthRateIsAContribution() {
+    #expect(values("房地产开发投资下降9.5%，拖累全部投资增速2.1个百分点。") == ["-9.5"])
+  }
+
+  @Test func aStatisticalThresholdIsNoObservation() {
+    #expect(values("固定资产投资统计起点为计划总投资500万元。全年固定资产投资增长3.4%。") == ["3.4"])
+  }
 }

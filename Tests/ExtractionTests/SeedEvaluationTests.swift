@@ -126,13 +126,18 @@ struct SeedEvaluationTests {
   /// then f18 (a township's 工作总结和工作计划) and f19 (a county head's speech at
   /// the December economic work conference, 今年/明年 without a dateline),
   /// written after the f16–f17 rules: 79.5 % / 78.5 % / 79.3 % (23/29).
+  /// A fourth batch, f13 (a city work report reviewing the year and its
+  /// five-year plan), f14 (a county statistical communiqué) and f15 (a district
+  /// 1—9月 plan execution report with next year's plan), written by someone
+  /// who never saw the extractor: 81.6 % / 79.5 % / 84.1 % (106/126) before
+  /// their rules (f15 alone 44.4 % / 43.8 %: its title's 1—9月 was not read).
   /// The rules were then fitted on them, so these floors guard against
   /// regressions; they no longer measure generalisation.
   @Test func blindFixtureFloor() {
     let s = Self.evaluate(
       folder: Self.repoRoot + "/Tests/ExtractionTests/Fixtures",
       only: { !Self.ownFixtures.contains($0) && !Self.openFixtures.contains($0) })
-    #expect(s.gold >= 1214)
+    #expect(s.gold >= 1857)
     s.expectAtLeast(precision: 0.99, recall: 0.99, mainRecall: 1.0)
   }
 
