@@ -317,6 +317,8 @@ public struct StoreBuilder: Sendable {
 
     // 3. Walk each series: units, duplicates. Merged duplicates leave the order.
     var seriesUnit = [Int32](repeating: 0, count: seriesKeys.count)
+    /// Whether some series mixes units (else no value needs converting).
+    var mixedUnits = false
     var keptOffsets = [Int32](repeating: 0, count: seriesKeys.count + 1)
     var kept = 0
     for s in 0..<seriesKeys.count {
@@ -331,6 +333,7 @@ public struct StoreBuilder: Sendable {
       if oneUnit {
         seriesUnit[s] = firstUnit
       } else {
+        mixedUnits = true
         // Most common unit; ties go to the first seen.
         var unitCounts: [Int32: Int] = [:]
         var firstRowOfUnit: [Int32: Int] = [:]
@@ -417,7 +420,7 @@ public struct StoreBuilder: Sendable {
     store.seriesIndex = seriesIndex
     store.offsets = keptOffsets
     store.values = Self.gather(order, threads: threads) { [value] in value[$0] }
-    for k in 0..<kept {
+    for k in 0..<(mixedUnits ? kept : 0) {
       let r = Int(order[k])
       let target = seriesUnit[Int(rowSeries[r])]
       guard unit[r] != target, self.validity[r] else { continue }
@@ -448,23 +451,35 @@ public struct StoreBuilder: Sendable {
     (line, bound) = ([], [])
     // Origins: the distinct (source, data file) pairs, looked up in a table
     // when the pairs are few enough to index directly.
-    var originIndex: [Int64: Int32] = [:]
-    let pairTable = sources.count * dataFiles.count <= 1 << 20
-    var originTable = [Int32](repeating: -1, count: pairTable ? sources.count * dataFiles.count : 0)
     var originSource: [Int32] = [], originDataFile: [Int32] = []
-    let originOf = order.map { r in
-      let (s, f) = (Int(source[Int(r)]), Int(dataFile[Int(r)]))
-      if pairTable, originTable[s * dataFiles.count + f] >= 0 { return originTable[s * dataFiles.count + f] }
-      let key = Int64(s) << 32 | Int64(f)
-      if let origin = originIndex[key] { return origin }
-      let origin = Int32(originSource.count)
-      originIndex[key] = origin
-      if pairTable { originTable[s * dataFiles.count + f] = origin }
-      originSource.append(Int32(s))
-      originDataFile.append(Int32(f))
-      return origin
+    if sources.count * dataFiles.count <= 1 << 20 {
+      var originTable = [Int32](repeating: -1, count: sources.count * dataFiles.count)
+      // Every pair numbered in one sequential pass, then looked up per sorted row on all threads.
+      let fileCount = dataFiles.count
+      for (s, f) in zip(source, dataFile) where originTable[Int(s) * fileCount + Int(f)] < 0 {
+        originTable[Int(s) * fileCount + Int(f)] = Int32(originSource.count)
+        originSource.append(s)
+        originDataFile.append(f)
+      }
+      let table = originTable
+      store.originOf = Self.gather(order, threads: threads) { [source, dataFile] r in
+        table[Int(source[r]) * fileCount + Int(dataFile[r])]
+      }
+      (store.originSource, store.originDataFile) = (originSource, originDataFile)
+    } else {
+      var originIndex: [Int64: Int32] = [:]
+      let originOf = order.map { r in
+        let (s, f) = (Int(source[Int(r)]), Int(dataFile[Int(r)]))
+        let key = Int64(s) << 32 | Int64(f)
+        if let origin = originIndex[key] { return origin }
+        let origin = Int32(originSource.count)
+        originIndex[key] = origin
+        originSource.append(Int32(s))
+        originDataFile.append(Int32(f))
+        return origin
+      }
+      (store.originOf, store.originSource, store.originDataFile) = (originOf, originSource, originDataFile)
     }
-    (store.originOf, store.originSource, store.originDataFile) = (originOf, originSource, originDataFile)
     (source, dataFile) = ([], [])
     if !reference.isEmpty {
       for k in 0..<kept {
