@@ -114,27 +114,8 @@ extension StoreBuilder {
   /// Appends the rows of `columns`, re-coding their text columns into this
   /// builder's dictionaries.
   public mutating func append(columns: Columns) {
-    func recode(_ strings: [String], _ column: TextColumn) -> [Int32] { strings.map { code(of: $0, in: column) } }
-    let regionCode = recode(columns.regions, .region), indicatorCode = recode(columns.indicators, .indicator)
-    let unitCode = recode(columns.units, .unit), sourceCode = recode(columns.sources, .source)
-    let fileCode = code(of: columns.dataFile, in: .dataFile)
-    let base = value.count
-    region.append(contentsOf: columns.region.lazy.map { regionCode[Int($0)] })
-    indicator.append(contentsOf: columns.indicator.lazy.map { indicatorCode[Int($0)] })
-    unit.append(contentsOf: columns.unit.lazy.map { unitCode[Int($0)] })
-    source.append(contentsOf: columns.source.lazy.map { sourceCode[Int($0)] })
-    dataFile.append(contentsOf: repeatElement(fileCode, count: columns.rowCount))
-    measure.append(contentsOf: columns.measure)
-    scenario.append(contentsOf: columns.scenario)
-    period.append(contentsOf: columns.period)
-    value.append(contentsOf: columns.value)
-    validity.append(contentsOf: columns.validity)
-    bound.append(contentsOf: columns.bound)
-    line.append(contentsOf: columns.line)
-    let quoteBase = UInt32(clamping: quoteBytes.count)
-    quoteBytes.append(contentsOf: columns.quoteBytes)
-    quoteEnd.append(contentsOf: columns.quoteEnd.lazy.map { $0 + quoteBase })
-    for (row, name) in columns.reference { reference[base + row] = indicators.intern(name) }
+    // Their arrays are taken over by the temporary builder, not copied.
+    append(contentsOf: StoreBuilder(columns: columns))
   }
 
   /// A builder holding exactly the rows of `columns` (their arrays are
