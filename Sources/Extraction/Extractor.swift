@@ -110,6 +110,13 @@ public struct Extractor: Sendable {
           paragraphOpened = true
           // Only a part of a year (1—10月, 上半年, 11月末) dates a paragraph.
           paragraphPeriod = analyzer.leadContext().period.flatMap { Int($0) == nil ? $0 : nil }
+        } else if !hasFigures && !paragraphOpened, let span = analyzer.leadContext().period,
+          SentenceAnalyzer.isYearSpan(span), analyzer.namesYearCount(before: sentence.count)
+        {
+          // A figure-less opener naming a span (——这五年，产业结构实现新优化。)
+          // dates the paragraph's cumulative and added figures.
+          paragraphOpened = true
+          paragraphPeriod = span
         }
         if let last = sentence.last, last == "；" || last == ";" {
           let lead = analyzer.leadContext()

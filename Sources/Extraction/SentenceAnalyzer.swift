@@ -51,7 +51,7 @@ struct SentenceAnalyzer {
 
   init(chars: [Character], lexicon: Lexicon, state: DocumentState, region: String) {
     self.chars = chars; self.lexicon = lexicon; self.state = state; self.region = region
-    mentionsSpanWords = ["年来", "今后", "未来"].contains { chars.firstOffset(of: $0) != nil }
+    mentionsSpanWords = ["年来", "今后", "未来", "这"].contains { chars.firstOffset(of: $0) != nil }
   }
 
   /// Whether the sentence says 五年来, 今后五年 or 未来五年 (checked once, not per figure).
@@ -403,6 +403,8 @@ struct SentenceAnalyzer {
       for w in words {
         // 五年来: the years up to the section's year.
         if let y = year, let at = lastIndex(of: w + "来") { consider(at, "\(y - n + 1)..\(y)") }
+        // 这五年 (a review's paragraph opener): the same years.
+        if let y = year, let at = lastIndex(of: "这" + w) { consider(at, "\(y - n + 1)..\(y)") }
         // 今后五年, 未来五年: the years from the plan's year.
         if let plan = state.planYear, let at = lastIndex(of: "今后" + w) ?? lastIndex(of: "未来" + w) {
           consider(at, "\(plan)..\(plan + n - 1)")
@@ -446,6 +448,9 @@ struct SentenceAnalyzer {
   static let comparisonMarks: Set<Character> = ["比", "较", "于", "与", "同"]
 
   /// Year counts as written (两年, 三年, 3年 …), for cumulative spans.
+  /// Words of an amount added over a span (新增学位1.2万个, 完成棚户区改造5420户).
+  static let spanFlowWords = ["新增", "新建", "新改建", "改扩建", "净增", "改造", "发行"]
+
   static let spanCounts: [(Int, [String])] = [
     (2, ["两年", "二年", "2年"]), (3, ["三年", "3年"]), (4, ["四年", "4年"]), (5, ["五年", "5年"]),
   ]
@@ -593,6 +598,8 @@ struct SentenceAnalyzer {
     let sentenceText = String(chars)
     // 预计 before the sentence's first figure (综合分析,预计全年…) governs all its clauses.
     let opensWithEstimate = text(0..<(figs.first?.start ?? 0)).contains("预计")
+    // 累计 before the first figure (累计引进…项目138个，实际到位资金412亿元) governs its clauses.
+    let opensWithCumulative = text(0..<(figs.first?.start ?? 0)).contains("累计")
     for (index, figure) in figs.enumerated() {
       // Figures of one list (145、739、675亿元) share their end: never look back past a start.
       previousEnd = min(previousEnd, figure.start)
@@ -657,6 +664,12 @@ struct SentenceAnalyzer {
       // A pp comparison (增速比一季度加快0.4个百分点, 高于全省0.6个百分点)
       // right after a figure is about that figure: its comparator is no period.
       // A comparison with another indicator's rate (低于地区生产总值增速0.8个百分点) is too.
+      // In a paragraph opened by a span (这五年，…), what was added over it is
+      // the span's: a sentence opened by 累计, an increment (新增, 新建, 净增,
+      // 改造, 发行), a change in points (五年提高6.3个百分点).
+      let spanFlow = paragraphPeriod.map(Self.isYearSpan) == true
+        && (opensWithCumulative || measure == "pp_diff"
+          || Self.spanFlowWords.contains(where: { clausePre.contains($0) }))
       let comparatorOnly = figure.unit == "百分点" && !out.isEmpty
         && (lexicon.lastMatch(in: Array(local)) == nil
           && ["高于", "低于", "比", "较", "增速", "快于", "慢于", "同比", "降幅", "增幅", "涨幅"].contains {
@@ -674,6 +687,7 @@ struct SentenceAnalyzer {
       } else if let p = paragraphPeriod, !estimate,
         !Self.isYearSpan(p) || ["累计", "年均"].contains(where: { clausePre.contains($0) })
           || (figure.start > 0 && "从由".contains(chars[figure.start - 1])) || prevWasFrom
+          || spanFlow
       {
         // A span opening a paragraph (五年来，…。) dates its later cumulative,
         // average and from-to figures; other figures keep the section's year.
@@ -747,7 +761,9 @@ struct SentenceAnalyzer {
         // A growth over a span of years is an average unless it says 累计.
         if !local.contains("累计") { measure = "avg_growth" }
       }
-      if period.contains("..") && measure == "level" && period.count == 10 && !local.contains("累计") && !clausePre.contains("累计") {
+      if period.contains("..") && measure == "level" && period.count == 10 && !local.contains("累计") && !clausePre.contains("累计")
+        && !spanFlow
+      {
         // A level stated after a multi-year span is a position at its end.
         period = String(period.suffix(4))
       }
@@ -987,14 +1003,25 @@ struct SentenceAnalyzer {
   /// Only a sentence opener counts: 预计 before its first figure (预计全年…),
   /// a period standing as its own first clause (1—6月,… / 上半年,…); a
   /// period written onto a subject (1-10月规上服务业营业收入…) is that clause's.
+  /// Whether the words before `end` count years (五年来, 这五年, 今后五年),
+  /// not a plan period's name (“十五五”开局之年).
+  func namesYearCount(before end: Int) -> Bool {
+    let t = text(0..<end)
+    return Self.spanCounts.contains { $0.1.contains { t.contains($0) } }
+  }
+
   func leadContext() -> (estimate: Bool, period: String?) {
     let estimate = text(0..<(figures().first?.start ?? 0)).contains("预计")
     var period: String?
     let firstClauseEnd = clauseEnd(after: 0)
-    if firstClauseEnd < chars.count, firstClauseEnd <= 8,
+    // A span may open with a longer figure-less clause (今后五年…的主要目标是：…).
+    let firstFigure = figures().first?.start ?? chars.count
+    if firstClauseEnd < chars.count, firstClauseEnd <= 8 || firstClauseEnd <= 30 && firstClauseEnd <= firstFigure,
       let marker = periodMarker(before: firstClauseEnd, baseYear: state.sectionYear),
-      marker.period.contains("-") || marker.period.contains("H") || marker.period.contains("Q")
-        || marker.period.contains("..")
+      firstClauseEnd <= 8
+        ? marker.period.contains("-") || marker.period.contains("H") || marker.period.contains("Q")
+          || marker.period.contains("..")
+        : Self.isYearSpan(marker.period) && namesYearCount(before: firstClauseEnd)
     {
       period = marker.period
     } else if let first = figures().first, let marker = periodMarker(before: first.start, baseYear: state.sectionYear),
@@ -1055,7 +1082,17 @@ struct SentenceAnalyzer {
     guard FigureFilter.countUnits.contains(base) else { return nil }
     let after = nounAfter(figure)
     // A count qualifying the next figure (23个项目9524户): the next one is the observation.
-    if FigureFilter.bareClassifiers.contains(base), (1...4).contains(where: { k in
+    // 由112家增加到186家: the first count is where the change started, not a qualifier.
+    let startsFromTo = figure.start > 0 && "由从".contains(chars[figure.start - 1])
+      && text(figure.end..<min(chars.count, figure.end + 5)).contains { $0 == "到" || $0 == "至" }
+    // …and the second is judged by the words before the first.
+    let head = clausePre.dropLast(local.count)
+    let endsFromTo = local.count <= 5 && (local.contains("到") || local.contains("至"))
+      && head.lastIndex(where: { "由从".contains($0) }).map { at in
+        let figureWords = head[head.index(after: at)...]
+        return figureWords.count <= 10 && figureWords.first.map(Text.isDigit) == true
+      } == true
+    if !startsFromTo, FigureFilter.bareClassifiers.contains(base), (1...4).contains(where: { k in
       figure.end + k < chars.count && Text.isDigit(chars[figure.end + k])
         && chars[figure.end..<figure.end + k].allSatisfy { RegionFinder.isHan($0) }
         && number(at: figure.end + k).flatMap { unit(at: $0.end) } != nil
@@ -1081,13 +1118,14 @@ struct SentenceAnalyzer {
     if FigureFilter.bareClassifiers.contains(base) && (local.contains("《") || local.contains("》")) {
       return "counts titled documents"
     }
-    let localChars = Array(local)
+    let judged = endsFromTo ? String(clausePre.prefix(while: { $0 != "由" && $0 != "从" })) : local
+    let localChars = Array(judged)
     let known = lexicon.lastMatch(in: localChars) != nil || (!after.isEmpty && lexicon.lastMatch(in: Array(after)) != nil)
     // The next item of a list (…116家、省级1787家) is judged with its list.
     let inherits = after.isEmpty
       && ((keptCountBefore == base && (Self.cleanPhrase(localChars).count <= 3 || local.contains("其中")))
         || (keptInClause && local.hasPrefix("、") && local.count <= 7))
-    switch FigureFilter.verdict(unit: figure.unit, nounAfter: after, before: local, known: known, inherits: inherits) {
+    switch FigureFilter.verdict(unit: figure.unit, nounAfter: after, before: judged, known: known, inherits: inherits) {
     case .keep: return nil
     case .drop(let reason): return reason
     }

@@ -504,6 +504,40 @@ struct ExtractionRuleTests {
     #expect(r.last?.measure == "growth")
   }
 
+  @Test func aFigurelessSpanOpenerDatesTheParagraph() {
+    let r = rows("一、2030年及过去五年工作回顾\n——这五年，开放水平明显提升。外贸企业由40家增加到65家，进出口总额年均增长9.2%，森林覆盖率达到58.1%。")
+    #expect(r.map(\.period) == ["2025", "2030", "2026..2030", "2030"])
+    #expect(r.map(\.measure) == ["level", "level", "avg_growth", "ratio"])
+  }
+
+  @Test func whatWasAddedOverASpanIsTheSpans() {
+    let r = rows("一、2030年工作回顾\n——这五年，民生保障更加有力。新增托位2300个，完成危房改造680户，常住人口城镇化率五年提高4.2个百分点，养老机构达到36家。")
+    #expect(r.map(\.period) == ["2026..2030", "2026..2030", "2026..2030", "2030"])
+    #expect(r.map(\.measure) == ["level", "level", "pp_diff", "level"])
+  }
+
+  @Test func cumulativeOpeningASentenceGovernsItsClausesInASpan() {
+    let r = rows("一、2030年工作回顾\n这五年，招商成效明显。累计签约产业项目84个，实际到位资金215亿元。")
+    #expect(r.map(\.period) == ["2026..2030", "2026..2030"])
+  }
+
+  @Test func aLongFigurelessClauseNamingASpanOpensTheSentence() {
+    let r = rows("二、今后五年和2031年主要目标\n2031年是新一轮规划开局之年。今后五年全市发展的主要目标是：一般公共预算收入年均增长5%以上；高新技术企业突破400家。")
+    #expect(r.map(\.period) == ["2031..2035", "2035"])
+    #expect(r.allSatisfy { $0.scenario == "target" })
+  }
+
+  @Test func aFromToCountIsJudgedByItsSubject() {
+    let r = rows("一、2030年工作回顾\n五年来，外贸企业由40家增加到65家。")
+    #expect(r.map(\.value) == ["40", "65"])
+    #expect(r.map(\.period) == ["2025", "2030"])
+  }
+
+  @Test func aPlanPeriodNameDoesNotOpenAParagraph() {
+    let r = rows("二、2031年主要目标\n2031年是“十六五”开局之年。全市城镇新增就业3.2万人以上。")
+    #expect(r.first?.period == "2031")
+  }
+
   @Test func industryStructureInAPartYearReview() {
     let r = rows("一、2031年上半年工作情况\n三次产业比例由上年同期的10.2∶39.5∶50.3调整为9.8∶40.1∶50.1。")
     #expect(r.map(\.period) == ["2030H1", "2030H1", "2030H1", "2031H1", "2031H1", "2031H1"])
