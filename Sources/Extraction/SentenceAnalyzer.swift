@@ -761,8 +761,8 @@ struct SentenceAnalyzer {
         // A growth over a span of years is an average unless it says 累计.
         if !local.contains("累计") { measure = "avg_growth" }
       }
-      if period.contains("..") && measure == "level" && period.count == 10 && !local.contains("累计") && !clausePre.contains("累计")
-        && !spanFlow
+      if period.contains("..") && period.count == 10 && !local.contains("累计") && !clausePre.contains("累计")
+        && !spanFlow && (measure == "level" || measure == "ratio" && scenario == "target")
       {
         // A level stated after a multi-year span is a position at its end.
         period = String(period.suffix(4))
@@ -1024,6 +1024,14 @@ struct SentenceAnalyzer {
         : Self.isYearSpan(marker.period) && namesYearCount(before: firstClauseEnd)
     {
       period = marker.period
+    } else if let first = figures().first, clauseStart(before: first.start) <= 40,
+      namesYearCount(before: clauseStart(before: first.start)),
+      let marker = periodMarker(before: clauseStart(before: first.start), baseYear: state.sectionYear),
+      Self.isYearSpan(marker.period)
+    {
+      // A span named in the words before the first figure's clause
+      // (根据…的建议，今后五年全县…的主要目标是：…).
+      period = marker.period
     } else if let first = figures().first, let marker = periodMarker(before: first.start, baseYear: state.sectionYear),
       let y = Int(marker.period), y != state.sectionYear,
       ["今年", "去年", "明年"].contains(where: { text(0..<first.start).contains($0) })
@@ -1207,11 +1215,14 @@ struct SentenceAnalyzer {
       var notes: [String] = []
       if state.yearGuessed { notes.append("guessed year") }
       // A year named in the sentence (今年…主要预期目标是：…) dates the target.
-      let year = periodMarker(before: i, baseYear: state.sectionYear).flatMap { Int($0.period) == nil ? nil : $0.period }
+      let marker = periodMarker(before: i, baseYear: state.sectionYear)?.period
+      let year = marker.flatMap { Int($0) == nil ? nil : $0 }
+      // Over a span of years (今后五年…：…与经济增长同步) the target is an average growth.
+      let span = [marker, carriedPeriod].compactMap { $0 }.first(where: Self.isYearSpan)
       out.append(
         ProposedRow(
-          region: region, indicator: subName, measure: "growth", scenario: "target",
-          period: year ?? state.planYear.map { state.inPlan ? String($0) : String(state.reviewYear ?? $0) } ?? "",
+          region: region, indicator: subName, measure: span == nil ? "growth" : "avg_growth", scenario: "target",
+          period: span ?? year ?? state.planYear.map { state.inPlan ? String($0) : String(state.reviewYear ?? $0) } ?? "",
           value: "", unit: "%", bound: b, quote: text.trimmingCharacters(), ref: ref.canonical,
           note: notes.joined(separator: "; ")))
     }

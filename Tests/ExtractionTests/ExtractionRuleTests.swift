@@ -533,6 +533,12 @@ struct ExtractionRuleTests {
     #expect(r.map(\.period) == ["2025", "2030"])
   }
 
+  @Test func aSpanBeforeTheFirstFigureClauseGovernsTheSentence() {
+    let r = rows("二、今后五年和2031年主要目标\n按照市委的部署，今后五年全市发展的主要目标是：高新技术企业突破400家；湿地保护率稳定在70%以上；城乡居民人均可支配收入增长与经济增长同步。")
+    #expect(r.map(\.period) == ["2035", "2035", "2031..2035"])
+    #expect(r.map(\.measure) == ["level", "ratio", "avg_growth"])
+  }
+
   @Test func aPlanPeriodNameDoesNotOpenAParagraph() {
     let r = rows("二、2031年主要目标\n2031年是“十六五”开局之年。全市城镇新增就业3.2万人以上。")
     #expect(r.first?.period == "2031")
