@@ -85,6 +85,15 @@ struct SentenceAnalyzer {
   static let negativeVerbs = ["下降", "回落", "降低", "减少", "压减", "压缩", "精简", "下滑"]
   static let ratioWords = ["率", "比重", "占比", "强度", "比例", "覆盖", "达标", "指数", "进度"]
   static let targetWords = ["预期目标", "目标", "力争", "确保", "计划", "争取", "控制在"]
+  /// A rate applied or set (预备费按支出预算的1.5%安排, 调入预算的比例提高到32%),
+  /// not how much of a plan was done.
+  static func isAppliedRate(_ clausePre: String) -> Bool {
+    clausePre.contains("按") || clausePre.contains("比例") || clausePre.contains("比重")
+  }
+
+  /// Words before a plan section's figure saying it is already settled (已下达).
+  static let doneWords = ["已下达", "已提前下达", "已拨付", "已批复"]
+
   static let completionWords = ["完成率", "计划的", "目标的", "目标值的", "年初目标", "年度目标", "年计划", "年度计划", "任务的", "预算的"]
 
   // MARK: scanning
@@ -329,10 +338,10 @@ struct SentenceAnalyzer {
     }
     var k = 0
     while k < pre.count {
-      // 11月末, 6月底: a stock at the end of a month.
+      // 11月末, 6月底: a stock at the end of a month; 6月份: that month alone.
       if Text.isDigit(pre[k]), k == 0 || !(Text.isDigit(pre[k - 1]) || "—–-~～至".contains(pre[k - 1])),
         let (m, e) = number(at: k), e + 1 < pre.count, pre[e] == "月",
-        pre[e + 1] == "末" || pre[e + 1] == "底", let month = Int(m), (1...12).contains(month), let y = year
+        pre[e + 1] == "末" || pre[e + 1] == "底" || pre[e + 1] == "份", let month = Int(m), (1...12).contains(month), let y = year
       {
         consider(k, "\(y)-\(Self.two(month))")
       }
@@ -600,6 +609,7 @@ struct SentenceAnalyzer {
     let opensWithEstimate = text(0..<(figs.first?.start ?? 0)).contains("预计")
     // 累计 before the first figure (累计引进…项目138个，实际到位资金412亿元) governs its clauses.
     let opensWithCumulative = text(0..<(figs.first?.start ?? 0)).contains("累计")
+    let opensWithDone = Self.doneWords.contains { text(0..<(figs.first?.start ?? 0)).contains($0) }
     for (index, figure) in figs.enumerated() {
       // Figures of one list (145、739、675亿元) share their end: never look back past a start.
       previousEnd = min(previousEnd, figure.start)
@@ -627,7 +637,7 @@ struct SentenceAnalyzer {
         if local.contains("降幅") { negative = ["扩大", "加深", "加大"].contains { localTail.contains($0) } }
       } else if isPercent {
         if SentenceAnalyzer.completionWords.contains(where: { clausePre.contains($0) })
-          && !local.contains("增长") && !local.contains("增速")
+          && !local.contains("增长") && !local.contains("增速") && !Self.isAppliedRate(clausePre)
         {
           measure = "completion"
         } else if local.contains("年均") || clausePre.contains("年均") {
@@ -695,6 +705,8 @@ struct SentenceAnalyzer {
       }
       if state.inPlan {
         scenario = estimate ? "estimate" : "target"
+        // Settled before the plan (已提前下达…限额62.8亿元，其中…): an outcome.
+        if opensWithDone && !estimate { scenario = "actual" }
         if let p = explicitYearPeriod, let y = Int(p.prefix(4)), let plan = state.planYear, y < plan, !p.contains("..") || p.hasSuffix(String(y)) {
           // A past figure quoted in the plan section.
           scenario = estimate ? "estimate" : "actual"
@@ -1075,6 +1087,7 @@ struct SentenceAnalyzer {
     // A milestone crossed (首次超2000亿元, 首次突破): the exact figure follows it.
     if ["首次超", "首次突破"].contains(where: { local.suffix(5).contains($0) }) { return "a milestone (首次超…), not the figure" }
     if figure.unit == "%" && measure != "completion" && local.hasSuffix("的") && !local.hasSuffix("年的")
+      && !Self.isAppliedRate(clausePre)
       && !Self.isShareClause(local) && shareSubject(local) == nil
     {
       return "a share of something (…的N%)"

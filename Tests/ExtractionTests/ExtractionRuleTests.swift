@@ -539,6 +539,22 @@ struct ExtractionRuleTests {
     #expect(r.map(\.measure) == ["level", "ratio", "avg_growth"])
   }
 
+  @Test func aSingleMonthIsItsOwnPeriod() {
+    let r = rows("一、2031年上半年经济运行情况\n上半年，全市出口总额增长4.4%。其中5月份增长6.3%，比4月份加快1.1个百分点。")
+    #expect(r.map(\.period) == ["2031H1", "2031-05", "2031-05"])
+  }
+
+  @Test func anAppliedRateIsARatioNotACompletion() {
+    let r = rows("三、2031年预算草案\n县本级预备费按支出预算的2%安排。土地出让收益计提比例提高到15%。")
+    #expect(r.map(\.measure) == ["ratio", "ratio"])
+    #expect(r.allSatisfy { $0.scenario == "target" && $0.period == "2031" })
+  }
+
+  @Test func aSettledFigureInAPlanIsAnOutcome() {
+    let r = rows("三、2031年预算草案\n上级已提前下达2031年新增债务限额18.4亿元，其中专项债务限额15.1亿元。")
+    #expect(r.map(\.scenario) == ["actual", "actual"])
+  }
+
   @Test func aPlanPeriodNameDoesNotOpenAParagraph() {
     let r = rows("二、2031年主要目标\n2031年是“十六五”开局之年。全市城镇新增就业3.2万人以上。")
     #expect(r.first?.period == "2031")
