@@ -395,7 +395,10 @@ struct SentenceAnalyzer {
       // “十四五”前四年: the plan period's first years.
       var p = at + word.count
       while p < pre.count && "”\"’".contains(pre[p]) { p += 1 }
-      if has("以来", at: p), p + 2 <= pre.count, let first = Int(span.prefix(4)), let last = Int(span.suffix(4)),
+      if has("期末", at: p) || has("末", at: p), let last = Int(span.suffix(4)), let y = year, y > last {
+        // 比“十三五”期末下降42%: the change since the period's end, over the years after it.
+        consider(at, "\(last + 1)..\(min(y, last + 5))")
+      } else if has("以来", at: p), p + 2 <= pre.count, let first = Int(span.prefix(4)), let last = Int(span.suffix(4)),
         let y = year, y >= first
       {
         // “十四五”以来: from the plan period's start to the year written about.
@@ -473,6 +476,15 @@ struct SentenceAnalyzer {
   static func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
 
   /// Whether a period is a span of whole years (2021..2025).
+  /// The year after 由/从 (由2025年的…), if the words name one.
+  static func fromYear(in words: String) -> Int? {
+    let w = Array(words)
+    for i in w.indices where (w[i] == "由" || w[i] == "从") && i + 5 < w.count && w[i + 5] == "年" {
+      if let y = Int(String(w[(i + 1)...(i + 4)])), (1990...2100).contains(y) { return y }
+    }
+    return nil
+  }
+
   static func isYearSpan(_ p: String) -> Bool { p.count == 10 && p.contains("..") && !p.contains("-") }
 
   /// The indicator for the figure: the lexicon phrase nearest before it in
@@ -635,6 +647,9 @@ struct SentenceAnalyzer {
           || ["低于", "慢于"].contains { Self.stripLeadingFillers(local).hasPrefix($0) }
         // A decline narrowing (降幅收窄) is a growth rate rising; widening, falling.
         if local.contains("降幅") { negative = ["扩大", "加深", "加大"].contains { localTail.contains($0) } }
+      } else if isPercent && localTail.contains("增长面") {
+        // 增长面 (the share of industries growing) is a ratio, not a growth.
+        measure = "ratio"
       } else if isPercent {
         if SentenceAnalyzer.completionWords.contains(where: { clausePre.contains($0) })
           && !local.contains("增长") && !local.contains("增速") && !Self.isAppliedRate(clausePre)
@@ -715,7 +730,7 @@ struct SentenceAnalyzer {
         // Target words count in the figure's own clause: a sentence often
         // gives the plan first and the outcome after a comma.
         // 控制在 also states outcomes (失业率控制在3.28%以内); 计划项目 is a noun.
-        let withoutNoun = clausePre.replacingWord("计划项目")
+        let withoutNoun = clausePre.replacingWord("计划项目").replacingWord("计划总投资")
         let targetBefore = SentenceAnalyzer.targetWords.contains { word in
           word != "争取" && word != "控制在" && withoutNoun.contains(word)
         }
@@ -743,6 +758,12 @@ struct SentenceAnalyzer {
         period = String(y - 1)
         // Over a span of years (五年来…由56.3%提高到60.8%): the year before it.
         if let p = explicitYearPeriod, p.count == 10, let first = Int(p.prefix(4)) { period = String(first - 1) }
+        // …also when an earlier clause named the span's last year (2030年…，X由38降到29).
+        else if let p = paragraphPeriod, Self.isYearSpan(p), let first = Int(p.prefix(4)), let last = Int(p.suffix(4)),
+          explicitYearPeriod == nil || explicitYearPeriod == String(last), !text(clause..<figure.start).contains("年")
+        {
+          period = String(first - 1)
+        }
       }
       // A projected yearly effect (预计每年减少利息支出1亿元) in a review starts with the plan year.
       if estimate, !state.inPlan, explicitYearPeriod == nil, clausePre.contains("每年"), let plan = state.planYear {
@@ -768,10 +789,14 @@ struct SentenceAnalyzer {
       if measure == "avg_growth", scenario != "actual", let y = Int(period), let plan = state.planYear, y > plan {
         period = "\(plan)..\(y)"
       }
+      // 由2025年的…增加到2030年的…，年均增长4.1%: over the years after the first.
+      if measure == "avg_growth", let y = Int(period), let y0 = Self.fromYear(in: text(0..<clause)), y0 < y {
+        period = "\(y0 + 1)..\(y)"
+      }
       if measure == "avg_growth" && !period.contains("..") { notes.append("average growth without a span") }
       if measure != "avg_growth" && period.contains("..") && !period.contains("-") && measure == "growth" {
         // A growth over a span of years is an average unless it says 累计.
-        if !local.contains("累计") { measure = "avg_growth" }
+        if !local.contains("累计") && !clausePre.contains("期末") { measure = "avg_growth" }
       }
       if period.contains("..") && period.count == 10 && !local.contains("累计") && !clausePre.contains("累计")
         && !spanFlow && (measure == "level" || measure == "ratio" && scenario == "target")
@@ -963,8 +988,15 @@ struct SentenceAnalyzer {
       }
       guard values.count == 3 else { k = max(e, k + 1); continue }
       let lastYear = text(wordsFrom..<k).contains("上年") || text(wordsFrom..<k).contains("去年")
+      let fromWords = wordsFrom
       wordsFrom = e
-      let period = lastYear ? Self.shiftYears(base, by: -1) : base
+      var period = lastYear ? Self.shiftYears(base, by: -1) : base
+      // 这五年，…三次产业结构由A:B:C调整为…: the first proportion is the year before the span.
+      if !lastYear, let span = paragraphPeriod, Self.isYearSpan(span), let first = Int(span.prefix(4)),
+        text(fromWords..<k).contains(where: { $0 == "由" || $0 == "从" })
+      {
+        period = String(first - 1)
+      }
       var notes: [String] = []
       if state.yearGuessed { notes.append("guessed year") }
       for (sector, v) in zip(["第一产业增加值占比", "第二产业增加值占比", "第三产业增加值占比"], values) {
@@ -1018,8 +1050,16 @@ struct SentenceAnalyzer {
   /// Whether the words before `end` count years (五年来, 这五年, 今后五年),
   /// not a plan period's name (“十五五”开局之年).
   func namesYearCount(before end: Int) -> Bool {
-    let t = text(0..<end)
-    return Self.spanCounts.contains { $0.1.contains { t.contains($0) } }
+    let t = Array(chars[0..<end])
+    // 5年 counts years; 2025年 names one.
+    return Self.spanCounts.contains { $0.1.contains { w in
+      var from = 0
+      while let at = Array(t[from...]).firstOffset(of: w).map({ $0 + from }) {
+        if at == 0 || !Text.isDigit(t[at - 1]) { return true }
+        from = at + 1
+      }
+      return false
+    } }
   }
 
   func leadContext() -> (estimate: Bool, period: String?) {

@@ -555,6 +555,38 @@ struct ExtractionRuleTests {
     #expect(r.map(\.scenario) == ["actual", "actual"])
   }
 
+  @Test func averageGrowthAfterFromYearToYear() {
+    let r = rows("一、2030年工作回顾\n全市地区生产总值由2025年的640.2亿元增加到2030年的815.9亿元，年均增长5.0%。")
+    #expect(r.map(\.period) == ["2025", "2030", "2026..2030"])
+  }
+
+  @Test func structureAndFromFiguresInASpanParagraph() {
+    let r = rows("一、2030年工作回顾\n——这五年，发展质量稳步提升。三次产业结构由12.1:40.3:47.6调整为10.4:41.0:48.6。2030年全市优良天数比例达到91.5%，细颗粒物平均浓度由41微克/立方米下降到31微克/立方米。")
+    #expect(r.map(\.period) == ["2025", "2025", "2025", "2030", "2030", "2030", "2030", "2025", "2030"])
+  }
+
+  @Test func aChangeSinceAPlanPeriodsEndRunsOverTheNextOne() {
+    let r = rows("一、2030年工作回顾\n——这五年，安全形势持续向好。火灾起数、亡人数分别比“十四五”期末下降31%和25%。")
+    #expect(r.map(\.period) == ["2026..2030", "2026..2030"])
+    #expect(r.map(\.measure) == ["growth", "growth"])
+    #expect(r.map(\.value) == ["-31", "-25"])
+  }
+
+  @Test func theShareOfIndustriesGrowingIsARatio() {
+    let r = rows("一、2031年上半年经济运行情况\n在38个工业大类行业中，25个行业增加值增长，增长面为65.8%。")
+    #expect(r.last?.measure == "ratio" && r.last?.value == "65.8")
+  }
+
+  @Test func plannedInvestmentQualifiesAProject() {
+    let r = rows("一、2031年上半年经济运行情况\n上半年，全县新开工计划总投资5000万元以上项目64个。")
+    #expect(r.last?.scenario == "actual" && r.last?.value == "64")
+  }
+
+  @Test func aYearEndingInFiveNamesNoSpan() {
+    let r = rows("一、2035年工作回顾\n2035年是规划收官之年。全年新增城镇就业5200人；新增规模以上工业企业19家。")
+    #expect(r.map(\.period) == ["2035", "2035"])
+  }
+
   @Test func aPlanPeriodNameDoesNotOpenAParagraph() {
     let r = rows("二、2031年主要目标\n2031年是“十六五”开局之年。全市城镇新增就业3.2万人以上。")
     #expect(r.first?.period == "2031")
