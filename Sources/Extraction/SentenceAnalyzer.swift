@@ -339,7 +339,9 @@ struct SentenceAnalyzer {
     var k = 0
     while k < pre.count {
       // 11月末, 6月底: a stock at the end of a month; 6月份: that month alone.
-      if Text.isDigit(pre[k]), k == 0 || !(Text.isDigit(pre[k - 1]) || "—–-~～至".contains(pre[k - 1])),
+      // 截至6月末 is "as of", not the end of a range.
+      let asOf = k >= 2 && pre[k - 1] == "至" && pre[k - 2] == "截"
+      if Text.isDigit(pre[k]), k == 0 || asOf || !(Text.isDigit(pre[k - 1]) || "—–-~～至".contains(pre[k - 1])),
         let (m, e) = number(at: k), e + 1 < pre.count, pre[e] == "月",
         pre[e + 1] == "末" || pre[e + 1] == "底" || pre[e + 1] == "份", let month = Int(m), (1...12).contains(month), let y = year
       {

@@ -587,6 +587,11 @@ struct ExtractionRuleTests {
     #expect(r.map(\.period) == ["2035", "2035"])
   }
 
+  @Test func asOfAMonthEndIsThatMonth() {
+    let r = rows("一、2031年上半年经济运行情况\n截至5月末，全县实有经营主体12.4万户，比上年末增长3.1%。")
+    #expect(r.map(\.period) == ["2031-05", "2031-05"])
+  }
+
   @Test func aPlanPeriodNameDoesNotOpenAParagraph() {
     let r = rows("二、2031年主要目标\n2031年是“十六五”开局之年。全市城镇新增就业3.2万人以上。")
     #expect(r.first?.period == "2031")
