@@ -887,6 +887,17 @@ struct SentenceAnalyzer {
         name = named
         nounEnd = nounAfterSpan(figure).end
       }
+      // 由40家增加到65家: both figures belong to the subject before 由, not to the verb.
+      if isFrom || isTo, let at = clausePre.lastIndex(where: { $0 == "由" || $0 == "从" }) {
+        let subject = Array(clausePre[..<at])
+        if let m = lexicon.lastMatch(in: subject) {
+          name = m.canonical
+        } else if name.contains("到") || name.contains("由"), case let p = Self.cleanPhrase(subject), p.count >= 2 {
+          name = p
+          notes.removeAll { $0.hasPrefix("unknown indicator") }
+          notes.append("unknown indicator: kept under its phrase")
+        }
+      }
       // 分别 lists: the k-th subject before 分别 names the k-th figure after it.
       if let fenbie = chars.firstOffset(of: "分别"),
         let named = enumerationSubject(figure: figure, figures: figs, index: index, fenbie: fenbie)

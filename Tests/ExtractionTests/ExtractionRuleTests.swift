@@ -531,6 +531,7 @@ struct ExtractionRuleTests {
     let r = rows("一、2030年工作回顾\n五年来，外贸企业由40家增加到65家。")
     #expect(r.map(\.value) == ["40", "65"])
     #expect(r.map(\.period) == ["2025", "2030"])
+    #expect(r.map(\.indicator) == ["外贸企业", "外贸企业"])
   }
 
   @Test func aSpanBeforeTheFirstFigureClauseGovernsTheSentence() {
