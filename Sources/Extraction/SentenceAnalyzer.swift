@@ -578,6 +578,21 @@ struct SentenceAnalyzer {
     return p.count >= 2 ? p : nil
   }
 
+  /// A level stated against an average (人均收入仅为全省平均水平的82%): named
+  /// 〈indicator〉相当于〈average〉, when the words before 为/相当于 name an indicator.
+  func relativeLevelName(_ local: String) -> String? {
+    let s = Array(Self.stripLeadingFillers(local))
+    guard s.last == "的", let avg = s.lastOffset(of: "平均水平") else { return nil }
+    let verb = s.lastOffset(of: "相当于") ?? s.lastOffset(of: "为")
+    guard let at = verb, at < avg, let m = lexicon.lastMatch(in: Array(s[..<at])) else { return nil }
+    let skip = s[at] == "为" ? 1 : 3
+    let reference = String(s[(at + skip)..<(avg + 4)])
+    // The subject's own words when they say more (人均地区生产总值, not 地区生产总值).
+    var subject = Self.cleanPhrase(Array(s[..<at]))
+    for w in ["仅", "只", "约"] where subject.hasSuffix(w) { subject = String(subject.dropLast(w.count)) }
+    return (subject.contains(m.canonical) ? subject : m.canonical) + "相当于" + reference
+  }
+
   /// The noun a count classifier introduces (25个省重点项目 → 省重点项目),
   /// empty when punctuation or another number follows.
   func nounAfter(_ figure: Figure) -> String { nounAfterSpan(figure).noun }
@@ -879,6 +894,9 @@ struct SentenceAnalyzer {
       } else if figure.unit == "%", !Self.isShareClause(local), let subject = shareSubject(local) {
         name = subject + "占比"
         notes.removeAll { $0.hasPrefix("unknown indicator") }
+      } else if figure.unit == "%", let relative = relativeLevelName(local) {
+        name = relative
+        notes.removeAll { $0.hasPrefix("unknown indicator") }
       }
       // A count whose noun follows the classifier (新增7家国家企业技术中心) is
       // named by that noun, after the verb before the number.
@@ -1139,8 +1157,12 @@ struct SentenceAnalyzer {
     if Self.stripLeadingFillers(local).hasPrefix("涉及") { return "the scope of an action (涉及…)" }
     // A milestone crossed (首次超2000亿元, 首次突破): the exact figure follows it.
     if ["首次超", "首次突破"].contains(where: { local.suffix(5).contains($0) }) { return "a milestone (首次超…), not the figure" }
+    // Thresholds crossed (连续跨越200亿元、250亿元两个关口): milestones, not figures.
+    if ["关口", "大关"].contains(where: { text(figure.end..<clauseEnd(after: figure.end)).contains($0) }) {
+      return "a milestone (…关口), not the figure"
+    }
     if figure.unit == "%" && measure != "completion" && local.hasSuffix("的") && !local.hasSuffix("年的")
-      && !Self.isAppliedRate(clausePre)
+      && !Self.isAppliedRate(clausePre) && relativeLevelName(local) == nil
       && !Self.isShareClause(local) && shareSubject(local) == nil
     {
       return "a share of something (…的N%)"

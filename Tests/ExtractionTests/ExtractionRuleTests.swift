@@ -593,6 +593,12 @@ struct ExtractionRuleTests {
     #expect(r.map(\.period) == ["2031-05", "2031-05"])
   }
 
+  @Test func aLevelAgainstAnAverageIsARatio() {
+    let r = rows("一、2030年工作回顾\n全县人均地区生产总值仅为全国平均水平的64%左右。")
+    #expect(r.first?.measure == "ratio" && r.first?.value == "64")
+    #expect(r.first?.indicator == "人均地区生产总值相当于全国平均水平")
+  }
+
   @Test func aPlanPeriodNameDoesNotOpenAParagraph() {
     let r = rows("二、2031年主要目标\n2031年是“十六五”开局之年。全市城镇新增就业3.2万人以上。")
     #expect(r.first?.period == "2031")

@@ -113,6 +113,10 @@ struct PrecisionRuleTests {
     #expect(values("将税收增量的60%返还园区。").isEmpty)
   }
 
+  @Test func thresholdsCrossedAreMilestones() {
+    #expect(values("全县财政总收入达到36.2亿元，先后跨越20亿元、30亿元两个关口。") == ["36.2"])
+  }
+
   @Test func milestoneBeforeTheExactFigureIsDropped() {
     #expect(values("全市出口首次突破500亿元,达到512.3亿元。") == ["512.3"])
   }
