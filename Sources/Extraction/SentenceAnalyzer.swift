@@ -234,6 +234,12 @@ struct SentenceAnalyzer {
       {
         pending = []; i = end; continue
       }
+      // …also written with 过/超 before it (产值过10亿元企业7家): the noun follows at once.
+      if boundAfter.isEmpty && SentenceAnalyzer.isAmount(unitText) && start > 0 && "过超".contains(chars[start - 1])
+        && ["企业", "项目", "产业", "园区", "集群", "工业"].contains(where: { has($0, at: afterUnit) })
+      {
+        pending = []; i = end; continue
+      }
 
       for p in pending {
         out.append(Figure(start: p.start, end: end, low: p.text, high: nil, unit: unitText, boundAfter: boundAfter))
@@ -1148,7 +1154,10 @@ struct SentenceAnalyzer {
     // …and a drag on it (拖累…增速1.5个百分点) is a contribution too.
     if figure.unit == "百分点" && clausePre.contains("拖累") { return "a contribution (拖累), not a comparison" }
     // A definition of what is counted (统计起点为…500万元, 起点标准) is no observation.
-    if clausePre.contains("起点") { return "a statistical threshold (起点), not an observation" }
+    // So is a survey's scope (统计范围为年主营业务收入2000万元及以上的企业).
+    if clausePre.contains("起点") || clausePre.contains("统计范围") {
+      return "a statistical threshold (起点, 统计范围), not an observation"
+    }
     // A threshold every member meets (村集体经济收入全部达到10万元以上) is no aggregate level.
     if figure.boundAfter == "以上" && Self.isAmount(figure.unit) && (local.contains("全部") || local.contains("均达")) {
       return "a threshold every member meets (全部达到…以上)"

@@ -231,5 +231,10 @@ struct PrecisionRuleTests {
 
   @Test func aStatisticalThresholdIsNoObservation() {
     #expect(values("固定资产投资统计起点为计划总投资500万元。全年固定资产投资增长3.4%。") == ["3.4"])
+    #expect(values("规模以上服务业统计范围为年营业收入1000万元及以上的法人单位。全年服务业增加值增长5.1%。") == ["5.1"])
+  }
+
+  @Test func aThresholdAfterGuoQualifiesTheNoun() {
+    #expect(values("全县营业收入超50亿元企业达到4家。") == ["4"])
   }
 }
