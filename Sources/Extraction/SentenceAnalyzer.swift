@@ -1154,6 +1154,10 @@ struct SentenceAnalyzer {
     // …and a drag on it (拖累…增速1.5个百分点) is a contribution too.
     if figure.unit == "百分点" && clausePre.contains("拖累") { return "a contribution (拖累), not a comparison" }
     // A definition of what is counted (统计起点为…500万元, 起点标准) is no observation.
+    // A reorganisation (由9家整合为3家集团公司) counts bodies merged, not an indicator.
+    if ["整合为", "合并为", "重组为", "整合成"].contains(where: { local.contains($0) }) {
+      return "a reorganisation (整合为…), not an indicator"
+    }
     // So is a survey's scope (统计范围为年主营业务收入2000万元及以上的企业).
     if clausePre.contains("起点") || clausePre.contains("统计范围") {
       return "a statistical threshold (起点, 统计范围), not an observation"

@@ -234,6 +234,10 @@ struct PrecisionRuleTests {
     #expect(values("规模以上服务业统计范围为年营业收入1000万元及以上的法人单位。全年服务业增加值增长5.1%。") == ["5.1"])
   }
 
+  @Test func aReorganisationCountsNoIndicator() {
+    #expect(values("市属国有企业由14家整合为5家集团公司，资产总额达到860亿元。") == ["860"])
+  }
+
   @Test func aThresholdAfterGuoQualifiesTheNoun() {
     #expect(values("全县营业收入超50亿元企业达到4家。") == ["4"])
   }
