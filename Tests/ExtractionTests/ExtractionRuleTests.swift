@@ -599,6 +599,11 @@ struct ExtractionRuleTests {
     #expect(r.first?.indicator == "人均地区生产总值相当于全国平均水平")
   }
 
+  @Test func aQuoteWrittenTwiceTakesTheClauseBefore() {
+    let r = rows("一、2030年工作回顾\n全县货运量1.2亿吨，增长4.5%。工业投资增长4.5%。")
+    #expect(r.map(\.quote) == ["全县货运量1.2亿吨", "全县货运量1.2亿吨，增长4.5%", "工业投资增长4.5%"])
+  }
+
   @Test func aPlanPeriodNameDoesNotOpenAParagraph() {
     let r = rows("二、2031年主要目标\n2031年是“十六五”开局之年。全市城镇新增就业3.2万人以上。")
     #expect(r.first?.period == "2031")
