@@ -73,8 +73,34 @@ public struct Extractor: Sendable {
     run(text, region: region, year: year).skipped
   }
 
+  /// A short quote written more than once in the report (…186.7万人次，增长12.3% and
+  /// 工业投资增长12.3%) is lengthened back over the clause before it, so that it
+  /// points at one place.
+  static func lengthenRepeatedQuotes(_ rows: inout [ProposedRow], sentence: [Character], report: [Character]) {
+    func offsets(_ q: [Character], in s: [Character], max: Int) -> [Int] {
+      var out: [Int] = []
+      guard let first = q.first, s.count >= q.count else { return out }
+      var i = 0
+      while out.count < max, i + q.count <= s.count {
+        if s[i] == first && s[i..<(i + q.count)].elementsEqual(q) { out.append(i) }
+        i += 1
+      }
+      return out
+    }
+    for k in rows.indices {
+      let q = Array(rows[k].quote)
+      guard !q.isEmpty, q.count <= 12, case let inSentence = offsets(q, in: sentence, max: 2), inSentence.count == 1,
+        offsets(q, in: report, max: 2).count > 1, let at = inSentence.first, at > 0, "，,".contains(sentence[at - 1])
+      else { continue }
+      var start = at - 1
+      while start > 0, !Text.clauseEnds.contains(sentence[start - 1]) { start -= 1 }
+      if start < at - 1 { rows[k].quote = String(sentence[start..<(at + q.count)]) }
+    }
+  }
+
   func run(_ text: String, region: String?, year: Int?) -> (result: ExtractionResult, skipped: [SkippedFigure]) {
     let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0.isNewline }).map { Array($0) }
+    let reportChars = Array(text)
     let (foundRegion, regionNote) = region.map { ($0, nil) } ?? RegionFinder.find(lines)
     var state = DocumentState(lines: lines, givenYear: year)
     var rows: [ProposedRow] = []
@@ -110,6 +136,13 @@ public struct Extractor: Sendable {
           paragraphOpened = true
           // Only a part of a year (1—10月, 上半年, 11月末) dates a paragraph.
           paragraphPeriod = analyzer.leadContext().period.flatMap { Int($0) == nil ? $0 : nil }
+        } else if !hasFigures && !paragraphOpened, let span = analyzer.leadContext().period,
+          SentenceAnalyzer.isYearSpan(span), analyzer.namesYearCount(before: sentence.count)
+        {
+          // A figure-less opener naming a span (——这五年，产业结构实现新优化。)
+          // dates the paragraph's cumulative and added figures.
+          paragraphOpened = true
+          paragraphPeriod = span
         }
         if let last = sentence.last, last == "；" || last == ";" {
           let lead = analyzer.leadContext()
@@ -120,7 +153,8 @@ public struct Extractor: Sendable {
         // A total introducing a list (续建58个项目,投资31.1亿元:…等8个项目;…)
         // makes the rest of the paragraph its breakdown.
         analyzer.breakdownFrom = inBreakdown ? 0 : analyzer.totalColon()
-        let sentenceRows = analyzer.rows()
+        var sentenceRows = analyzer.rows()
+        Extractor.lengthenRepeatedQuotes(&sentenceRows, sentence: sentence, report: reportChars)
         if headline { headlineRows.formUnion(rows.count..<rows.count + sentenceRows.count) }
         rows.append(contentsOf: sentenceRows)
         repeatKeys.append(contentsOf: analyzer.repeatKeys)

@@ -51,7 +51,7 @@ struct SentenceAnalyzer {
 
   init(chars: [Character], lexicon: Lexicon, state: DocumentState, region: String) {
     self.chars = chars; self.lexicon = lexicon; self.state = state; self.region = region
-    mentionsSpanWords = ["年来", "今后", "未来"].contains { chars.firstOffset(of: $0) != nil }
+    mentionsSpanWords = ["年来", "今后", "未来", "这"].contains { chars.firstOffset(of: $0) != nil }
   }
 
   /// Whether the sentence says 五年来, 今后五年 or 未来五年 (checked once, not per figure).
@@ -85,6 +85,15 @@ struct SentenceAnalyzer {
   static let negativeVerbs = ["下降", "回落", "降低", "减少", "压减", "压缩", "精简", "下滑"]
   static let ratioWords = ["率", "比重", "占比", "强度", "比例", "覆盖", "达标", "指数", "进度"]
   static let targetWords = ["预期目标", "目标", "力争", "确保", "计划", "争取", "控制在"]
+  /// A rate applied or set (预备费按支出预算的1.5%安排, 调入预算的比例提高到32%),
+  /// not how much of a plan was done.
+  static func isAppliedRate(_ clausePre: String) -> Bool {
+    clausePre.contains("按") || clausePre.contains("比例") || clausePre.contains("比重")
+  }
+
+  /// Words before a plan section's figure saying it is already settled (已下达).
+  static let doneWords = ["已下达", "已提前下达", "已拨付", "已批复"]
+
   static let completionWords = ["完成率", "计划的", "目标的", "目标值的", "年初目标", "年度目标", "年计划", "年度计划", "任务的", "预算的"]
 
   // MARK: scanning
@@ -225,6 +234,12 @@ struct SentenceAnalyzer {
       {
         pending = []; i = end; continue
       }
+      // …also written with 过/超 before it (产值过10亿元企业7家): the noun follows at once.
+      if boundAfter.isEmpty && SentenceAnalyzer.isAmount(unitText) && start > 0 && "过超".contains(chars[start - 1])
+        && ["企业", "项目", "产业", "园区", "集群", "工业"].contains(where: { has($0, at: afterUnit) })
+      {
+        pending = []; i = end; continue
+      }
 
       for p in pending {
         out.append(Figure(start: p.start, end: end, low: p.text, high: nil, unit: unitText, boundAfter: boundAfter))
@@ -329,10 +344,12 @@ struct SentenceAnalyzer {
     }
     var k = 0
     while k < pre.count {
-      // 11月末, 6月底: a stock at the end of a month.
-      if Text.isDigit(pre[k]), k == 0 || !(Text.isDigit(pre[k - 1]) || "—–-~～至".contains(pre[k - 1])),
+      // 11月末, 6月底: a stock at the end of a month; 6月份: that month alone.
+      // 截至6月末 is "as of", not the end of a range.
+      let asOf = k >= 2 && pre[k - 1] == "至" && pre[k - 2] == "截"
+      if Text.isDigit(pre[k]), k == 0 || asOf || !(Text.isDigit(pre[k - 1]) || "—–-~～至".contains(pre[k - 1])),
         let (m, e) = number(at: k), e + 1 < pre.count, pre[e] == "月",
-        pre[e + 1] == "末" || pre[e + 1] == "底", let month = Int(m), (1...12).contains(month), let y = year
+        pre[e + 1] == "末" || pre[e + 1] == "底" || pre[e + 1] == "份", let month = Int(m), (1...12).contains(month), let y = year
       {
         consider(k, "\(y)-\(Self.two(month))")
       }
@@ -386,7 +403,10 @@ struct SentenceAnalyzer {
       // “十四五”前四年: the plan period's first years.
       var p = at + word.count
       while p < pre.count && "”\"’".contains(pre[p]) { p += 1 }
-      if has("以来", at: p), p + 2 <= pre.count, let first = Int(span.prefix(4)), let last = Int(span.suffix(4)),
+      if has("期末", at: p) || has("末", at: p), let last = Int(span.suffix(4)), let y = year, y > last {
+        // 比“十三五”期末下降42%: the change since the period's end, over the years after it.
+        consider(at, "\(last + 1)..\(min(y, last + 5))")
+      } else if has("以来", at: p), p + 2 <= pre.count, let first = Int(span.prefix(4)), let last = Int(span.suffix(4)),
         let y = year, y >= first
       {
         // “十四五”以来: from the plan period's start to the year written about.
@@ -403,6 +423,8 @@ struct SentenceAnalyzer {
       for w in words {
         // 五年来: the years up to the section's year.
         if let y = year, let at = lastIndex(of: w + "来") { consider(at, "\(y - n + 1)..\(y)") }
+        // 这五年 (a review's paragraph opener): the same years.
+        if let y = year, let at = lastIndex(of: "这" + w) { consider(at, "\(y - n + 1)..\(y)") }
         // 今后五年, 未来五年: the years from the plan's year.
         if let plan = state.planYear, let at = lastIndex(of: "今后" + w) ?? lastIndex(of: "未来" + w) {
           consider(at, "\(plan)..\(plan + n - 1)")
@@ -446,6 +468,9 @@ struct SentenceAnalyzer {
   static let comparisonMarks: Set<Character> = ["比", "较", "于", "与", "同"]
 
   /// Year counts as written (两年, 三年, 3年 …), for cumulative spans.
+  /// Words of an amount added over a span (新增学位1.2万个, 完成棚户区改造5420户).
+  static let spanFlowWords = ["新增", "新建", "新改建", "改扩建", "净增", "改造", "发行"]
+
   static let spanCounts: [(Int, [String])] = [
     (2, ["两年", "二年", "2年"]), (3, ["三年", "3年"]), (4, ["四年", "4年"]), (5, ["五年", "5年"]),
   ]
@@ -459,6 +484,15 @@ struct SentenceAnalyzer {
   static func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
 
   /// Whether a period is a span of whole years (2021..2025).
+  /// The year after 由/从 (由2025年的…), if the words name one.
+  static func fromYear(in words: String) -> Int? {
+    let w = Array(words)
+    for i in w.indices where (w[i] == "由" || w[i] == "从") && i + 5 < w.count && w[i + 5] == "年" {
+      if let y = Int(String(w[(i + 1)...(i + 4)])), (1990...2100).contains(y) { return y }
+    }
+    return nil
+  }
+
   static func isYearSpan(_ p: String) -> Bool { p.count == 10 && p.contains("..") && !p.contains("-") }
 
   /// The indicator for the figure: the lexicon phrase nearest before it in
@@ -550,6 +584,21 @@ struct SentenceAnalyzer {
     return p.count >= 2 ? p : nil
   }
 
+  /// A level stated against an average (人均收入仅为全省平均水平的82%): named
+  /// 〈indicator〉相当于〈average〉, when the words before 为/相当于 name an indicator.
+  func relativeLevelName(_ local: String) -> String? {
+    let s = Array(Self.stripLeadingFillers(local))
+    guard s.last == "的", let avg = s.lastOffset(of: "平均水平") else { return nil }
+    let verb = s.lastOffset(of: "相当于") ?? s.lastOffset(of: "为")
+    guard let at = verb, at < avg, let m = lexicon.lastMatch(in: Array(s[..<at])) else { return nil }
+    let skip = s[at] == "为" ? 1 : 3
+    let reference = String(s[(at + skip)..<(avg + 4)])
+    // The subject's own words when they say more (人均地区生产总值, not 地区生产总值).
+    var subject = Self.cleanPhrase(Array(s[..<at]))
+    for w in ["仅", "只", "约"] where subject.hasSuffix(w) { subject = String(subject.dropLast(w.count)) }
+    return (subject.contains(m.canonical) ? subject : m.canonical) + "相当于" + reference
+  }
+
   /// The noun a count classifier introduces (25个省重点项目 → 省重点项目),
   /// empty when punctuation or another number follows.
   func nounAfter(_ figure: Figure) -> String { nounAfterSpan(figure).noun }
@@ -593,6 +642,9 @@ struct SentenceAnalyzer {
     let sentenceText = String(chars)
     // 预计 before the sentence's first figure (综合分析,预计全年…) governs all its clauses.
     let opensWithEstimate = text(0..<(figs.first?.start ?? 0)).contains("预计")
+    // 累计 before the first figure (累计引进…项目138个，实际到位资金412亿元) governs its clauses.
+    let opensWithCumulative = text(0..<(figs.first?.start ?? 0)).contains("累计")
+    let opensWithDone = Self.doneWords.contains { text(0..<(figs.first?.start ?? 0)).contains($0) }
     for (index, figure) in figs.enumerated() {
       // Figures of one list (145、739、675亿元) share their end: never look back past a start.
       previousEnd = min(previousEnd, figure.start)
@@ -618,9 +670,12 @@ struct SentenceAnalyzer {
           || ["低于", "慢于"].contains { Self.stripLeadingFillers(local).hasPrefix($0) }
         // A decline narrowing (降幅收窄) is a growth rate rising; widening, falling.
         if local.contains("降幅") { negative = ["扩大", "加深", "加大"].contains { localTail.contains($0) } }
+      } else if isPercent && localTail.contains("增长面") {
+        // 增长面 (the share of industries growing) is a ratio, not a growth.
+        measure = "ratio"
       } else if isPercent {
         if SentenceAnalyzer.completionWords.contains(where: { clausePre.contains($0) })
-          && !local.contains("增长") && !local.contains("增速")
+          && !local.contains("增长") && !local.contains("增速") && !Self.isAppliedRate(clausePre)
         {
           measure = "completion"
         } else if local.contains("年均") || clausePre.contains("年均") {
@@ -657,6 +712,12 @@ struct SentenceAnalyzer {
       // A pp comparison (增速比一季度加快0.4个百分点, 高于全省0.6个百分点)
       // right after a figure is about that figure: its comparator is no period.
       // A comparison with another indicator's rate (低于地区生产总值增速0.8个百分点) is too.
+      // In a paragraph opened by a span (这五年，…), what was added over it is
+      // the span's: a sentence opened by 累计, an increment (新增, 新建, 净增,
+      // 改造, 发行), a change in points (五年提高6.3个百分点).
+      let spanFlow = paragraphPeriod.map(Self.isYearSpan) == true
+        && (opensWithCumulative || measure == "pp_diff"
+          || Self.spanFlowWords.contains(where: { clausePre.contains($0) }))
       let comparatorOnly = figure.unit == "百分点" && !out.isEmpty
         && (lexicon.lastMatch(in: Array(local)) == nil
           && ["高于", "低于", "比", "较", "增速", "快于", "慢于", "同比", "降幅", "增幅", "涨幅"].contains {
@@ -674,6 +735,7 @@ struct SentenceAnalyzer {
       } else if let p = paragraphPeriod, !estimate,
         !Self.isYearSpan(p) || ["累计", "年均"].contains(where: { clausePre.contains($0) })
           || (figure.start > 0 && "从由".contains(chars[figure.start - 1])) || prevWasFrom
+          || spanFlow
       {
         // A span opening a paragraph (五年来，…。) dates its later cumulative,
         // average and from-to figures; other figures keep the section's year.
@@ -681,6 +743,8 @@ struct SentenceAnalyzer {
       }
       if state.inPlan {
         scenario = estimate ? "estimate" : "target"
+        // Settled before the plan (已提前下达…限额62.8亿元，其中…): an outcome.
+        if opensWithDone && !estimate { scenario = "actual" }
         if let p = explicitYearPeriod, let y = Int(p.prefix(4)), let plan = state.planYear, y < plan, !p.contains("..") || p.hasSuffix(String(y)) {
           // A past figure quoted in the plan section.
           scenario = estimate ? "estimate" : "actual"
@@ -689,7 +753,7 @@ struct SentenceAnalyzer {
         // Target words count in the figure's own clause: a sentence often
         // gives the plan first and the outcome after a comma.
         // 控制在 also states outcomes (失业率控制在3.28%以内); 计划项目 is a noun.
-        let withoutNoun = clausePre.replacingWord("计划项目")
+        let withoutNoun = clausePre.replacingWord("计划项目").replacingWord("计划总投资")
         let targetBefore = SentenceAnalyzer.targetWords.contains { word in
           word != "争取" && word != "控制在" && withoutNoun.contains(word)
         }
@@ -717,6 +781,12 @@ struct SentenceAnalyzer {
         period = String(y - 1)
         // Over a span of years (五年来…由56.3%提高到60.8%): the year before it.
         if let p = explicitYearPeriod, p.count == 10, let first = Int(p.prefix(4)) { period = String(first - 1) }
+        // …also when an earlier clause named the span's last year (2030年…，X由38降到29).
+        else if let p = paragraphPeriod, Self.isYearSpan(p), let first = Int(p.prefix(4)), let last = Int(p.suffix(4)),
+          explicitYearPeriod == nil || explicitYearPeriod == String(last), !text(clause..<figure.start).contains("年")
+        {
+          period = String(first - 1)
+        }
       }
       // A projected yearly effect (预计每年减少利息支出1亿元) in a review starts with the plan year.
       if estimate, !state.inPlan, explicitYearPeriod == nil, clausePre.contains("每年"), let plan = state.planYear {
@@ -742,12 +812,18 @@ struct SentenceAnalyzer {
       if measure == "avg_growth", scenario != "actual", let y = Int(period), let plan = state.planYear, y > plan {
         period = "\(plan)..\(y)"
       }
+      // 由2025年的…增加到2030年的…，年均增长4.1%: over the years after the first.
+      if measure == "avg_growth", let y = Int(period), let y0 = Self.fromYear(in: text(0..<clause)), y0 < y {
+        period = "\(y0 + 1)..\(y)"
+      }
       if measure == "avg_growth" && !period.contains("..") { notes.append("average growth without a span") }
       if measure != "avg_growth" && period.contains("..") && !period.contains("-") && measure == "growth" {
         // A growth over a span of years is an average unless it says 累计.
-        if !local.contains("累计") { measure = "avg_growth" }
+        if !local.contains("累计") && !clausePre.contains("期末") { measure = "avg_growth" }
       }
-      if period.contains("..") && measure == "level" && period.count == 10 && !local.contains("累计") && !clausePre.contains("累计") {
+      if period.contains("..") && period.count == 10 && !local.contains("累计") && !clausePre.contains("累计")
+        && !spanFlow && (measure == "level" || measure == "ratio" && scenario == "target")
+      {
         // A level stated after a multi-year span is a position at its end.
         period = String(period.suffix(4))
       }
@@ -824,6 +900,9 @@ struct SentenceAnalyzer {
       } else if figure.unit == "%", !Self.isShareClause(local), let subject = shareSubject(local) {
         name = subject + "占比"
         notes.removeAll { $0.hasPrefix("unknown indicator") }
+      } else if figure.unit == "%", let relative = relativeLevelName(local) {
+        name = relative
+        notes.removeAll { $0.hasPrefix("unknown indicator") }
       }
       // A count whose noun follows the classifier (新增7家国家企业技术中心) is
       // named by that noun, after the verb before the number.
@@ -831,6 +910,17 @@ struct SentenceAnalyzer {
       if isCount, let named = countedName(figure: figure, local: local, previous: index > 0 ? figs[index - 1] : nil) {
         name = named
         nounEnd = nounAfterSpan(figure).end
+      }
+      // 由40家增加到65家: both figures belong to the subject before 由, not to the verb.
+      if isFrom || isTo, let at = clausePre.lastIndex(where: { $0 == "由" || $0 == "从" }) {
+        let subject = Array(clausePre[..<at])
+        if let m = lexicon.lastMatch(in: subject) {
+          name = m.canonical
+        } else if name.contains("到") || name.contains("由"), case let p = Self.cleanPhrase(subject), p.count >= 2 {
+          name = p
+          notes.removeAll { $0.hasPrefix("unknown indicator") }
+          notes.append("unknown indicator: kept under its phrase")
+        }
       }
       // 分别 lists: the k-th subject before 分别 names the k-th figure after it.
       if let fenbie = chars.firstOffset(of: "分别"),
@@ -935,8 +1025,15 @@ struct SentenceAnalyzer {
       }
       guard values.count == 3 else { k = max(e, k + 1); continue }
       let lastYear = text(wordsFrom..<k).contains("上年") || text(wordsFrom..<k).contains("去年")
+      let fromWords = wordsFrom
       wordsFrom = e
-      let period = lastYear ? Self.shiftYears(base, by: -1) : base
+      var period = lastYear ? Self.shiftYears(base, by: -1) : base
+      // 这五年，…三次产业结构由A:B:C调整为…: the first proportion is the year before the span.
+      if !lastYear, let span = paragraphPeriod, Self.isYearSpan(span), let first = Int(span.prefix(4)),
+        text(fromWords..<k).contains(where: { $0 == "由" || $0 == "从" })
+      {
+        period = String(first - 1)
+      }
       var notes: [String] = []
       if state.yearGuessed { notes.append("guessed year") }
       for (sector, v) in zip(["第一产业增加值占比", "第二产业增加值占比", "第三产业增加值占比"], values) {
@@ -987,15 +1084,42 @@ struct SentenceAnalyzer {
   /// Only a sentence opener counts: 预计 before its first figure (预计全年…),
   /// a period standing as its own first clause (1—6月,… / 上半年,…); a
   /// period written onto a subject (1-10月规上服务业营业收入…) is that clause's.
+  /// Whether the words before `end` count years (五年来, 这五年, 今后五年),
+  /// not a plan period's name (“十五五”开局之年).
+  func namesYearCount(before end: Int) -> Bool {
+    let t = Array(chars[0..<end])
+    // 5年 counts years; 2025年 names one.
+    return Self.spanCounts.contains { $0.1.contains { w in
+      var from = 0
+      while let at = Array(t[from...]).firstOffset(of: w).map({ $0 + from }) {
+        if at == 0 || !Text.isDigit(t[at - 1]) { return true }
+        from = at + 1
+      }
+      return false
+    } }
+  }
+
   func leadContext() -> (estimate: Bool, period: String?) {
     let estimate = text(0..<(figures().first?.start ?? 0)).contains("预计")
     var period: String?
     let firstClauseEnd = clauseEnd(after: 0)
-    if firstClauseEnd < chars.count, firstClauseEnd <= 8,
+    // A span may open with a longer figure-less clause (今后五年…的主要目标是：…).
+    let firstFigure = figures().first?.start ?? chars.count
+    if firstClauseEnd < chars.count, firstClauseEnd <= 8 || firstClauseEnd <= 30 && firstClauseEnd <= firstFigure,
       let marker = periodMarker(before: firstClauseEnd, baseYear: state.sectionYear),
-      marker.period.contains("-") || marker.period.contains("H") || marker.period.contains("Q")
-        || marker.period.contains("..")
+      firstClauseEnd <= 8
+        ? marker.period.contains("-") || marker.period.contains("H") || marker.period.contains("Q")
+          || marker.period.contains("..")
+        : Self.isYearSpan(marker.period) && namesYearCount(before: firstClauseEnd)
     {
+      period = marker.period
+    } else if let first = figures().first, clauseStart(before: first.start) <= 40,
+      namesYearCount(before: clauseStart(before: first.start)),
+      let marker = periodMarker(before: clauseStart(before: first.start), baseYear: state.sectionYear),
+      Self.isYearSpan(marker.period)
+    {
+      // A span named in the words before the first figure's clause
+      // (根据…的建议，今后五年全县…的主要目标是：…).
       period = marker.period
     } else if let first = figures().first, let marker = periodMarker(before: first.start, baseYear: state.sectionYear),
       let y = Int(marker.period), y != state.sectionYear,
@@ -1030,7 +1154,14 @@ struct SentenceAnalyzer {
     // …and a drag on it (拖累…增速1.5个百分点) is a contribution too.
     if figure.unit == "百分点" && clausePre.contains("拖累") { return "a contribution (拖累), not a comparison" }
     // A definition of what is counted (统计起点为…500万元, 起点标准) is no observation.
-    if clausePre.contains("起点") { return "a statistical threshold (起点), not an observation" }
+    // A reorganisation (由9家整合为3家集团公司) counts bodies merged, not an indicator.
+    if ["整合为", "合并为", "重组为", "整合成"].contains(where: { local.contains($0) }) {
+      return "a reorganisation (整合为…), not an indicator"
+    }
+    // So is a survey's scope (统计范围为年主营业务收入2000万元及以上的企业).
+    if clausePre.contains("起点") || clausePre.contains("统计范围") {
+      return "a statistical threshold (起点, 统计范围), not an observation"
+    }
     // A threshold every member meets (村集体经济收入全部达到10万元以上) is no aggregate level.
     if figure.boundAfter == "以上" && Self.isAmount(figure.unit) && (local.contains("全部") || local.contains("均达")) {
       return "a threshold every member meets (全部达到…以上)"
@@ -1039,7 +1170,12 @@ struct SentenceAnalyzer {
     if Self.stripLeadingFillers(local).hasPrefix("涉及") { return "the scope of an action (涉及…)" }
     // A milestone crossed (首次超2000亿元, 首次突破): the exact figure follows it.
     if ["首次超", "首次突破"].contains(where: { local.suffix(5).contains($0) }) { return "a milestone (首次超…), not the figure" }
+    // Thresholds crossed (连续跨越200亿元、250亿元两个关口): milestones, not figures.
+    if ["关口", "大关"].contains(where: { text(figure.end..<clauseEnd(after: figure.end)).contains($0) }) {
+      return "a milestone (…关口), not the figure"
+    }
     if figure.unit == "%" && measure != "completion" && local.hasSuffix("的") && !local.hasSuffix("年的")
+      && !Self.isAppliedRate(clausePre) && relativeLevelName(local) == nil
       && !Self.isShareClause(local) && shareSubject(local) == nil
     {
       return "a share of something (…的N%)"
@@ -1055,7 +1191,17 @@ struct SentenceAnalyzer {
     guard FigureFilter.countUnits.contains(base) else { return nil }
     let after = nounAfter(figure)
     // A count qualifying the next figure (23个项目9524户): the next one is the observation.
-    if FigureFilter.bareClassifiers.contains(base), (1...4).contains(where: { k in
+    // 由112家增加到186家: the first count is where the change started, not a qualifier.
+    let startsFromTo = figure.start > 0 && "由从".contains(chars[figure.start - 1])
+      && text(figure.end..<min(chars.count, figure.end + 5)).contains { $0 == "到" || $0 == "至" }
+    // …and the second is judged by the words before the first.
+    let head = clausePre.dropLast(local.count)
+    let endsFromTo = local.count <= 5 && (local.contains("到") || local.contains("至"))
+      && head.lastIndex(where: { "由从".contains($0) }).map { at in
+        let figureWords = head[head.index(after: at)...]
+        return figureWords.count <= 10 && figureWords.first.map(Text.isDigit) == true
+      } == true
+    if !startsFromTo, FigureFilter.bareClassifiers.contains(base), (1...4).contains(where: { k in
       figure.end + k < chars.count && Text.isDigit(chars[figure.end + k])
         && chars[figure.end..<figure.end + k].allSatisfy { RegionFinder.isHan($0) }
         && number(at: figure.end + k).flatMap { unit(at: $0.end) } != nil
@@ -1081,13 +1227,14 @@ struct SentenceAnalyzer {
     if FigureFilter.bareClassifiers.contains(base) && (local.contains("《") || local.contains("》")) {
       return "counts titled documents"
     }
-    let localChars = Array(local)
+    let judged = endsFromTo ? String(clausePre.prefix(while: { $0 != "由" && $0 != "从" })) : local
+    let localChars = Array(judged)
     let known = lexicon.lastMatch(in: localChars) != nil || (!after.isEmpty && lexicon.lastMatch(in: Array(after)) != nil)
     // The next item of a list (…116家、省级1787家) is judged with its list.
     let inherits = after.isEmpty
       && ((keptCountBefore == base && (Self.cleanPhrase(localChars).count <= 3 || local.contains("其中")))
         || (keptInClause && local.hasPrefix("、") && local.count <= 7))
-    switch FigureFilter.verdict(unit: figure.unit, nounAfter: after, before: local, known: known, inherits: inherits) {
+    switch FigureFilter.verdict(unit: figure.unit, nounAfter: after, before: judged, known: known, inherits: inherits) {
     case .keep: return nil
     case .drop(let reason): return reason
     }
@@ -1169,11 +1316,14 @@ struct SentenceAnalyzer {
       var notes: [String] = []
       if state.yearGuessed { notes.append("guessed year") }
       // A year named in the sentence (今年…主要预期目标是：…) dates the target.
-      let year = periodMarker(before: i, baseYear: state.sectionYear).flatMap { Int($0.period) == nil ? nil : $0.period }
+      let marker = periodMarker(before: i, baseYear: state.sectionYear)?.period
+      let year = marker.flatMap { Int($0) == nil ? nil : $0 }
+      // Over a span of years (今后五年…：…与经济增长同步) the target is an average growth.
+      let span = [marker, carriedPeriod].compactMap { $0 }.first(where: Self.isYearSpan)
       out.append(
         ProposedRow(
-          region: region, indicator: subName, measure: "growth", scenario: "target",
-          period: year ?? state.planYear.map { state.inPlan ? String($0) : String(state.reviewYear ?? $0) } ?? "",
+          region: region, indicator: subName, measure: span == nil ? "growth" : "avg_growth", scenario: "target",
+          period: span ?? year ?? state.planYear.map { state.inPlan ? String($0) : String(state.reviewYear ?? $0) } ?? "",
           value: "", unit: "%", bound: b, quote: text.trimmingCharacters(), ref: ref.canonical,
           note: notes.joined(separator: "; ")))
     }

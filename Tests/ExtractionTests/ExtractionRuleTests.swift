@@ -504,6 +504,111 @@ struct ExtractionRuleTests {
     #expect(r.last?.measure == "growth")
   }
 
+  @Test func aFigurelessSpanOpenerDatesTheParagraph() {
+    let r = rows("一、2030年及过去五年工作回顾\n——这五年，开放水平明显提升。外贸企业由40家增加到65家，进出口总额年均增长9.2%，森林覆盖率达到58.1%。")
+    #expect(r.map(\.period) == ["2025", "2030", "2026..2030", "2030"])
+    #expect(r.map(\.measure) == ["level", "level", "avg_growth", "ratio"])
+  }
+
+  @Test func whatWasAddedOverASpanIsTheSpans() {
+    let r = rows("一、2030年工作回顾\n——这五年，民生保障更加有力。新增托位2300个，完成危房改造680户，常住人口城镇化率五年提高4.2个百分点，养老机构达到36家。")
+    #expect(r.map(\.period) == ["2026..2030", "2026..2030", "2026..2030", "2030"])
+    #expect(r.map(\.measure) == ["level", "level", "pp_diff", "level"])
+  }
+
+  @Test func cumulativeOpeningASentenceGovernsItsClausesInASpan() {
+    let r = rows("一、2030年工作回顾\n这五年，招商成效明显。累计签约产业项目84个，实际到位资金215亿元。")
+    #expect(r.map(\.period) == ["2026..2030", "2026..2030"])
+  }
+
+  @Test func aLongFigurelessClauseNamingASpanOpensTheSentence() {
+    let r = rows("二、今后五年和2031年主要目标\n2031年是新一轮规划开局之年。今后五年全市发展的主要目标是：一般公共预算收入年均增长5%以上；高新技术企业突破400家。")
+    #expect(r.map(\.period) == ["2031..2035", "2035"])
+    #expect(r.allSatisfy { $0.scenario == "target" })
+  }
+
+  @Test func aFromToCountIsJudgedByItsSubject() {
+    let r = rows("一、2030年工作回顾\n五年来，外贸企业由40家增加到65家。")
+    #expect(r.map(\.value) == ["40", "65"])
+    #expect(r.map(\.period) == ["2025", "2030"])
+    #expect(r.map(\.indicator) == ["外贸企业", "外贸企业"])
+  }
+
+  @Test func aSpanBeforeTheFirstFigureClauseGovernsTheSentence() {
+    let r = rows("二、今后五年和2031年主要目标\n按照市委的部署，今后五年全市发展的主要目标是：高新技术企业突破400家；湿地保护率稳定在70%以上；城乡居民人均可支配收入增长与经济增长同步。")
+    #expect(r.map(\.period) == ["2035", "2035", "2031..2035"])
+    #expect(r.map(\.measure) == ["level", "ratio", "avg_growth"])
+  }
+
+  @Test func aSingleMonthIsItsOwnPeriod() {
+    let r = rows("一、2031年上半年经济运行情况\n上半年，全市出口总额增长4.4%。其中5月份增长6.3%，比4月份加快1.1个百分点。")
+    #expect(r.map(\.period) == ["2031H1", "2031-05", "2031-05"])
+  }
+
+  @Test func anAppliedRateIsARatioNotACompletion() {
+    let r = rows("三、2031年预算草案\n县本级预备费按支出预算的2%安排。土地出让收益计提比例提高到15%。")
+    #expect(r.map(\.measure) == ["ratio", "ratio"])
+    #expect(r.allSatisfy { $0.scenario == "target" && $0.period == "2031" })
+  }
+
+  @Test func aSettledFigureInAPlanIsAnOutcome() {
+    let r = rows("三、2031年预算草案\n上级已提前下达2031年新增债务限额18.4亿元，其中专项债务限额15.1亿元。")
+    #expect(r.map(\.scenario) == ["actual", "actual"])
+  }
+
+  @Test func averageGrowthAfterFromYearToYear() {
+    let r = rows("一、2030年工作回顾\n全市地区生产总值由2025年的640.2亿元增加到2030年的815.9亿元，年均增长5.0%。")
+    #expect(r.map(\.period) == ["2025", "2030", "2026..2030"])
+  }
+
+  @Test func structureAndFromFiguresInASpanParagraph() {
+    let r = rows("一、2030年工作回顾\n——这五年，发展质量稳步提升。三次产业结构由12.1:40.3:47.6调整为10.4:41.0:48.6。2030年全市优良天数比例达到91.5%，细颗粒物平均浓度由41微克/立方米下降到31微克/立方米。")
+    #expect(r.map(\.period) == ["2025", "2025", "2025", "2030", "2030", "2030", "2030", "2025", "2030"])
+  }
+
+  @Test func aChangeSinceAPlanPeriodsEndRunsOverTheNextOne() {
+    let r = rows("一、2030年工作回顾\n——这五年，安全形势持续向好。火灾起数、亡人数分别比“十四五”期末下降31%和25%。")
+    #expect(r.map(\.period) == ["2026..2030", "2026..2030"])
+    #expect(r.map(\.measure) == ["growth", "growth"])
+    #expect(r.map(\.value) == ["-31", "-25"])
+  }
+
+  @Test func theShareOfIndustriesGrowingIsARatio() {
+    let r = rows("一、2031年上半年经济运行情况\n在38个工业大类行业中，25个行业增加值增长，增长面为65.8%。")
+    #expect(r.last?.measure == "ratio" && r.last?.value == "65.8")
+  }
+
+  @Test func plannedInvestmentQualifiesAProject() {
+    let r = rows("一、2031年上半年经济运行情况\n上半年，全县新开工计划总投资5000万元以上项目64个。")
+    #expect(r.last?.scenario == "actual" && r.last?.value == "64")
+  }
+
+  @Test func aYearEndingInFiveNamesNoSpan() {
+    let r = rows("一、2035年工作回顾\n2035年是规划收官之年。全年新增城镇就业5200人；新增规模以上工业企业19家。")
+    #expect(r.map(\.period) == ["2035", "2035"])
+  }
+
+  @Test func asOfAMonthEndIsThatMonth() {
+    let r = rows("一、2031年上半年经济运行情况\n截至5月末，全县实有经营主体12.4万户，比上年末增长3.1%。")
+    #expect(r.map(\.period) == ["2031-05", "2031-05"])
+  }
+
+  @Test func aLevelAgainstAnAverageIsARatio() {
+    let r = rows("一、2030年工作回顾\n全县人均地区生产总值仅为全国平均水平的64%左右。")
+    #expect(r.first?.measure == "ratio" && r.first?.value == "64")
+    #expect(r.first?.indicator == "人均地区生产总值相当于全国平均水平")
+  }
+
+  @Test func aQuoteWrittenTwiceTakesTheClauseBefore() {
+    let r = rows("一、2030年工作回顾\n全县货运量1.2亿吨，增长4.5%。工业投资增长4.5%。")
+    #expect(r.map(\.quote) == ["全县货运量1.2亿吨", "全县货运量1.2亿吨，增长4.5%", "工业投资增长4.5%"])
+  }
+
+  @Test func aPlanPeriodNameDoesNotOpenAParagraph() {
+    let r = rows("二、2031年主要目标\n2031年是“十六五”开局之年。全市城镇新增就业3.2万人以上。")
+    #expect(r.first?.period == "2031")
+  }
+
   @Test func industryStructureInAPartYearReview() {
     let r = rows("一、2031年上半年工作情况\n三次产业比例由上年同期的10.2∶39.5∶50.3调整为9.8∶40.1∶50.1。")
     #expect(r.map(\.period) == ["2030H1", "2030H1", "2030H1", "2031H1", "2031H1", "2031H1"])

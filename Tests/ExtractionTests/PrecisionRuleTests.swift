@@ -113,6 +113,10 @@ struct PrecisionRuleTests {
     #expect(values("将税收增量的60%返还园区。").isEmpty)
   }
 
+  @Test func thresholdsCrossedAreMilestones() {
+    #expect(values("全县财政总收入达到36.2亿元，先后跨越20亿元、30亿元两个关口。") == ["36.2"])
+  }
+
   @Test func milestoneBeforeTheExactFigureIsDropped() {
     #expect(values("全市出口首次突破500亿元,达到512.3亿元。") == ["512.3"])
   }
@@ -227,5 +231,14 @@ struct PrecisionRuleTests {
 
   @Test func aStatisticalThresholdIsNoObservation() {
     #expect(values("固定资产投资统计起点为计划总投资500万元。全年固定资产投资增长3.4%。") == ["3.4"])
+    #expect(values("规模以上服务业统计范围为年营业收入1000万元及以上的法人单位。全年服务业增加值增长5.1%。") == ["5.1"])
+  }
+
+  @Test func aReorganisationCountsNoIndicator() {
+    #expect(values("市属国有企业由14家整合为5家集团公司，资产总额达到860亿元。") == ["860"])
+  }
+
+  @Test func aThresholdAfterGuoQualifiesTheNoun() {
+    #expect(values("全县营业收入超50亿元企业达到4家。") == ["4"])
   }
 }
