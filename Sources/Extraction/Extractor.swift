@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// One observation proposed from report text, in the store's columns plus a
 /// `note` saying what is uncertain (empty when nothing is).
 ///
@@ -76,7 +80,31 @@ public struct Extractor: Sendable {
   /// A short quote written more than once in the report (…186.7万人次，增长12.3% and
   /// 工业投资增长12.3%) is lengthened back over the clause before it, so that it
   /// points at one place.
-  static func lengthenRepeatedQuotes(_ rows: inout [ProposedRow], sentence: [Character], report: [Character]) {
+  static func lengthenRepeatedQuotes(_ rows: inout [ProposedRow], sentence: [Character], report: [UInt8]) {
+    /// Whether `quote` occurs more than once in the report: a byte search
+    /// (comparing Characters over the whole report for every row made a
+    /// long report take quadratic time).
+    func repeatedInReport(_ quote: String) -> Bool {
+      let q = Array(quote.utf8)
+      return report.withUnsafeBufferPointer { all in
+        guard let base = all.baseAddress, !q.isEmpty else { return false }
+        var from = 0
+        var found = 0
+        while from + q.count <= all.count {
+          guard let hit = memchr(base + from, Int32(q[0]), all.count - from - q.count + 1) else { break }
+          let at = UnsafeRawPointer(hit).assumingMemoryBound(to: UInt8.self) - base
+          // The second and last bytes first: most candidates differ there.
+          if (q.count < 2 || (base[at + 1] == q[1] && base[at + q.count - 1] == q[q.count - 1]))
+            && memcmp(base + at, q, q.count) == 0
+          {
+            found += 1
+            if found > 1 { return true }
+          }
+          from = at + 1
+        }
+        return false
+      }
+    }
     func offsets(_ q: [Character], in s: [Character], max: Int) -> [Int] {
       var out: [Int] = []
       guard let first = q.first, s.count >= q.count else { return out }
@@ -90,7 +118,7 @@ public struct Extractor: Sendable {
     for k in rows.indices {
       let q = Array(rows[k].quote)
       guard !q.isEmpty, q.count <= 12, case let inSentence = offsets(q, in: sentence, max: 2), inSentence.count == 1,
-        offsets(q, in: report, max: 2).count > 1, let at = inSentence.first, at > 0, "，,".contains(sentence[at - 1])
+        repeatedInReport(rows[k].quote), let at = inSentence.first, at > 0, "，,".contains(sentence[at - 1])
       else { continue }
       var start = at - 1
       while start > 0, !Text.clauseEnds.contains(sentence[start - 1]) { start -= 1 }
@@ -100,7 +128,7 @@ public struct Extractor: Sendable {
 
   func run(_ text: String, region: String?, year: Int?) -> (result: ExtractionResult, skipped: [SkippedFigure]) {
     let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0.isNewline }).map { Array($0) }
-    let reportChars = Array(text)
+    let reportBytes = Array(text.utf8)
     let (foundRegion, regionNote) = region.map { ($0, nil) } ?? RegionFinder.find(lines)
     var state = DocumentState(lines: lines, givenYear: year)
     var rows: [ProposedRow] = []
@@ -154,7 +182,7 @@ public struct Extractor: Sendable {
         // makes the rest of the paragraph its breakdown.
         analyzer.breakdownFrom = inBreakdown ? 0 : analyzer.totalColon()
         var sentenceRows = analyzer.rows()
-        Extractor.lengthenRepeatedQuotes(&sentenceRows, sentence: sentence, report: reportChars)
+        Extractor.lengthenRepeatedQuotes(&sentenceRows, sentence: sentence, report: reportBytes)
         if headline { headlineRows.formUnion(rows.count..<rows.count + sentenceRows.count) }
         rows.append(contentsOf: sentenceRows)
         repeatKeys.append(contentsOf: analyzer.repeatKeys)
