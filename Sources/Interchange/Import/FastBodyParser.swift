@@ -200,9 +200,17 @@ enum FastBodyParser {
           pos += 1
           fieldStart[f] = pos
           while true {
-            if pos + 8 <= n && !mayHoldQuoteOrLineBreak(base + pos) {
-              pos += 8
-              continue
+            if pos + 8 <= n {
+              // To the first quote or line break among eight bytes (the lowest flag is exact).
+              let word = UnsafeRawPointer(base + pos).loadUnaligned(as: UInt64.self)
+              let quotes = word ^ 0x2222_2222_2222_2222, breaks = word ^ 0x0A0A_0A0A_0A0A_0A0A
+              let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+              let found = ((quotes &- ones) & ~quotes | (breaks &- ones) & ~breaks) & highs
+              if found == 0 {
+                pos += 8
+                continue
+              }
+              pos += found.trailingZeroBitCount >> 3
             }
             guard pos < n else { if atEndOfFile { return nil } else { return cutOff() } }
             let b = base[pos]
@@ -222,14 +230,19 @@ enum FastBodyParser {
           pos += 1
         } else {
           fieldStart[f] = pos
-          // Eight bytes at a time while none is below '-' (0x2D): no separator,
-          // line break or quote among them (UTF-8 lead and continuation bytes are above).
-          while pos + 8 <= n {
-            let word = UnsafeRawPointer(base + pos).loadUnaligned(as: UInt64.self)
-            if (word &- 0x2D2D_2D2D_2D2D_2D2D) & ~word & 0x8080_8080_8080_8080 != 0 { break }
-            pos += 8
-          }
           while pos < n {
+            // Eight bytes at a time to the first byte below '-' (0x2D): only
+            // those may be a separator, line break or quote (UTF-8 lead and
+            // continuation bytes are above). The lowest flagged byte is exact.
+            if pos + 8 <= n {
+              let word = UnsafeRawPointer(base + pos).loadUnaligned(as: UInt64.self)
+              let below = (word &- 0x2D2D_2D2D_2D2D_2D2D) & ~word & 0x8080_8080_8080_8080
+              if below == 0 {
+                pos += 8
+                continue
+              }
+              pos += below.trailingZeroBitCount >> 3
+            }
             let b = base[pos]
             // Bytes above ',' (0x2C) are never special: the bulk of the text.
             if b > UInt8(ascii: ",") {
