@@ -136,7 +136,10 @@ struct SeedEvaluationTests {
   @Test func blindFixtureFloor() {
     let s = Self.evaluate(
       folder: Self.repoRoot + "/Tests/ExtractionTests/Fixtures",
-      only: { !Self.ownFixtures.contains($0) && !Self.openFixtures.contains($0) && !Self.fifthRound.contains($0) })
+      only: {
+        !Self.ownFixtures.contains($0) && !Self.openFixtures.contains($0) && !Self.fifthRound.contains($0)
+          && !Self.unfitted.contains($0)
+      })
     #expect(s.gold >= 1857)
     s.expectAtLeast(precision: 0.99, recall: 0.99, mainRecall: 1.0)
   }
@@ -166,5 +169,17 @@ struct SeedEvaluationTests {
     let s = Self.evaluate(folder: Self.repoRoot + "/Tests/ExtractionTests/Fixtures", only: { Self.openFixtures.contains($0) })
     #expect(s.gold >= 22)
     s.expectAtLeast(precision: 0.72, recall: 0.72, mainRecall: 0.77)
+  }
+
+  /// A third blind batch by the f13–f23 writer, scored after the fifth round and
+  /// never fitted: its figures are the honest estimate for unseen reports
+  /// (docs/EXTRACT.md, Blind reports). The floor holds that first score; a rule
+  /// fitted to these reports would make them fixtures like the others.
+  static let unfitted: Set<String> = ["f24_tongjiang", "f25_tingyue", "f26_shinan"]
+
+  @Test func unfittedFixtureFloor() {
+    let s = Self.evaluate(folder: Self.repoRoot + "/Tests/ExtractionTests/Fixtures", holdout: true, only: { Self.unfitted.contains($0) })
+    #expect(s.gold >= 509)
+    s.expectAtLeast(precision: 0.90, recall: 0.89, mainRecall: 0.91)
   }
 }
