@@ -46,7 +46,8 @@ enum FastBodyParser {
         let unit = index["unit"], let bound = index["bound"], let source = index["source"],
         let quote = index["quote"], fieldCount <= 64
       else { return nil }
-      (self.region, self.indicator, self.measure, self.scenario, self.period) = (region, indicator, measure, scenario, period)
+      (self.region, self.indicator, self.measure) = (region, indicator, measure)
+      (self.scenario, self.period) = (scenario, period)
       (self.value, self.unit, self.bound, self.source, self.quote) = (value, unit, bound, source, quote)
       ref = index["ref"]
       self.fieldCount = fieldCount
@@ -100,7 +101,10 @@ enum FastBodyParser {
         nonisolated(unsafe) let out = out
         DispatchQueue.concurrentPerform(iterations: bounds.count) { k in
           let stop = k + 1 < bounds.count ? bounds[k + 1] : buffer.count
-          let report = k == 0 ? progress.map { p in { (rows: Int, at: Int) in p(Int(Double(rows) * scale), Int(Double(at - start) * scale)) } } : nil
+          // Only the first part reports, scaled to the whole piece.
+          let report = k == 0 ? progress.map { p in
+            { (rows: Int, at: Int) in p(Int(Double(rows) * scale), Int(Double(at - start) * scale)) }
+          } : nil
           out[k] = parsePart(
             buffer, from: bounds[k], stopAt: stop, atEndOfFile: atEndOfFile, layout: layout, file: file,
             into: k < spare.count ? spare[k] : nil, progress: report)
@@ -114,8 +118,11 @@ enum FastBodyParser {
         // Part k is right only if it began where part k − 1 really ended;
         // else (its cut fell inside quotes) it is parsed again from there.
         if trueStart != bounds[k] {
-          results[k] = trueStart < stop
-            ? parsePart(buffer, from: trueStart, stopAt: stop, atEndOfFile: atEndOfFile, layout: layout, file: file, progress: nil)
+          results[k] =
+            trueStart < stop
+            ? parsePart(
+              buffer, from: trueStart, stopAt: stop, atEndOfFile: atEndOfFile, layout: layout, file: file,
+              progress: nil)
             : PartResult(columns: StoreBuilder.Columns(dataFile: file), end: trueStart, lines: 0, incomplete: false)
         }
         guard var part = results[k] else { return nil }
@@ -322,7 +329,9 @@ enum FastBodyParser {
     }
 
     @inline(__always)
-    func field(_ f: Int, _ start: UnsafeMutablePointer<Int>, _ end: UnsafeMutablePointer<Int>) -> UnsafeBufferPointer<UInt8> {
+    func field(_ f: Int, _ start: UnsafeMutablePointer<Int>, _ end: UnsafeMutablePointer<Int>)
+      -> UnsafeBufferPointer<UInt8>
+    {
       UnsafeBufferPointer(start: base + start[f], count: end[f] - start[f])
     }
 
@@ -396,7 +405,8 @@ enum FastBodyParser {
         let indicator = Self.code(
           field(l.indicator, start, end), doubled: isDoubled(l.indicator), in: &indicators, scratch: &scratch),
         let unit = Self.code(
-          field(l.unit, start, end), doubled: isDoubled(l.unit), in: &units, scratch: &scratch, rejectingFullwidth: true),
+          field(l.unit, start, end), doubled: isDoubled(l.unit), in: &units, scratch: &scratch,
+          rejectingFullwidth: true),
         let source = Self.code(
           field(l.source, start, end), doubled: isDoubled(l.source), in: &sources, scratch: &scratch)
       else { return false }
@@ -536,9 +546,8 @@ struct ByteInterner {
   static func equal(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ count: Int) -> Bool {
     var i = 0
     while i + 8 <= count {
-      if UnsafeRawPointer(a + i).loadUnaligned(as: UInt64.self) != UnsafeRawPointer(b + i).loadUnaligned(as: UInt64.self) {
-        return false
-      }
+      let x = UnsafeRawPointer(a + i).loadUnaligned(as: UInt64.self)
+      if x != UnsafeRawPointer(b + i).loadUnaligned(as: UInt64.self) { return false }
       i += 8
     }
     while i < count {
