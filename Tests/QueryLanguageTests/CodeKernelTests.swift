@@ -78,6 +78,16 @@ import Testing
     #expect(Self.snapshot(a) == Self.snapshot(b))
   }
 
+  @Test(arguments: [2, 3, 7]) func slicedTargetPassesJoinToTheSameTable(_ slices: Int) {
+    for statement in ["gap(*)", "met(*)", "attain(*)", "gap(*{scenario=\"target\"})", "gap(*)[2023]"] {
+      let sliced = EvalFixture.interpreter()
+      sliced.targetSlices = slices
+      let slow = EvalFixture.interpreter()
+      slow.useCodeKernels = false
+      #expect(Self.snapshot(evalTable(statement, sliced)) == Self.snapshot(evalTable(statement, slow)), "\(statement)")
+    }
+  }
+
   @Test func selectorFramesCarryStoreSeries() throws {
     let interpreter = EvalFixture.interpreter()
     let source = SourceText(name: "<test>", text: "*{measure=\"growth\"}")
@@ -107,6 +117,16 @@ import Testing
     frame.series = [SeriesHeader(region: "甲市", indicator: "地区生产总值", measure: .growth, scenario: .actual, unit: "%")]
     frame.offsets = [0, 0]
     #expect(EvalFixture.interpreter().storeKeys(frame) == nil)
+  }
+
+  @Test func headersFromNamesAreTheStoreLabels() {
+    let store = EvalFixture.store
+    let names = SeriesHeader.Names(store)
+    for s in 0..<store.seriesCount {
+      let h = names.header(ofSeries: s)
+      #expect(h == SeriesHeader(store.labels(ofSeries: s)))
+      #expect(h.storeSeries == Int32(s))
+    }
   }
 
   @Test func storeSeriesIsNotPartOfEquality() {

@@ -67,6 +67,30 @@ struct SeriesHeader: Hashable {
     storeSeries = Int32(s)
   }
 
+  /// A store's label strings, read once for building many headers.
+  struct Names {
+    let regions: [String], indicators: [String], units: [String]
+    let keys: [SeriesKey], seriesUnit: [Int32]
+
+    init(_ store: IndicatorStore) {
+      regions = store.regions.strings
+      indicators = store.indicators.strings
+      units = store.units.strings
+      keys = store.seriesKeys
+      seriesUnit = store.seriesUnit
+    }
+
+    /// `SeriesHeader(store:series:)` without a call into the store per label.
+    func header(ofSeries s: Int) -> SeriesHeader {
+      let key = keys[s]
+      var h = SeriesHeader(
+        region: regions[Int(key.region)], indicator: indicators[Int(key.indicator)], measure: key.measure,
+        scenario: key.scenario, unit: units[Int(seriesUnit[s])])
+      h.storeSeries = Int32(s)
+      return h
+    }
+  }
+
   static func == (a: SeriesHeader, b: SeriesHeader) -> Bool {
     a.region == b.region && a.indicator == b.indicator && a.measure == b.measure && a.scenario == b.scenario
       && a.unit == b.unit

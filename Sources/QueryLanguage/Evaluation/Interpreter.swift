@@ -1,4 +1,5 @@
 import Diagnostics
+import Foundation
 import IndicatorStore
 
 /// Settings the shell changes with `.set`.
@@ -39,6 +40,17 @@ public final class Interpreter {
   /// frame's labels came straight from the store (tests turn this off to
   /// compare them with the string path they replace).
   var useCodeKernels = true
+
+  /// Threads for kernels that split their work: `INDSH_THREADS` when set
+  /// (as for loading), else the machine's cores.
+  static let threadCount: Int = {
+    if let text = ProcessInfo.processInfo.environment["INDSH_THREADS"], let n = Int(text), n > 0 { return min(n, 64) }
+    return max(1, ProcessInfo.processInfo.activeProcessorCount)
+  }()
+
+  /// How many slices gap/met/attain split their groups into, when set
+  /// (tests); otherwise one per thread for large inputs.
+  var targetSlices: Int? = nil
 
   var bindings: [String: Value] = [:]
   /// The statement being evaluated; diagnostics point into it.

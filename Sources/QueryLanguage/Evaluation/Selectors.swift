@@ -240,7 +240,8 @@ extension Frame {
     {
       // Every series, each non-empty, in store order: the frame shares the
       // store's columns (copy-on-write) instead of copying them.
-      f.series = series.map { SeriesHeader(store: store, series: $0) }
+      let names = SeriesHeader.Names(store)
+      f.series = series.map { names.header(ofSeries: $0) }
       f.offsets = store.offsets.map(Int.init)
       f.periods = store.periods
       f.values = store.values
@@ -249,26 +250,40 @@ extension Frame {
       return f
     }
     let anyMissing = store.validity.nullCount > 0
-    var total = 0
-    for s in series { total += store.rows(ofSeries: s).count }
-    f.periods.reserveCapacity(total)
-    f.values.reserveCapacity(total)
-    var rows: [Int] = []
-    rows.reserveCapacity(total)
-    var valid = ValidityBitmap(count: total, allValid: true)
+    let offsets = store.offsets, storePeriods = store.periods, storeValues = store.values
+    var total = 0, nonEmpty = 0
     for s in series {
-      let range = store.rows(ofSeries: s)
-      guard !range.isEmpty else { continue }
-      f.series.append(SeriesHeader(store: store, series: s))
-      let base = f.values.count
-      f.periods.append(contentsOf: store.periods[range])
-      f.values.append(contentsOf: store.values[range])
-      rows.append(contentsOf: range)
-      if anyMissing {
-        for r in range where !store.validity[r] { valid[base + (r - range.lowerBound)] = false }
-      }
-      f.offsets.append(f.values.count)
+      let n = Int(offsets[s + 1]) - Int(offsets[s])
+      total += n
+      nonEmpty += n > 0 ? 1 : 0
     }
+    // Sized once and filled by index: no per-series append.
+    var periods = [Period](repeating: Period(rawValue: 0), count: total)
+    var values = [Double](repeating: 0, count: total)
+    var rows = [Int](repeating: 0, count: total)
+    var valid = ValidityBitmap(count: total, allValid: true)
+    let names = SeriesHeader.Names(store)
+    f.series.reserveCapacity(nonEmpty)
+    f.offsets.reserveCapacity(nonEmpty + 1)
+    var k = 0
+    for s in series {
+      let lo = Int(offsets[s]), hi = Int(offsets[s + 1])
+      guard lo < hi else { continue }
+      f.series.append(names.header(ofSeries: s))
+      let base = k
+      for r in lo..<hi {
+        periods[k] = storePeriods[r]
+        values[k] = storeValues[r]
+        rows[k] = r
+        k += 1
+      }
+      if anyMissing {
+        for r in lo..<hi where !store.validity[r] { valid[base + (r - lo)] = false }
+      }
+      f.offsets.append(k)
+    }
+    f.periods = periods
+    f.values = values
     f.valid = valid
     f.storeRows = StoreRows(rows)
     return f

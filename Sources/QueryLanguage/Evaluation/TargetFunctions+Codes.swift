@@ -1,4 +1,6 @@
 import Diagnostics
+import Dispatch
+import Foundation
 import IndicatorStore
 
 /// (region, indicator, measure) as dictionary codes: what outcomes and
@@ -105,83 +107,68 @@ struct TargetRowOutput {
   }
 }
 
-extension Interpreter {
-  /// The store key of every series of `x`, when every header came straight
-  /// from `x.origin` and that store's region and indicator codes are the
-  /// interpreter store's; nil otherwise (the string path then runs).
-  func storeKeys(_ x: Frame) -> [SeriesKey]? {
-    guard useCodeKernels, let origin = x.origin, origin.regions.strings == store.regions.strings,
-      origin.indicators.strings == store.indicators.strings
-    else { return nil }
-    var keys: [SeriesKey] = []
-    keys.reserveCapacity(x.seriesCount)
-    for h in x.series {
-      guard let id = h.storeSeries, id >= 0, Int(id) < origin.seriesCount, h.region != nil, h.indicator != nil,
-        h.measure != nil
-      else { return nil }
-      keys.append(origin.seriesKeys[Int(id)])
-    }
-    return keys
+/// What one slice of groups produced (rows in group order); written by
+/// exactly one thread, read after every slice is done.
+final class TargetPart: @unchecked Sendable {
+  var rows: [TargetRowOutput] = []
+  /// Result rows (within this part) of relative targets and their reference.
+  var references: [(row: Int, reference: String)] = []
+  /// Per result series: its labels, rows and gap unit.
+  var series: [SeriesHeader] = []
+  var rowCounts: [Int] = []
+  var gapUnitTexts: [String] = []
+  var anyRelative = false
+  var estimates = 0, noOutcome = 0, noTarget = 0, noReference = 0
+}
+
+/// The inputs of the gap/met/attain pass, read-only while slices of groups
+/// run on several threads (arrays and stores are copy-on-write values that
+/// no thread mutates).
+struct TargetPass: @unchecked Sendable {
+  typealias Group = (key: TargetCodeKey, first: Int, slots: ScenarioSlots)
+
+  /// Below this many rows of x one thread does the whole pass.
+  static let rowsPerThread = 200_000
+
+  let x: Frame
+  let store: IndicatorStore
+  let groups: [Group]
+  let tolerance: Double
+  let function: TargetRowOutput.Function
+  let xPeriods: [Period], xValues: [Double], xValid: ValidBits
+  let storePeriods: [Period], storeValues: [Double], storeValid: ValidBits
+  let storeBounds: BoundColumn
+  let originRowCount: Int
+  let originBounds: BoundColumn
+  let storeRows: StoreRows
+
+  init(x: Frame, store: IndicatorStore, groups: [Group], tolerance: Double, function: TargetRowOutput.Function) {
+    self.x = x
+    self.store = store
+    self.groups = groups
+    self.tolerance = tolerance
+    self.function = function
+    (xPeriods, xValues, xValid) = (x.periods, x.values, ValidBits(x.valid))
+    (storePeriods, storeValues, storeValid) = (store.periods, store.values, ValidBits(store.validity))
+    storeBounds = store.bounds
+    originRowCount = x.origin?.rowCount ?? 0
+    originBounds = x.origin?.bounds ?? IndicatorStore().bounds
+    storeRows = x.storeRows ?? []
   }
 
-  /// gap, met and attain over dictionary codes: the same rows, columns and
-  /// notes as the string path (`targetFunction`), with series grouped by
-  /// integer keys, store series found by integer lookups once per group,
-  /// and each group's periods walked with cursors in one merge.
-  ///
-  /// - Complexity: O(rows of x + rows of the store series looked up).
-  func targetFunctionByCodes(_ x: Frame, keys: [SeriesKey], function: String) throws(Diagnostic) -> Frame {
-    // Groups in order of first appearance; scenarios to x's series.
-    var groups: [(key: TargetCodeKey, first: Int, slots: ScenarioSlots)] = []
-    var index: [TargetCodeKey: Int] = [:]
-    index.reserveCapacity(x.seriesCount)
-    for s in 0..<x.seriesCount {
-      let k = keys[s]
-      let key = TargetCodeKey(region: k.region, indicator: k.indicator, measure: k.measure)
-      let g: Int
-      if let last = groups.last, last.key == key {
-        g = groups.count - 1
-      } else if let known = index[key] {
-        g = known
-      } else {
-        g = groups.count
-        index[key] = g
-        groups.append((key, s, [:]))
-      }
-      if groups[g].slots[k.scenario] == nil { groups[g].slots[k.scenario] = s }
-    }
+  /// The value of (region, indicator, measure, scenario, period) in `store`.
+  static func storeValue(_ store: IndicatorStore, _ key: TargetKey, _ scenario: Scenario, _ period: Period) -> Double? {
+    guard let s = store.series(region: key.region, indicator: key.indicator, measure: key.measure, scenario: scenario),
+      let r = store.row(ofSeries: s, period: period)
+    else { return nil }
+    return store.value(ofRow: r)
+  }
 
-    // One copy of the store for the whole pass: reading the interpreter's
-    // property per lookup copies (retains) every column each time.
-    let store = self.store
-    let tolerance = settings.tolerance
-    let xPeriods = x.periods, xValues = x.values, xValid = ValidBits(x.valid)
-    let storePeriods = store.periods, storeValues = store.values, storeValid = ValidBits(store.validity)
-    let storeBounds = store.bounds
-    // The origin's columns read in place: binding the optional store per
-    // row would copy (retain) every one of its arrays.
-    let originRowCount = x.origin?.rowCount ?? 0
-    let originBounds = x.origin?.bounds ?? IndicatorStore().bounds
-    let storeRows: StoreRows = x.storeRows ?? []
-
-    var out = Frame()
-    out.labels = [.region, .indicator, .measure, .period, .unit]
-    out.valueName = function
-    out.valueIsFlag = function == "met"
-    out.valueRole = function == "attain" || function == "gap" ? .other : .value
-    out.isDerivedRate = function == "attain"
-    let kind: TargetRowOutput.Function = function == "gap" ? .gap : function == "met" ? .met : .attain
-    // One packed row per result row (one append), split into columns after
-    // the loop; at most one row per row of x.
-    var rows: [TargetRowOutput] = []
-    rows.reserveCapacity(x.rowCount)
-    var references: [(row: Int, reference: String)] = []
-    var gapUnitTexts: [String] = []
-    var anyRelative = false
-    var estimates = 0, noOutcome = 0, noTarget = 0, noReference = 0
-
-    for group in groups {
-      try checkCancelled()
+  /// Pairs outcomes with targets for `range` of the groups.
+  func run(_ range: Range<Int>, into part: TargetPart) {
+    part.rows.reserveCapacity(x.rowCount / max(1, groups.count) * range.count)
+    for g in range {
+      let group = groups[g]
       let slots = group.slots
       let h = x.series[group.first]
       let region = h.region ?? "", indicator = h.indicator ?? ""
@@ -198,7 +185,7 @@ extension Interpreter {
       } else if let s = ids[.actual] {
         unit = store.unit(ofSeries: s)
       }
-      let firstRow = rows.count
+      let firstRow = part.rows.count
 
       // Cursors over x's series of the group (the periods walked) and the
       // store's; an absent series is an empty cursor.
@@ -281,7 +268,7 @@ extension Interpreter {
         xEstimate.skip(p, in: xPeriods)
 
         guard targetCount > 0 else {
-          if outcomeKind != nil { noTarget += 1 }
+          if outcomeKind != nil { part.noTarget += 1 }
           continue
         }
         var target: ResolvedTarget
@@ -300,35 +287,132 @@ extension Interpreter {
           target = ResolvedTarget(low: firstValue, high: nil, bound: bound, isRange: false, reference: reference)
         }
         if target.bound.isRelative {
-          anyRelative = true
+          part.anyRelative = true
           if let ref = target.reference {
             let refKey = TargetKey(region: region, indicator: ref, measure: measure)
-            target.low = storeValue(refKey, .actual, p) ?? storeValue(refKey, .estimate, p)
+            target.low = Self.storeValue(store, refKey, .actual, p) ?? Self.storeValue(store, refKey, .estimate, p)
           }
-          if target.low == nil { noReference += 1 }
+          if target.low == nil { part.noReference += 1 }
         }
-        if outcomeKind == nil { noOutcome += 1 }
-        if outcomeKind == .estimate { estimates += 1 }
+        if outcomeKind == nil { part.noOutcome += 1 }
+        if outcomeKind == .estimate { part.estimates += 1 }
         let o = outcomeKind == nil ? nil : outcomeValue
-        let met = Self.isMet(o, target, measure: measure, tolerance: tolerance)
+        let met = Interpreter.isMet(o, target, measure: measure, tolerance: tolerance)
         let result: Double?
-        switch kind {
-        case .gap: result = gapValue(o, target)
+        switch function {
+        case .gap: result = Interpreter.gapValue(o, target)
         case .met: result = met.map { $0 ? 1 : 0 }
-        case .attain: result = attainValue(o, target.low, measure: measure)
+        case .attain: result = Interpreter.attainValue(o, target.low, measure: measure)
         }
-        if let reference = target.reference { references.append((rows.count, reference)) }
-        rows.append(
+        if let reference = target.reference { part.references.append((part.rows.count, reference)) }
+        part.rows.append(
           TargetRowOutput(
             period: p, result: result, outcome: o, outcomeKind: outcomeKind, low: target.low,
             high: target.isRange ? target.high : nil, boundCode: target.isRange ? 7 : target.bound.rawValue, met: met))
       }
-      if rows.count > firstRow {
-        out.series.append(
+      if part.rows.count > firstRow {
+        part.series.append(
           SeriesHeader(region: region, indicator: indicator, measure: measure, scenario: nil, unit: unit))
-        out.offsets.append(rows.count)
-        gapUnitTexts.append(measure.isRate ? "pp" : unit)
+        part.rowCounts.append(part.rows.count - firstRow)
+        part.gapUnitTexts.append(measure.isRate ? "pp" : unit)
       }
+    }
+  }
+}
+
+extension Interpreter {
+  /// The store key of every series of `x`, when every header came straight
+  /// from `x.origin` and that store's region and indicator codes are the
+  /// interpreter store's; nil otherwise (the string path then runs).
+  func storeKeys(_ x: Frame) -> [SeriesKey]? {
+    guard useCodeKernels, let origin = x.origin, origin.regions.strings == store.regions.strings,
+      origin.indicators.strings == store.indicators.strings
+    else { return nil }
+    var keys: [SeriesKey] = []
+    keys.reserveCapacity(x.seriesCount)
+    for h in x.series {
+      guard let id = h.storeSeries, id >= 0, Int(id) < origin.seriesCount, h.region != nil, h.indicator != nil,
+        h.measure != nil
+      else { return nil }
+      keys.append(origin.seriesKeys[Int(id)])
+    }
+    return keys
+  }
+
+  /// gap, met and attain over dictionary codes: the same rows, columns and
+  /// notes as the string path (`targetFunction`), with series grouped by
+  /// integer keys, store series found by integer lookups once per group,
+  /// and each group's periods walked with cursors in one merge.
+  ///
+  /// - Complexity: O(rows of x + rows of the store series looked up).
+  func targetFunctionByCodes(_ x: Frame, keys: [SeriesKey], function: String) throws(Diagnostic) -> Frame {
+    // Groups in order of first appearance; scenarios to x's series.
+    var groups: [(key: TargetCodeKey, first: Int, slots: ScenarioSlots)] = []
+    var index: [TargetCodeKey: Int] = [:]
+    index.reserveCapacity(x.seriesCount)
+    for s in 0..<x.seriesCount {
+      let k = keys[s]
+      let key = TargetCodeKey(region: k.region, indicator: k.indicator, measure: k.measure)
+      let g: Int
+      if let last = groups.last, last.key == key {
+        g = groups.count - 1
+      } else if let known = index[key] {
+        g = known
+      } else {
+        g = groups.count
+        index[key] = g
+        groups.append((key, s, [:]))
+      }
+      if groups[g].slots[k.scenario] == nil { groups[g].slots[k.scenario] = s }
+    }
+
+    var out = Frame()
+    out.labels = [.region, .indicator, .measure, .period, .unit]
+    out.valueName = function
+    out.valueIsFlag = function == "met"
+    out.valueRole = function == "attain" || function == "gap" ? .other : .value
+    out.isDerivedRate = function == "attain"
+    let pass = TargetPass(
+      x: x, store: store, groups: groups, tolerance: settings.tolerance,
+      function: function == "gap" ? .gap : function == "met" ? .met : .attain)
+    // Large inputs: the groups split into consecutive slices, one per
+    // thread; the slices' rows are joined in order, so the result is the
+    // same as one pass over every group.
+    try checkCancelled()
+    let slices =
+      targetSlices ?? (x.rowCount >= TargetPass.rowsPerThread ? min(Self.threadCount, groups.count) : 1)
+    let parts = (0..<max(1, slices)).map { _ in TargetPart() }
+    if parts.count == 1 {
+      pass.run(groups.indices, into: parts[0])
+    } else {
+      let groupCount = groups.count
+      let size = (groupCount + parts.count - 1) / parts.count
+      DispatchQueue.concurrentPerform(iterations: parts.count) { k in
+        let lo = min(groupCount, k * size), hi = min(groupCount, lo + size)
+        pass.run(lo..<hi, into: parts[k])
+      }
+    }
+    try checkCancelled()
+    var rows = parts[0].rows
+    var references = parts[0].references
+    var gapUnitTexts = parts[0].gapUnitTexts
+    var anyRelative = false
+    var estimates = 0, noOutcome = 0, noTarget = 0, noReference = 0
+    for (k, part) in parts.enumerated() {
+      if k > 0 {
+        references += part.references.map { ($0.row + rows.count, $0.reference) }
+        rows += part.rows
+        gapUnitTexts += part.gapUnitTexts
+      }
+      for (header, count) in zip(part.series, part.rowCounts) {
+        out.series.append(header)
+        out.offsets.append((out.offsets.last ?? 0) + count)
+      }
+      anyRelative = anyRelative || part.anyRelative
+      estimates += part.estimates
+      noOutcome += part.noOutcome
+      noTarget += part.noTarget
+      noReference += part.noReference
     }
 
     // Columns from the packed rows, in one pass.
