@@ -35,6 +35,11 @@ import Testing
     "count(*)",
     "sum(*) by (region)",
     "yoy(*{measure=\"level\", scenario=\"actual\"})",
+    "yoy(gdp{measure=\"level\"})",
+    "pct(*{measure=\"level\"}, 2)",
+    "yoy(*{measure=\"level\"})[2020..2023]",
+    "met(*{region=\"乙县\"})",
+    "attain(*{measure=\"growth\"}) where attain > 99",
     "count(yoy(*{measure=\"level\", scenario=\"actual\"})) by (indicator)",
   ]
 
@@ -88,6 +93,17 @@ import Testing
     }
   }
 
+  @Test func selectorReadInPlaceGivesTheSameErrors() {
+    let fast = EvalFixture.interpreter()
+    let slow = EvalFixture.interpreter()
+    slow.useCodeKernels = false
+    for statement in ["yoy(*{region=\"丙\"})", "gap(*{measure=\"growth\"})[2023", "pct(*{measure=\"level\"}, 0)",
+      "yoy(*{measure=\"growth\"})", "gap(*{regoin=\"甲市\"})"]
+    {
+      #expect(evalFailure(statement, fast).message == evalFailure(statement, slow).message, "\(statement)")
+    }
+  }
+
   @Test func selectorFramesCarryStoreSeries() throws {
     let interpreter = EvalFixture.interpreter()
     let source = SourceText(name: "<test>", text: "*{measure=\"growth\"}")
@@ -100,7 +116,7 @@ import Testing
       Issue.record("not a frame")
       return
     }
-    let keys = try #require(interpreter.storeKeys(frame))
+    let keys = try #require(interpreter.storeKeys(SeriesView(frame)))
     #expect(keys.count == frame.seriesCount)
     for (s, key) in keys.enumerated() {
       let h = frame.series[s]
@@ -116,7 +132,7 @@ import Testing
     frame.origin = EvalFixture.store
     frame.series = [SeriesHeader(region: "甲市", indicator: "地区生产总值", measure: .growth, scenario: .actual, unit: "%")]
     frame.offsets = [0, 0]
-    #expect(EvalFixture.interpreter().storeKeys(frame) == nil)
+    #expect(EvalFixture.interpreter().storeKeys(SeriesView(frame)) == nil)
   }
 
   @Test func headersFromNamesAreTheStoreLabels() {

@@ -105,7 +105,6 @@ extension Interpreter {
   /// Evaluates `name{matchers}` to the matching store series, or explains
   /// which part of the selector ruled everything out.
   func evaluateSelector(_ selector: Selector) throws(Diagnostic) -> Frame {
-    var indicator: String? = nil
     if let name = selector.name, let bound = bindings[name] {
       // A binding shadows an indicator: `g{region="湘潭市"}` narrows g.
       guard case .frame(let frame) = bound else {
@@ -113,6 +112,13 @@ extension Interpreter {
       }
       return try narrow(frame, selector: selector)
     }
+    return Frame.fromStore(store, series: try storeSelection(selector), sharingColumns: useCodeKernels)
+  }
+
+  /// The store series a selector picks, in store order, when its name is
+  /// not a binding; errors exactly as `evaluateSelector`.
+  func storeSelection(_ selector: Selector) throws(Diagnostic) -> [Int] {
+    var indicator: String? = nil
     if let name = selector.name {
       guard let canonical = canonicalIndicator(name) else { throw unknownIndicator(name, at: selector.nameRange) }
       indicator = canonical
@@ -159,7 +165,7 @@ extension Interpreter {
       }
       candidates = next
     }
-    return Frame.fromStore(store, series: candidates, sharingColumns: useCodeKernels)
+    return candidates
   }
 
   /// Applies a selector's matchers to the series of a bound table.
@@ -260,7 +266,7 @@ extension Frame {
     // Sized once and filled by index: no per-series append.
     var periods = [Period](repeating: Period(rawValue: 0), count: total)
     var values = [Double](repeating: 0, count: total)
-    var rows = [Int](repeating: 0, count: total)
+    var rows = [Int32](repeating: 0, count: total)
     var valid = ValidityBitmap(count: total, allValid: true)
     let names = SeriesHeader.Names(store)
     f.series.reserveCapacity(nonEmpty)
@@ -274,7 +280,7 @@ extension Frame {
       for r in lo..<hi {
         periods[k] = storePeriods[r]
         values[k] = storeValues[r]
-        rows[k] = r
+        rows[k] = Int32(r)
         k += 1
       }
       if anyMissing {
@@ -285,7 +291,7 @@ extension Frame {
     f.periods = periods
     f.values = values
     f.valid = valid
-    f.storeRows = StoreRows(rows)
+    f.storeRows = StoreRows(rows32: rows)
     return f
   }
 }

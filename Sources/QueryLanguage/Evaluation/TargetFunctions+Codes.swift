@@ -130,7 +130,7 @@ struct TargetPass: @unchecked Sendable {
   /// Below this many rows of x one thread does the whole pass.
   static let rowsPerThread = 200_000
 
-  let x: Frame
+  let x: SeriesView
   let store: IndicatorStore
   let groups: [Group]
   let tolerance: Double
@@ -142,7 +142,7 @@ struct TargetPass: @unchecked Sendable {
   let originBounds: BoundColumn
   let storeRows: StoreRows
 
-  init(x: Frame, store: IndicatorStore, groups: [Group], tolerance: Double, function: TargetRowOutput.Function) {
+  init(x: SeriesView, store: IndicatorStore, groups: [Group], tolerance: Double, function: TargetRowOutput.Function) {
     self.x = x
     self.store = store
     self.groups = groups
@@ -324,7 +324,7 @@ extension Interpreter {
   /// The store key of every series of `x`, when every header came straight
   /// from `x.origin` and that store's region and indicator codes are the
   /// interpreter store's; nil otherwise (the string path then runs).
-  func storeKeys(_ x: Frame) -> [SeriesKey]? {
+  func storeKeys(_ x: SeriesView) -> [SeriesKey]? {
     guard useCodeKernels, let origin = x.origin, origin.regions.strings == store.regions.strings,
       origin.indicators.strings == store.indicators.strings
     else { return nil }
@@ -345,7 +345,7 @@ extension Interpreter {
   /// and each group's periods walked with cursors in one merge.
   ///
   /// - Complexity: O(rows of x + rows of the store series looked up).
-  func targetFunctionByCodes(_ x: Frame, keys: [SeriesKey], function: String) throws(Diagnostic) -> Frame {
+  func targetFunctionByCodes(_ x: SeriesView, keys: [SeriesKey], function: String) throws(Diagnostic) -> Frame {
     // Groups in order of first appearance; scenarios to x's series.
     var groups: [(key: TargetCodeKey, first: Int, slots: ScenarioSlots)] = []
     var index: [TargetCodeKey: Int] = [:]

@@ -195,7 +195,8 @@ extension Interpreter {
   /// gap, met and attain: one row per (region, indicator, measure, period)
   /// of x that has a target.
   func targetFunction(_ x: Frame, function: String, at range: SourceRange) throws(Diagnostic) -> Frame {
-    if let keys = storeKeys(x) { return try targetFunctionByCodes(x, keys: keys, function: function) }
+    let view = SeriesView(x)
+    if let keys = storeKeys(view) { return try targetFunctionByCodes(view, keys: keys, function: function) }
     let groups = try targetGroups(x, function: function, at: range)
     var out = Frame()
     out.labels = [.region, .indicator, .measure, .period, .unit]
