@@ -375,12 +375,14 @@ extension Interpreter {
     let pass = TargetPass(
       x: x, store: store, groups: groups, tolerance: settings.tolerance,
       function: function == "gap" ? .gap : function == "met" ? .met : .attain)
-    // Large inputs: the groups split into consecutive slices, one per
-    // thread; the slices' rows are joined in order, so the result is the
-    // same as one pass over every group.
+    // Large inputs: the groups split into consecutive slices, a few per
+    // thread so that a thread held up by other work on the machine is
+    // covered by the others; the slices' rows are joined in order, so the
+    // result is the same as one pass over every group.
     try checkCancelled()
+    let threads = Self.threadCount
     let slices =
-      targetSlices ?? (x.rowCount >= TargetPass.rowsPerThread ? min(Self.threadCount, groups.count) : 1)
+      targetSlices ?? (x.rowCount >= TargetPass.rowsPerThread && threads > 1 ? min(4 * threads, groups.count) : 1)
     let parts = (0..<max(1, slices)).map { _ in TargetPart() }
     if parts.count == 1 {
       pass.run(groups.indices, into: parts[0])
