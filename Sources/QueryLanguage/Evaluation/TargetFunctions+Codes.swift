@@ -88,20 +88,26 @@ struct TargetRowOutput {
   /// A text column of a few known texts picked per row by `pick` (an index
   /// into `texts`; an empty text is an empty cell), its dictionary in
   /// order of first use.
-  static func codedColumn(_ rows: [TargetRowOutput], texts: [String], _ pick: (TargetRowOutput) -> Int) -> ExtraCells {
+  static func codedColumn(
+    _ chunks: [[TargetRowOutput]], count: Int, texts: [String], _ pick: (TargetRowOutput) -> Int
+  ) -> ExtraCells {
     var codeOf = [Int32](repeating: -2, count: texts.count)
     var dictionary: [String] = []
-    let codes: [Int32] = rows.map { row in
-      let k = pick(row)
-      if codeOf[k] == -2 {
-        if texts[k].isEmpty {
-          codeOf[k] = -1
-        } else {
-          codeOf[k] = Int32(dictionary.count)
-          dictionary.append(texts[k])
+    var codes: [Int32] = []
+    codes.reserveCapacity(count)
+    for chunk in chunks {
+      for row in chunk {
+        let k = pick(row)
+        if codeOf[k] == -2 {
+          if texts[k].isEmpty {
+            codeOf[k] = -1
+          } else {
+            codeOf[k] = Int32(dictionary.count)
+            dictionary.append(texts[k])
+          }
         }
+        codes.append(codeOf[k])
       }
-      return codeOf[k]
     }
     return .texts(codes, dictionary)
   }
@@ -395,15 +401,17 @@ extension Interpreter {
       }
     }
     try checkCancelled()
-    var rows = parts[0].rows
+    // The parts' rows are read in order where they are, not joined.
+    let chunks = parts.map(\.rows)
+    var rowCount = parts[0].rows.count
     var references = parts[0].references
     var gapUnitTexts = parts[0].gapUnitTexts
     var anyRelative = false
     var estimates = 0, noOutcome = 0, noTarget = 0, noReference = 0
     for (k, part) in parts.enumerated() {
       if k > 0 {
-        references += part.references.map { ($0.row + rows.count, $0.reference) }
-        rows += part.rows
+        references += part.references.map { ($0.row + rowCount, $0.reference) }
+        rowCount += part.rows.count
         gapUnitTexts += part.gapUnitTexts
       }
       for (header, count) in zip(part.series, part.rowCounts) {
@@ -418,21 +426,24 @@ extension Interpreter {
     }
 
     // Columns from the packed rows, in one pass.
-    let n = rows.count
+    let n = rowCount
     var periodsColumn = [Period](repeating: Period(rawValue: 0), count: n)
     var results = [Double](repeating: 0, count: n)
     var outcomeValues = [Double](repeating: 0, count: n)
     var lows = [Double](repeating: 0, count: n)
     var highs = [Double](repeating: 0, count: n)
     var invalid: [(row: Int, bit: UInt8)] = []
-    for i in 0..<n {
-      let row = rows[i]
-      periodsColumn[i] = row.period
-      results[i] = row.result
-      outcomeValues[i] = row.outcome
-      lows[i] = row.low
-      highs[i] = row.high
-      if row.flags & TargetRowOutput.allValid != TargetRowOutput.allValid { invalid.append((i, row.flags)) }
+    var i = 0
+    for chunk in chunks {
+      for row in chunk {
+        periodsColumn[i] = row.period
+        results[i] = row.result
+        outcomeValues[i] = row.outcome
+        lows[i] = row.low
+        highs[i] = row.high
+        if row.flags & TargetRowOutput.allValid != TargetRowOutput.allValid { invalid.append((i, row.flags)) }
+        i += 1
+      }
     }
     var resultValid = ValidityBitmap(count: n, allValid: true)
     var outcomeValid = resultValid, lowValid = resultValid, highValid = resultValid
@@ -448,7 +459,7 @@ extension Interpreter {
     out.extras = [
       Extra(
         name: "outcome", placement: .beforeValue, role: .label,
-        cells: TargetRowOutput.codedColumn(rows, texts: ["", Scenario.actual.rawValue, Scenario.estimate.rawValue]) {
+        cells: TargetRowOutput.codedColumn(chunks, count: n, texts: ["", Scenario.actual.rawValue, Scenario.estimate.rawValue]) {
           Int($0.flags >> 4 & 3)
         }),
       Extra(
@@ -462,21 +473,25 @@ extension Interpreter {
         cells: .numbers(highs, highValid)),
       Extra(
         name: "bound", placement: .beforeValue, role: .label,
-        cells: TargetRowOutput.codedColumn(rows, texts: Bound.allCases.map(\.text) + ["range"]) { Int($0.boundCode) }),
+        cells: TargetRowOutput.codedColumn(chunks, count: n, texts: Bound.allCases.map(\.text) + ["range"]) { Int($0.boundCode) }),
     ]
     if anyRelative {
       var refText = TextColumnBuilder()
-      refText.codes = Array(repeating: -1, count: rows.count)
+      refText.codes = Array(repeating: -1, count: n)
       for (row, reference) in references where !reference.isEmpty { refText.codes[row] = refText.intern(reference) }
       out.extras.append(Extra(name: "ref", placement: .beforeValue, role: .label, cells: refText.cells))
     }
     if function == "gap" {
-      let metFlags: [Bool?] = rows.map { r in
-        r.flags & TargetRowOutput.metKnown == 0 ? nil : r.flags & TargetRowOutput.metTrue != 0
+      var metFlags: [Bool?] = []
+      metFlags.reserveCapacity(n)
+      for chunk in chunks {
+        for r in chunk {
+          metFlags.append(r.flags & TargetRowOutput.metKnown == 0 ? nil : r.flags & TargetRowOutput.metTrue != 0)
+        }
       }
       out.extras.append(Extra(name: "met", placement: .afterValue, role: .other, cells: .flags(metFlags)))
       var gapUnits = TextColumnBuilder()
-      gapUnits.codes.reserveCapacity(rows.count)
+      gapUnits.codes.reserveCapacity(n)
       for (s, text) in gapUnitTexts.enumerated() {
         let code = text.isEmpty ? -1 : gapUnits.intern(text)
         gapUnits.codes.append(contentsOf: repeatElement(code, count: out.offsets[s + 1] - out.offsets[s]))
