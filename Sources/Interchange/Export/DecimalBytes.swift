@@ -41,15 +41,14 @@ enum DecimalBytes {
     }
     // Swift's shortest digits; `shortest`'s own changes are a trailing
     // ".0" dropped and an exponent spelled out (then it runs itself).
-    var text = value.description
-    let done: Bool = text.withUTF8 { bytes in
-      guard !bytes.contains(UInt8(ascii: "e")) else { return false }
-      let n = bytes.count
-      let dropPoint = n >= 2 && bytes[n - 1] == UInt8(ascii: "0") && bytes[n - 2] == UInt8(ascii: ".")
-      out.append(contentsOf: bytes[0..<(dropPoint ? n - 2 : n)])
-      return true
+    let bytes = value.description.utf8
+    guard !bytes.contains(UInt8(ascii: "e")) else {
+      out.append(contentsOf: DecimalText.shortest(value).utf8)
+      return
     }
-    if !done { out.append(contentsOf: DecimalText.shortest(value).utf8) }
+    let n = bytes.count
+    let dropPoint = n >= 2 && bytes.last == UInt8(ascii: "0") && bytes.dropLast().last == UInt8(ascii: ".")
+    out.append(contentsOf: bytes.prefix(dropPoint ? n - 2 : n))
   }
 
   /// `m · 10^−k` in plain digits: at least one digit before the point, no

@@ -315,9 +315,10 @@ struct StoreRows: RandomAccessCollection, ExpressibleByArrayLiteral {
 
   var startIndex: Int { 0 }
   var endIndex: Int { list?.count ?? identityCount }
+  /// The store row of frame row `i` (for identity rows, `i` itself; the
+  /// store's columns check the bounds where it is used).
   subscript(i: Int) -> Int {
     if let list { return Int(list[i]) }
-    precondition(i >= 0 && i < identityCount, "StoreRows: index \(i) out of range")
     return i
   }
 
