@@ -38,6 +38,32 @@ struct PeriodCursor {
   }
 }
 
+/// Dictionary codes for a column of a few known texts (outcome kinds,
+/// bounds), handed out in order of first use as `TextColumnBuilder` does;
+/// an empty text is an empty cell (−1).
+struct FirstUseCodes {
+  private let texts: [String]
+  private var codes: [Int32]
+  private(set) var dictionary: [String] = []
+
+  init(_ texts: [String]) {
+    self.texts = texts
+    codes = Array(repeating: -2, count: texts.count)  // −2: not used yet
+  }
+
+  @inline(__always) mutating func code(_ k: Int) -> Int32 {
+    if codes[k] == -2 {
+      if texts[k].isEmpty {
+        codes[k] = -1
+      } else {
+        codes[k] = Int32(dictionary.count)
+        dictionary.append(texts[k])
+      }
+    }
+    return codes[k]
+  }
+}
+
 /// One result row of gap/met/attain, packed so the kernel appends once per
 /// row; the result's columns are split from these after the pass.
 struct TargetRowOutput {
@@ -85,37 +111,18 @@ struct TargetRowOutput {
     self.flags = flags
   }
 
-  /// A text column of a few known texts picked per row by `pick` (an index
-  /// into `texts`; an empty text is an empty cell), its dictionary in
-  /// order of first use.
-  static func codedColumn(
-    _ chunks: [[TargetRowOutput]], count: Int, texts: [String], _ pick: (TargetRowOutput) -> Int
-  ) -> ExtraCells {
-    var codeOf = [Int32](repeating: -2, count: texts.count)
-    var dictionary: [String] = []
-    var codes: [Int32] = []
-    codes.reserveCapacity(count)
-    for chunk in chunks {
-      for row in chunk {
-        let k = pick(row)
-        if codeOf[k] == -2 {
-          if texts[k].isEmpty {
-            codeOf[k] = -1
-          } else {
-            codeOf[k] = Int32(dictionary.count)
-            dictionary.append(texts[k])
-          }
-        }
-        codes.append(codeOf[k])
-      }
-    }
-    return .texts(codes, dictionary)
-  }
 }
 
 /// What one slice of groups produced (rows in group order); written by
 /// exactly one thread, read after every slice is done.
 final class TargetPart: @unchecked Sendable {
+  /// Set once, when the slice is done.
+  var output = TargetPartOutput()
+}
+
+/// The rows and counts of one slice, built in a local value (no exclusivity
+/// check per access, as a class's properties would have).
+struct TargetPartOutput {
   var rows: [TargetRowOutput] = []
   /// Result rows (within this part) of relative targets and their reference.
   var references: [(row: Int, reference: String)] = []
@@ -172,7 +179,8 @@ struct TargetPass: @unchecked Sendable {
 
   /// Pairs outcomes with targets for `range` of the groups.
   func run(_ range: Range<Int>, into part: TargetPart) {
-    part.rows.reserveCapacity(x.rowCount / max(1, groups.count) * range.count)
+    var slice = TargetPartOutput()
+    slice.rows.reserveCapacity(x.rowCount / max(1, groups.count) * range.count)
     for g in range {
       let group = groups[g]
       let slots = group.slots
@@ -191,7 +199,7 @@ struct TargetPass: @unchecked Sendable {
       } else if let s = ids[.actual] {
         unit = store.unit(ofSeries: s)
       }
-      let firstRow = part.rows.count
+      let firstRow = slice.rows.count
 
       // Cursors over x's series of the group (the periods walked) and the
       // store's; an absent series is an empty cursor.
@@ -274,7 +282,7 @@ struct TargetPass: @unchecked Sendable {
         xEstimate.skip(p, in: xPeriods)
 
         guard targetCount > 0 else {
-          if outcomeKind != nil { part.noTarget += 1 }
+          if outcomeKind != nil { slice.noTarget += 1 }
           continue
         }
         var target: ResolvedTarget
@@ -293,15 +301,15 @@ struct TargetPass: @unchecked Sendable {
           target = ResolvedTarget(low: firstValue, high: nil, bound: bound, isRange: false, reference: reference)
         }
         if target.bound.isRelative {
-          part.anyRelative = true
+          slice.anyRelative = true
           if let ref = target.reference {
             let refKey = TargetKey(region: region, indicator: ref, measure: measure)
             target.low = Self.storeValue(store, refKey, .actual, p) ?? Self.storeValue(store, refKey, .estimate, p)
           }
-          if target.low == nil { part.noReference += 1 }
+          if target.low == nil { slice.noReference += 1 }
         }
-        if outcomeKind == nil { part.noOutcome += 1 }
-        if outcomeKind == .estimate { part.estimates += 1 }
+        if outcomeKind == nil { slice.noOutcome += 1 }
+        if outcomeKind == .estimate { slice.estimates += 1 }
         let o = outcomeKind == nil ? nil : outcomeValue
         let met = Interpreter.isMet(o, target, measure: measure, tolerance: tolerance)
         let result: Double?
@@ -310,19 +318,20 @@ struct TargetPass: @unchecked Sendable {
         case .met: result = met.map { $0 ? 1 : 0 }
         case .attain: result = Interpreter.attainValue(o, target.low, measure: measure)
         }
-        if let reference = target.reference { part.references.append((part.rows.count, reference)) }
-        part.rows.append(
+        if let reference = target.reference { slice.references.append((slice.rows.count, reference)) }
+        slice.rows.append(
           TargetRowOutput(
             period: p, result: result, outcome: o, outcomeKind: outcomeKind, low: target.low,
             high: target.isRange ? target.high : nil, boundCode: target.isRange ? 7 : target.bound.rawValue, met: met))
       }
-      if part.rows.count > firstRow {
-        part.series.append(
+      if slice.rows.count > firstRow {
+        slice.series.append(
           SeriesHeader(region: region, indicator: indicator, measure: measure, scenario: nil, unit: unit))
-        part.rowCounts.append(part.rows.count - firstRow)
-        part.gapUnitTexts.append(measure.isRate ? "pp" : unit)
+        slice.rowCounts.append(slice.rows.count - firstRow)
+        slice.gapUnitTexts.append(measure.isRate ? "pp" : unit)
       }
     }
+    part.output = slice
   }
 }
 
@@ -402,13 +411,14 @@ extension Interpreter {
     }
     try checkCancelled()
     // The parts' rows are read in order where they are, not joined.
-    let chunks = parts.map(\.rows)
-    var rowCount = parts[0].rows.count
-    var references = parts[0].references
-    var gapUnitTexts = parts[0].gapUnitTexts
+    let outputs = parts.map(\.output)
+    let chunks = outputs.map(\.rows)
+    var rowCount = outputs[0].rows.count
+    var references = outputs[0].references
+    var gapUnitTexts = outputs[0].gapUnitTexts
     var anyRelative = false
     var estimates = 0, noOutcome = 0, noTarget = 0, noReference = 0
-    for (k, part) in parts.enumerated() {
+    for (k, part) in outputs.enumerated() {
       if k > 0 {
         references += part.references.map { ($0.row + rowCount, $0.reference) }
         rowCount += part.rows.count
@@ -425,13 +435,19 @@ extension Interpreter {
       noReference += part.noReference
     }
 
-    // Columns from the packed rows, in one pass.
+    // Columns from the packed rows, in one pass over them.
     let n = rowCount
     var periodsColumn = [Period](repeating: Period(rawValue: 0), count: n)
     var results = [Double](repeating: 0, count: n)
     var outcomeValues = [Double](repeating: 0, count: n)
     var lows = [Double](repeating: 0, count: n)
     var highs = [Double](repeating: 0, count: n)
+    var kindCodes = [Int32](repeating: -1, count: n)
+    var boundCodes = [Int32](repeating: -1, count: n)
+    let wantsMet = function == "gap"
+    var metFlags = [Bool?](repeating: nil, count: wantsMet ? n : 0)
+    var kinds = FirstUseCodes(["", Scenario.actual.rawValue, Scenario.estimate.rawValue])
+    var bounds = FirstUseCodes(Bound.allCases.map(\.text) + ["range"])
     var invalid: [(row: Int, bit: UInt8)] = []
     var i = 0
     for chunk in chunks {
@@ -441,6 +457,11 @@ extension Interpreter {
         outcomeValues[i] = row.outcome
         lows[i] = row.low
         highs[i] = row.high
+        kindCodes[i] = kinds.code(Int(row.flags >> 4 & 3))
+        boundCodes[i] = bounds.code(Int(row.boundCode))
+        if wantsMet && row.flags & TargetRowOutput.metKnown != 0 {
+          metFlags[i] = row.flags & TargetRowOutput.metTrue != 0
+        }
         if row.flags & TargetRowOutput.allValid != TargetRowOutput.allValid { invalid.append((i, row.flags)) }
         i += 1
       }
@@ -457,23 +478,11 @@ extension Interpreter {
     out.values = results
     out.valid = resultValid
     out.extras = [
-      Extra(
-        name: "outcome", placement: .beforeValue, role: .label,
-        cells: TargetRowOutput.codedColumn(chunks, count: n, texts: ["", Scenario.actual.rawValue, Scenario.estimate.rawValue]) {
-          Int($0.flags >> 4 & 3)
-        }),
-      Extra(
-        name: "value", placement: .beforeValue, role: .value,
-        cells: .numbers(outcomeValues, outcomeValid)),
-      Extra(
-        name: "target", placement: .beforeValue, role: .value,
-        cells: .numbers(lows, lowValid)),
-      Extra(
-        name: "target_high", placement: .beforeValue, role: .value,
-        cells: .numbers(highs, highValid)),
-      Extra(
-        name: "bound", placement: .beforeValue, role: .label,
-        cells: TargetRowOutput.codedColumn(chunks, count: n, texts: Bound.allCases.map(\.text) + ["range"]) { Int($0.boundCode) }),
+      Extra(name: "outcome", placement: .beforeValue, role: .label, cells: .texts(kindCodes, kinds.dictionary)),
+      Extra(name: "value", placement: .beforeValue, role: .value, cells: .numbers(outcomeValues, outcomeValid)),
+      Extra(name: "target", placement: .beforeValue, role: .value, cells: .numbers(lows, lowValid)),
+      Extra(name: "target_high", placement: .beforeValue, role: .value, cells: .numbers(highs, highValid)),
+      Extra(name: "bound", placement: .beforeValue, role: .label, cells: .texts(boundCodes, bounds.dictionary)),
     ]
     if anyRelative {
       var refText = TextColumnBuilder()
@@ -482,13 +491,6 @@ extension Interpreter {
       out.extras.append(Extra(name: "ref", placement: .beforeValue, role: .label, cells: refText.cells))
     }
     if function == "gap" {
-      var metFlags: [Bool?] = []
-      metFlags.reserveCapacity(n)
-      for chunk in chunks {
-        for r in chunk {
-          metFlags.append(r.flags & TargetRowOutput.metKnown == 0 ? nil : r.flags & TargetRowOutput.metTrue != 0)
-        }
-      }
       out.extras.append(Extra(name: "met", placement: .afterValue, role: .other, cells: .flags(metFlags)))
       var gapUnits = TextColumnBuilder()
       gapUnits.codes.reserveCapacity(n)
