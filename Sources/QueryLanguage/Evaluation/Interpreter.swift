@@ -1,5 +1,4 @@
 import Diagnostics
-import Foundation
 import IndicatorStore
 
 /// Settings the shell changes with `.set`.
@@ -41,15 +40,8 @@ public final class Interpreter {
   /// compare them with the string path they replace).
   var useCodeKernels = true
 
-  /// Threads for kernels that split their work: `INDSH_THREADS` when set
-  /// (as for loading), else the machine's cores.
-  static let threadCount: Int = {
-    if let text = ProcessInfo.processInfo.environment["INDSH_THREADS"], let n = Int(text), n > 0 { return min(n, 64) }
-    return max(1, ProcessInfo.processInfo.activeProcessorCount)
-  }()
-
-  /// How many slices gap/met/attain split their groups into, when set
-  /// (tests); otherwise one per thread for large inputs.
+  /// How many slices gap/met/attain split their groups into, run on
+  /// several threads; one when nil.
   var targetSlices: Int? = nil
 
   var bindings: [String: Value] = [:]
