@@ -35,6 +35,11 @@ import Testing
     "count(*)",
     "sum(*) by (region)",
     "yoy(*{measure=\"level\", scenario=\"actual\"})",
+    "yoy(gdp{measure=\"level\"})",
+    "pct(*{measure=\"level\"}, 2)",
+    "yoy(*{measure=\"level\"})[2020..2023]",
+    "met(*{region=\"乙县\"})",
+    "attain(*{measure=\"growth\"}) where attain > 99",
     "count(yoy(*{measure=\"level\", scenario=\"actual\"})) by (indicator)",
   ]
 
@@ -78,6 +83,27 @@ import Testing
     #expect(Self.snapshot(a) == Self.snapshot(b))
   }
 
+  @Test(arguments: [2, 3, 7]) func slicedTargetPassesJoinToTheSameTable(_ slices: Int) {
+    for statement in ["gap(*)", "met(*)", "attain(*)", "gap(*{scenario=\"target\"})", "gap(*)[2023]"] {
+      let sliced = EvalFixture.interpreter()
+      sliced.targetSlices = slices
+      let slow = EvalFixture.interpreter()
+      slow.useCodeKernels = false
+      #expect(Self.snapshot(evalTable(statement, sliced)) == Self.snapshot(evalTable(statement, slow)), "\(statement)")
+    }
+  }
+
+  @Test func selectorReadInPlaceGivesTheSameErrors() {
+    let fast = EvalFixture.interpreter()
+    let slow = EvalFixture.interpreter()
+    slow.useCodeKernels = false
+    for statement in ["yoy(*{region=\"丙\"})", "gap(*{measure=\"growth\"})[2023", "pct(*{measure=\"level\"}, 0)",
+      "yoy(*{measure=\"growth\"})", "gap(*{regoin=\"甲市\"})"]
+    {
+      #expect(evalFailure(statement, fast).message == evalFailure(statement, slow).message, "\(statement)")
+    }
+  }
+
   @Test func selectorFramesCarryStoreSeries() throws {
     let interpreter = EvalFixture.interpreter()
     let source = SourceText(name: "<test>", text: "*{measure=\"growth\"}")
@@ -90,7 +116,7 @@ import Testing
       Issue.record("not a frame")
       return
     }
-    let keys = try #require(interpreter.storeKeys(frame))
+    let keys = try #require(interpreter.storeKeys(SeriesView(frame)))
     #expect(keys.count == frame.seriesCount)
     for (s, key) in keys.enumerated() {
       let h = frame.series[s]
@@ -106,7 +132,17 @@ import Testing
     frame.origin = EvalFixture.store
     frame.series = [SeriesHeader(region: "甲市", indicator: "地区生产总值", measure: .growth, scenario: .actual, unit: "%")]
     frame.offsets = [0, 0]
-    #expect(EvalFixture.interpreter().storeKeys(frame) == nil)
+    #expect(EvalFixture.interpreter().storeKeys(SeriesView(frame)) == nil)
+  }
+
+  @Test func headersFromNamesAreTheStoreLabels() {
+    let store = EvalFixture.store
+    let names = SeriesHeader.Names(store)
+    for s in 0..<store.seriesCount {
+      let h = names.header(ofSeries: s)
+      #expect(h == SeriesHeader(store.labels(ofSeries: s)))
+      #expect(h.storeSeries == Int32(s))
+    }
   }
 
   @Test func storeSeriesIsNotPartOfEquality() {

@@ -20,7 +20,7 @@ public enum CSVWriter {
     var out: [UInt8] = []
     out.reserveCapacity(64 * (table.rowCount + 1))
     appendHeader(table, bom: bom, to: &out)
-    appendRows(table.columns.map(CellWriter.make), 0..<table.rowCount, to: &out)
+    appendRows(CellWriter.make(table.columns), 0..<table.rowCount, to: &out)
     return out
   }
 
@@ -34,18 +34,17 @@ public enum CSVWriter {
   }
 
   /// Each column's cells are prepared once (a text column's strings are
-  /// encoded and quoted once, not once per row).
+  /// encoded and quoted once, not once per row); each cell is written with
+  /// the comma or line end after it.
   static func appendRows(_ cells: [CellWriter], _ rows: Range<Int>, to out: inout [UInt8]) {
     // `cells` keeps the writers alive; unretained references spare a
     // retain and release per cell.
     let writers = cells.map { Unmanaged.passUnretained($0) }
     withExtendedLifetime(cells) {
       for row in rows {
-        for i in 0..<writers.count {
-          if i > 0 { out.append(UInt8(ascii: ",")) }
-          writers[i]._withUnsafeGuaranteedRef { $0.write(row: row, to: &out) }
+        for writer in writers {
+          writer._withUnsafeGuaranteedRef { $0.write(row: row, to: &out) }
         }
-        out.append(0x0A)
       }
     }
   }
@@ -53,15 +52,29 @@ public enum CSVWriter {
   /// Writes the cells of one column; a ragged table (a column shorter than
   /// the first) writes empty cells.
   class CellWriter {
-    static func make(_ column: ResultTable.Column) -> CellWriter {
-      switch column.cells {
-      case .text(let codes, let dictionary): TextCells(codes: codes, dictionary: dictionary)
-      case .rawText(let bytes, let ends): RawTextCells(bytes: bytes, ends: ends)
-      case .number(let values, let valid): NumberCells(values: values, valid: valid)
-      case .flag: OtherCells(column)
+    /// The byte after the cell: a comma, or a line end after the last column.
+    var terminator = UInt8(ascii: ",")
+
+    /// One writer per column, the last one ending the line.
+    static func make(_ columns: [ResultTable.Column]) -> [CellWriter] {
+      columns.enumerated().map { i, column in
+        make(column, terminator: i == columns.count - 1 ? 0x0A : UInt8(ascii: ","))
       }
     }
-    func write(row: Int, to out: inout [UInt8]) {}
+
+    static func make(_ column: ResultTable.Column, terminator: UInt8) -> CellWriter {
+      let writer: CellWriter
+      switch column.cells {
+      case .text(let codes, let dictionary): writer = TextCells(codes: codes, dictionary: dictionary, terminator: terminator)
+      case .rawText(let bytes, let ends): writer = RawTextCells(bytes: bytes, ends: ends)
+      case .number(let values, let valid): writer = NumberCells(values: values, valid: valid)
+      case .flag: writer = OtherCells(column)
+      }
+      writer.terminator = terminator
+      return writer
+    }
+    /// Writes the cell of `row` (empty past the column's end), then the terminator.
+    func write(row: Int, to out: inout [UInt8]) { out.append(terminator) }
   }
 
   final class TextCells: CellWriter {
@@ -70,19 +83,24 @@ public enum CSVWriter {
     /// `encoded[ends[k - 1]..<ends[k]]`.
     let encoded: [UInt8]
     let ends: [Int]
-    init(codes: [Int32], dictionary: [String]) {
+    /// Entries are encoded with the terminator after them, so a cell is one append.
+    init(codes: [Int32], dictionary: [String], terminator: UInt8) {
       self.codes = codes
       var encoded: [UInt8] = []
       var ends: [Int] = []
       ends.reserveCapacity(dictionary.count)
       for text in dictionary {
         CSVWriter.appendField(text, to: &encoded)
+        encoded.append(terminator)
         ends.append(encoded.count)
       }
       (self.encoded, self.ends) = (encoded, ends)
     }
     override func write(row: Int, to out: inout [UInt8]) {
-      guard row < codes.count, codes[row] >= 0 else { return }
+      guard row < codes.count, codes[row] >= 0, Int(codes[row]) < ends.count else {
+        out.append(terminator)
+        return
+      }
       let k = Int(codes[row])
       let start = k == 0 ? 0 : ends[k - 1]
       encoded.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[start..<ends[k]])) }
@@ -97,11 +115,13 @@ public enum CSVWriter {
       self.ends = ends
     }
     override func write(row: Int, to out: inout [UInt8]) {
-      guard row < ends.count else { return }
-      let start = row == 0 ? 0 : ends[row - 1]
-      bytes.withUnsafeBufferPointer { all in
-        CSVWriter.appendField(bytes: UnsafeBufferPointer(rebasing: all[start..<ends[row]]), to: &out)
+      if row < ends.count {
+        let start = row == 0 ? 0 : ends[row - 1]
+        bytes.withUnsafeBufferPointer { all in
+          CSVWriter.appendField(bytes: UnsafeBufferPointer(rebasing: all[start..<ends[row]]), to: &out)
+        }
       }
+      out.append(terminator)
     }
   }
 
@@ -113,9 +133,9 @@ public enum CSVWriter {
       self.valid = valid
     }
     override func write(row: Int, to out: inout [UInt8]) {
-      guard row < values.count, valid[row] else { return }
       // Numbers never need quotes.
-      DecimalBytes.append(values[row], to: &out)
+      if row < values.count, valid[row] { DecimalBytes.append(values[row], to: &out) }
+      out.append(terminator)
     }
   }
 
@@ -124,6 +144,7 @@ public enum CSVWriter {
     init(_ column: ResultTable.Column) { self.column = column }
     override func write(row: Int, to out: inout [UInt8]) {
       if row < column.count { CSVWriter.appendField(column.exactText(at: row), to: &out) }
+      out.append(terminator)
     }
   }
 
@@ -166,7 +187,7 @@ public enum CSVWriter {
     var out: [UInt8] = []
     out.reserveCapacity(chunkBytes + 4096)
     appendHeader(table, bom: bom, to: &out)
-    let cells = table.columns.map(CellWriter.make)
+    let cells = CellWriter.make(table.columns)
     var row = 0
     while row < table.rowCount {
       let end = min(table.rowCount, row + 4096)

@@ -30,14 +30,25 @@ enum DecimalBytes {
       for k in 0..<powersOfTen.count {
         let scaled = magnitude * powersOfTen[k]
         guard scaled < 0x1p50 else { break }
-        let m = scaled.rounded()
-        if m / powersOfTen[k] == magnitude {
-          appendDigits(UInt64(m), fractionDigits: k, negative: value < 0, to: &out)
+        // Nearest integer, halves up: `scaled + 0.5` is exact below 2⁵⁰ and
+        // the conversion truncates (no call into libm).
+        let m = UInt64(scaled + 0.5)
+        if Double(m) / powersOfTen[k] == magnitude {
+          appendDigits(m, fractionDigits: k, negative: value < 0, to: &out)
           return
         }
       }
     }
-    out.append(contentsOf: DecimalText.shortest(value).utf8)
+    // Swift's shortest digits; `shortest`'s own changes are a trailing
+    // ".0" dropped and an exponent spelled out (then it runs itself).
+    let bytes = value.description.utf8
+    guard !bytes.contains(UInt8(ascii: "e")) else {
+      out.append(contentsOf: DecimalText.shortest(value).utf8)
+      return
+    }
+    let n = bytes.count
+    let dropPoint = n >= 2 && bytes.last == UInt8(ascii: "0") && bytes.dropLast().last == UInt8(ascii: ".")
+    out.append(contentsOf: bytes.prefix(dropPoint ? n - 2 : n))
   }
 
   /// `m · 10^−k` in plain digits: at least one digit before the point, no
@@ -56,6 +67,12 @@ enum DecimalBytes {
       rest /= 10
     } while rest > 0
     if negative { out.append(UInt8(ascii: "-")) }
-    out[start..<out.count].reverse()
+    // Reversed in place (reversing a slice would copy it).
+    var i = start, j = out.count - 1
+    while i < j {
+      out.swapAt(i, j)
+      i += 1
+      j -= 1
+    }
   }
 }

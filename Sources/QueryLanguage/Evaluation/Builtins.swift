@@ -224,6 +224,7 @@ extension Interpreter {
     case "lag", "lead", "pct", "cagr", "round": try arity(2...2)
     default: try arity(1...1)
     }
+    if let fused = try evaluateOnStoreSelection(call) { return fused }
     let first = try evaluate(call.arguments[0])
 
     // Numbers: the calculator functions.
@@ -270,6 +271,29 @@ extension Interpreter {
       return .frame(out)
     default:
       return .frame(try reduce(x, function: name, call: call))
+    }
+  }
+
+  /// `yoy`, `pct`, `gap`, `met` and `attain` of a plain selector read the
+  /// store's columns in place instead of copying the selection into a
+  /// frame first; the result is the same table. nil for anything else.
+  func evaluateOnStoreSelection(_ call: Call) throws(Diagnostic) -> Value? {
+    guard useCodeKernels, ["yoy", "pct", "gap", "met", "attain"].contains(call.name),
+      case .selector(let selector) = call.arguments[0], selector.name.map({ bindings[$0] == nil }) ?? true
+    else { return nil }
+    try checkCancelled()
+    let series = try storeSelection(selector)
+    let view = SeriesView(store: store, series: series)
+    switch call.name {
+    case "yoy", "pct":
+      let n = call.name == "yoy" ? 1 : try integerArgument(call, 1, in: 1...200)
+      return .frame(
+        try percentChange(view, shape: .plainShape(of: store), years: n, name: call.name, at: call.nameRange))
+    default:
+      guard let keys = storeKeys(view) else {
+        return .frame(try targetFunction(Frame.fromStore(store, series: series), function: call.name, at: call.nameRange))
+      }
+      return .frame(try targetFunctionByCodes(view, keys: keys, function: call.name))
     }
   }
 

@@ -67,6 +67,30 @@ struct SeriesHeader: Hashable {
     storeSeries = Int32(s)
   }
 
+  /// A store's label strings, read once for building many headers.
+  struct Names {
+    let regions: [String], indicators: [String], units: [String]
+    let keys: [SeriesKey], seriesUnit: [Int32]
+
+    init(_ store: IndicatorStore) {
+      regions = store.regions.strings
+      indicators = store.indicators.strings
+      units = store.units.strings
+      keys = store.seriesKeys
+      seriesUnit = store.seriesUnit
+    }
+
+    /// `SeriesHeader(store:series:)` without a call into the store per label.
+    func header(ofSeries s: Int) -> SeriesHeader {
+      let key = keys[s]
+      var h = SeriesHeader(
+        region: regions[Int(key.region)], indicator: indicators[Int(key.indicator)], measure: key.measure,
+        scenario: key.scenario, unit: units[Int(seriesUnit[s])])
+      h.storeSeries = Int32(s)
+      return h
+    }
+  }
+
   static func == (a: SeriesHeader, b: SeriesHeader) -> Bool {
     a.region == b.region && a.indicator == b.indicator && a.measure == b.measure && a.scenario == b.scenario
       && a.unit == b.unit
@@ -247,7 +271,7 @@ struct Frame {
     var v = ValidityBitmap(count: kept.count, allValid: true)
     for (k, r) in kept.enumerated() where !valid[r] { v[k] = false }
     out.valid = v
-    if let storeRows { out.storeRows = StoreRows(kept.map { storeRows[$0] }) }
+    if let storeRows { out.storeRows = storeRows.gathered(kept) }
     out.extras = extras.map { e in
       var e = e
       e.cells = e.cells.gathered(kept)
@@ -273,14 +297,17 @@ struct Frame {
 /// rows.append(7)                           // 0, 1, 2, 7 (now a list)
 /// ```
 struct StoreRows: RandomAccessCollection, ExpressibleByArrayLiteral {
-  private var list: [Int]?
+  /// Store rows fit 32 bits (the store's offsets are 32-bit): half the
+  /// memory of `Int` for every row of every plain frame.
+  private var list: [Int32]?
   private var identityCount = 0
 
-  init(_ rows: [Int]) { list = rows }
-  init(arrayLiteral rows: Int...) { list = rows }
+  init(_ rows: [Int]) { list = rows.map { Int32(clamping: $0) } }
+  init(rows32 rows: [Int32]) { list = rows }
+  init(arrayLiteral rows: Int...) { self.init(rows) }
   /// Rows 0..<count of the store.
   static func identity(count: Int) -> StoreRows {
-    var rows = StoreRows([])
+    var rows = StoreRows(rows32: [])
     rows.list = nil
     rows.identityCount = count
     return rows
@@ -288,15 +315,27 @@ struct StoreRows: RandomAccessCollection, ExpressibleByArrayLiteral {
 
   var startIndex: Int { 0 }
   var endIndex: Int { list?.count ?? identityCount }
+  /// The store row of frame row `i` (for identity rows, `i` itself; the
+  /// store's columns check the bounds where it is used).
   subscript(i: Int) -> Int {
-    if let list { return list[i] }
-    precondition(i >= 0 && i < identityCount, "StoreRows: index \(i) out of range")
+    if let list { return Int(list[i]) }
     return i
   }
 
+  /// The rows at `positions`, in that order.
+  func gathered(_ positions: [Int]) -> StoreRows {
+    if let list { return StoreRows(rows32: positions.map { list[$0] }) }
+    return StoreRows(positions.map { self[$0] })
+  }
+
   mutating func append(_ row: Int) {
-    if list == nil { list = Array(0..<identityCount) }
-    list?.append(row)
+    if list == nil { list = (0..<identityCount).map { Int32(clamping: $0) } }
+    list?.append(Int32(clamping: row))
+  }
+
+  mutating func reserveCapacity(_ n: Int) {
+    if list == nil { list = (0..<identityCount).map { Int32(clamping: $0) } }
+    list?.reserveCapacity(n)
   }
 }
 

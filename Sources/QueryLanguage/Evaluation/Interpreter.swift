@@ -40,6 +40,10 @@ public final class Interpreter {
   /// compare them with the string path they replace).
   var useCodeKernels = true
 
+  /// How many slices gap/met/attain split their groups into, run on
+  /// several threads; one when nil.
+  var targetSlices: Int? = nil
+
   var bindings: [String: Value] = [:]
   /// The statement being evaluated; diagnostics point into it.
   var source = SourceText(name: "<statement>", text: "")

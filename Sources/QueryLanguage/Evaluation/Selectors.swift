@@ -105,7 +105,6 @@ extension Interpreter {
   /// Evaluates `name{matchers}` to the matching store series, or explains
   /// which part of the selector ruled everything out.
   func evaluateSelector(_ selector: Selector) throws(Diagnostic) -> Frame {
-    var indicator: String? = nil
     if let name = selector.name, let bound = bindings[name] {
       // A binding shadows an indicator: `g{region="湘潭市"}` narrows g.
       guard case .frame(let frame) = bound else {
@@ -113,6 +112,13 @@ extension Interpreter {
       }
       return try narrow(frame, selector: selector)
     }
+    return Frame.fromStore(store, series: try storeSelection(selector), sharingColumns: useCodeKernels)
+  }
+
+  /// The store series a selector picks, in store order, when its name is
+  /// not a binding; errors exactly as `evaluateSelector`.
+  func storeSelection(_ selector: Selector) throws(Diagnostic) -> [Int] {
+    var indicator: String? = nil
     if let name = selector.name {
       guard let canonical = canonicalIndicator(name) else { throw unknownIndicator(name, at: selector.nameRange) }
       indicator = canonical
@@ -159,7 +165,7 @@ extension Interpreter {
       }
       candidates = next
     }
-    return Frame.fromStore(store, series: candidates, sharingColumns: useCodeKernels)
+    return candidates
   }
 
   /// Applies a selector's matchers to the series of a bound table.
@@ -240,7 +246,8 @@ extension Frame {
     {
       // Every series, each non-empty, in store order: the frame shares the
       // store's columns (copy-on-write) instead of copying them.
-      f.series = series.map { SeriesHeader(store: store, series: $0) }
+      let names = SeriesHeader.Names(store)
+      f.series = series.map { names.header(ofSeries: $0) }
       f.offsets = store.offsets.map(Int.init)
       f.periods = store.periods
       f.values = store.values
@@ -249,28 +256,42 @@ extension Frame {
       return f
     }
     let anyMissing = store.validity.nullCount > 0
-    var total = 0
-    for s in series { total += store.rows(ofSeries: s).count }
-    f.periods.reserveCapacity(total)
-    f.values.reserveCapacity(total)
-    var rows: [Int] = []
-    rows.reserveCapacity(total)
-    var valid = ValidityBitmap(count: total, allValid: true)
+    let offsets = store.offsets, storePeriods = store.periods, storeValues = store.values
+    var total = 0, nonEmpty = 0
     for s in series {
-      let range = store.rows(ofSeries: s)
-      guard !range.isEmpty else { continue }
-      f.series.append(SeriesHeader(store: store, series: s))
-      let base = f.values.count
-      f.periods.append(contentsOf: store.periods[range])
-      f.values.append(contentsOf: store.values[range])
-      rows.append(contentsOf: range)
-      if anyMissing {
-        for r in range where !store.validity[r] { valid[base + (r - range.lowerBound)] = false }
-      }
-      f.offsets.append(f.values.count)
+      let n = Int(offsets[s + 1]) - Int(offsets[s])
+      total += n
+      nonEmpty += n > 0 ? 1 : 0
     }
+    // Sized once and filled by index: no per-series append.
+    var periods = [Period](repeating: Period(rawValue: 0), count: total)
+    var values = [Double](repeating: 0, count: total)
+    var rows = [Int32](repeating: 0, count: total)
+    var valid = ValidityBitmap(count: total, allValid: true)
+    let names = SeriesHeader.Names(store)
+    f.series.reserveCapacity(nonEmpty)
+    f.offsets.reserveCapacity(nonEmpty + 1)
+    var k = 0
+    for s in series {
+      let lo = Int(offsets[s]), hi = Int(offsets[s + 1])
+      guard lo < hi else { continue }
+      f.series.append(names.header(ofSeries: s))
+      let base = k
+      for r in lo..<hi {
+        periods[k] = storePeriods[r]
+        values[k] = storeValues[r]
+        rows[k] = Int32(r)
+        k += 1
+      }
+      if anyMissing {
+        for r in lo..<hi where !store.validity[r] { valid[base + (r - lo)] = false }
+      }
+      f.offsets.append(k)
+    }
+    f.periods = periods
+    f.values = values
     f.valid = valid
-    f.storeRows = StoreRows(rows)
+    f.storeRows = StoreRows(rows32: rows)
     return f
   }
 }

@@ -11,7 +11,18 @@ extension Interpreter {
     _ x: Frame, years: Int, name: String, unit: (Int) -> String?, derivedRate: Bool,
     withBase: Bool = false, _ combine: (_ current: Double, _ base: Double) -> Double?
   ) throws(Diagnostic) -> Frame {
-    var out = x.emptyCopy()
+    try shiftKernel(
+      SeriesView(x), shape: x.emptyCopy(), years: years, name: name, unit: unit, derivedRate: derivedRate,
+      withBase: withBase, combine)
+  }
+
+  /// `shiftKernel` over a view; `shape` is the empty result frame to fill
+  /// (labels, origin, flags of the input).
+  func shiftKernel(
+    _ x: SeriesView, shape: Frame, years: Int, name: String, unit: (Int) -> String?, derivedRate: Bool,
+    withBase: Bool = false, _ combine: (_ current: Double, _ base: Double) -> Double?
+  ) throws(Diagnostic) -> Frame {
+    var out = shape
     out.isPlain = false
     out.valueName = name
     out.extras = []
@@ -23,7 +34,7 @@ extension Interpreter {
     // the most rows the kernel can produce.
     let periods = x.periods, values = x.values, valid = ValidBits(x.valid), storeRows = x.storeRows
     var outPeriods: [Period] = [], outValues: [Double] = []
-    var outRows: [Int]? = storeRows == nil ? nil : []
+    var outRows: StoreRows? = storeRows == nil ? nil : []
     outPeriods.reserveCapacity(x.rowCount)
     outValues.reserveCapacity(x.rowCount)
     outRows?.reserveCapacity(x.rowCount)
@@ -53,7 +64,7 @@ extension Interpreter {
     out.valid = ValidityBitmap(count: outValues.count, allValid: true)
     out.periods = outPeriods
     out.values = outValues
-    out.storeRows = outRows.map(StoreRows.init)
+    out.storeRows = outRows
     if withBase {
       out.extras = [Extra(name: "base", placement: .afterUnit, role: .label, cells: base.cells)]
     }
@@ -62,12 +73,18 @@ extension Interpreter {
 
   /// Refuses anything but level series for yoy/pct/cagr.
   func requireLevels(_ x: Frame, function: String, at range: SourceRange) throws(Diagnostic) {
-    if x.isDerivedRate {
+    try requireLevels(x.series, isDerivedRate: x.isDerivedRate, function: function, at: range)
+  }
+
+  func requireLevels(_ series: [SeriesHeader], isDerivedRate: Bool, function: String, at range: SourceRange)
+    throws(Diagnostic)
+  {
+    if isDerivedRate {
       throw error(
         "\(function) needs a level series; this is already a rate in %", at: range,
         help: "use diff(x) for a change in percentage points")
     }
-    for h in x.series {
+    for h in series {
       if let m = h.measure, m != .level {
         throw error(
           "\(function) needs a level series, but \(h.description) is a \(m.rawValue) series", at: range,
@@ -78,8 +95,16 @@ extension Interpreter {
 
   /// `pct(x, n)`: % change vs the same period n years earlier; `yoy` is n = 1.
   func percentChange(_ x: Frame, years n: Int, name: String, at range: SourceRange) throws(Diagnostic) -> Frame {
-    try requireLevels(x, function: name, at: range)
-    var out = try shiftKernel(x, years: -n, name: name, unit: { _ in "%" }, derivedRate: true) { cur, base in
+    try percentChange(SeriesView(x), shape: x.emptyCopy(), years: n, name: name, at: range)
+  }
+
+  /// `percentChange` over a view (a selector read in place).
+  func percentChange(_ x: SeriesView, shape: Frame, years n: Int, name: String, at range: SourceRange)
+    throws(Diagnostic) -> Frame
+  {
+    try requireLevels(x.series, isDerivedRate: x.isDerivedRate, function: name, at: range)
+    var out = try shiftKernel(x, shape: shape, years: -n, name: name, unit: { _ in "%" }, derivedRate: true) {
+      cur, base in
       base == 0 ? nil : (cur / base - 1) * 100
     }
     out.notes.append("\(name): a period without the same period \(n == 1 ? "a year" : "\(n) years") earlier, or with a zero base, gives no row")

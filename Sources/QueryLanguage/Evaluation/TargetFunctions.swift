@@ -195,7 +195,8 @@ extension Interpreter {
   /// gap, met and attain: one row per (region, indicator, measure, period)
   /// of x that has a target.
   func targetFunction(_ x: Frame, function: String, at range: SourceRange) throws(Diagnostic) -> Frame {
-    if let keys = storeKeys(x) { return try targetFunctionByCodes(x, keys: keys, function: function) }
+    let view = SeriesView(x)
+    if let keys = storeKeys(view) { return try targetFunctionByCodes(view, keys: keys, function: function) }
     let groups = try targetGroups(x, function: function, at: range)
     var out = Frame()
     out.labels = [.region, .indicator, .measure, .period, .unit]
@@ -294,7 +295,9 @@ extension Interpreter {
   }
 
   /// Positive is better than the target.
-  func gapValue(_ o: Double?, _ t: ResolvedTarget) -> Double? {
+  func gapValue(_ o: Double?, _ t: ResolvedTarget) -> Double? { Self.gapValue(o, t) }
+
+  static func gapValue(_ o: Double?, _ t: ResolvedTarget) -> Double? {
     guard let o, let low = t.low else { return nil }
     if !t.isRange && t.bound == .atMost { return low - o }
     return o - low
@@ -322,7 +325,9 @@ extension Interpreter {
   }
 
   /// Completion in %: o/t for levels, (1+o)/(1+t) for growth rates.
-  func attainValue(_ o: Double?, _ t: Double?, measure: Measure) -> Double? {
+  func attainValue(_ o: Double?, _ t: Double?, measure: Measure) -> Double? { Self.attainValue(o, t, measure: measure) }
+
+  static func attainValue(_ o: Double?, _ t: Double?, measure: Measure) -> Double? {
     guard let o, let t else { return nil }
     let result: Double
     // One division last, so that exact decimal operands give the correctly
