@@ -246,26 +246,60 @@ public struct StoreBuilder: Sendable {
   /// `threads` share the work of gathering the sorted columns.
   public mutating func buildEmptying(maxErrors: Int = 20, threads: Int = 1) throws(DiagnosticList) -> Built {
     let n = value.count
-    // 1. Series ids by label key.
+    // 1. Series ids by label key, numbered in order of first appearance:
+    // each thread numbers the keys of its range of rows, then the ranges'
+    // keys are numbered in row order and each range renumbered.
     var seriesIndex: [SeriesKey: Int32] = [:]
     var seriesKeys: [SeriesKey] = []
     var rowSeries = [Int32](repeating: 0, count: n)
-    var previousKey: SeriesKey? = nil
-    for i in 0..<n {
-      let key = SeriesKey(region: region[i], indicator: indicator[i], measure: measure[i], scenario: scenario[i])
-      // Files list a series' rows together: most rows repeat the last key.
-      if key == previousKey {
-        rowSeries[i] = rowSeries[i - 1]
-      } else if let id = seriesIndex[key] {
-        previousKey = key
-        rowSeries[i] = id
-      } else {
-        previousKey = key
-        let id = Int32(seriesKeys.count)
-        seriesIndex[key] = id
-        seriesKeys.append(key)
-        rowSeries[i] = id
+    let ranges = threads > 1 && n >= 1 << 18 ? threads : 1
+    nonisolated(unsafe) var localKeys = [[SeriesKey]](repeating: [], count: ranges)
+    rowSeries.withUnsafeMutableBufferPointer { out in
+      nonisolated(unsafe) let out = out
+      let (region, indicator, measure, scenario) = (region, indicator, measure, scenario)
+      localKeys.withUnsafeMutableBufferPointer { keysOut in
+        nonisolated(unsafe) let keysOut = keysOut
+        DispatchQueue.concurrentPerform(iterations: ranges) { k in
+          var index: [SeriesKey: Int32] = [:]
+          var keys: [SeriesKey] = []
+          var previous: (key: SeriesKey, id: Int32)? = nil
+          for i in (n * k / ranges)..<(n * (k + 1) / ranges) {
+            let key = SeriesKey(region: region[i], indicator: indicator[i], measure: measure[i], scenario: scenario[i])
+            // Files list a series' rows together: most rows repeat the last key.
+            if let previous, previous.key == key {
+              out[i] = previous.id
+              continue
+            }
+            let id: Int32
+            if let known = index[key] {
+              id = known
+            } else {
+              id = Int32(keys.count)
+              index[key] = id
+              keys.append(key)
+            }
+            out[i] = id
+            previous = (key, id)
+          }
+          keysOut[k] = keys
+        }
       }
+    }
+    for k in 0..<ranges {
+      var renumber: [Int32] = []
+      renumber.reserveCapacity(localKeys[k].count)
+      for key in localKeys[k] {
+        if let id = seriesIndex[key] {
+          renumber.append(id)
+        } else {
+          let id = Int32(seriesKeys.count)
+          seriesIndex[key] = id
+          seriesKeys.append(key)
+          renumber.append(id)
+        }
+      }
+      if renumber.indices.allSatisfy({ renumber[$0] == Int32($0) }) { continue }
+      for i in (n * k / ranges)..<(n * (k + 1) / ranges) { rowSeries[i] = renumber[Int(rowSeries[i])] }
     }
     // 2. Order by (series, period, bound, original order): a counting sort
     // by series (stable), then each series' few rows sorted in place.

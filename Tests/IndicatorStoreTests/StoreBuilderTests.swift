@@ -139,6 +139,38 @@ extension StoreBuilder {
     #expect(store.rows(ofSeries: a).map { store.period(ofRow: $0) } == [.year(2020), .year(2021)])
     #expect(store.series(region: "湘潭市", indicator: "C", measure: .level, scenario: .actual) == nil)
   }
+
+  /// A large build on several threads (series numbered per range of rows,
+  /// then renumbered; columns gathered in parallel) gives the store one thread gives.
+  @Test(arguments: [2, 3])
+  func threadsBuildTheSameStore(threads: Int) throws {
+    var b = StoreBuilder()
+    // 300,000 rows: series in blocks, some repeated later and some reversed, so that
+    // a series first seen in a later range must keep its first-appearance number.
+    var line = 2
+    for block in 0..<6_000 {
+      let indicator = "指标\(block % 2_500)", scenario: Scenario = block % 7 == 0 ? .target : .actual
+      for k in 0..<50 {
+        let year = block % 3 == 0 ? 2049 - k : 2000 + k
+        b.add(
+          indicator, scenario: scenario, .year(year + (block / 2_500) * 50), Double(block * 50 + k) / 4,
+          block % 11 == 0 ? "万元" : "亿元", line: line)
+        line += 1
+      }
+    }
+    let one = try b.build().store
+    var copy = b
+    let many = try copy.buildEmptying(threads: threads).store
+    #expect(many.seriesCount == one.seriesCount)
+    for s in 0..<one.seriesCount {
+      #expect(many.labels(ofSeries: s) == one.labels(ofSeries: s))
+      #expect(many.rows(ofSeries: s) == one.rows(ofSeries: s))
+    }
+    #expect(many.values == one.values)
+    #expect(many.periods == one.periods)
+    #expect((0..<one.rowCount).allSatisfy { many.provenance(ofRow: $0) == one.provenance(ofRow: $0) })
+    #expect(copy.rowCount == 0)
+  }
 }
 
 @Suite struct ValidityBitmapTests {
