@@ -93,6 +93,27 @@ import Testing
     }
   }
 
+  @Test func denseIndexGivesTheSameTables() {
+    for statement in Self.statements where ["gap", "met", "attain"].contains(where: { statement.contains($0) }) {
+      let dense = EvalFixture.interpreter()
+      dense.denseIndexMinimumSeries = 0
+      let slow = EvalFixture.interpreter()
+      slow.useCodeKernels = false
+      #expect(Self.snapshot(evalTable(statement, dense)) == Self.snapshot(evalTable(statement, slow)), "\(statement)")
+    }
+  }
+
+  @Test func denseSeriesIndexFindsEverySeries() throws {
+    let store = EvalFixture.store
+    let index = try #require(
+      DenseSeriesIndex(
+        regionCount: store.regions.count, indicatorCount: store.indicators.count, keys: store.seriesKeys))
+    for (s, key) in store.seriesKeys.enumerated() { #expect(index.series(key) == s) }
+    #expect(index.series(SeriesKey(region: 0, indicator: 0, measure: .ppDiff, scenario: .estimate)) == nil)
+    #expect(index.series(SeriesKey(region: 99, indicator: 0, measure: .level, scenario: .actual)) == nil)
+    #expect(DenseSeriesIndex(regionCount: 1 << 20, indicatorCount: 1 << 10, keys: []) == nil)
+  }
+
   @Test func selectorReadInPlaceGivesTheSameErrors() {
     let fast = EvalFixture.interpreter()
     let slow = EvalFixture.interpreter()

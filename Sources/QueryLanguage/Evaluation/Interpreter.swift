@@ -40,6 +40,10 @@ public final class Interpreter {
   /// compare them with the string path they replace).
   var useCodeKernels = true
 
+  /// From this many series on, gap/met/attain find groups and store series
+  /// through flat arrays indexed by codes instead of hashing (tests lower it).
+  var denseIndexMinimumSeries = 4096
+
   /// How many slices gap/met/attain split their groups into, run on
   /// several threads; one when nil.
   var targetSlices: Int? = nil

@@ -64,6 +64,65 @@ struct FirstUseCodes {
   }
 }
 
+/// Series of a store by (region, indicator, measure, scenario) codes in one
+/// flat array: a lookup is an index computation, no hashing. Made only
+/// when the code space is small (dictionary codes are dense: a panel of
+/// 5,000 regions × 20 indicators needs 1.9M slots).
+struct DenseSeriesIndex {
+  static let maximumSlots = 1 << 23
+
+  let regionCount: Int, indicatorCount: Int
+  private var slots: [Int32]
+
+  /// The slot of each series of `keys` (all distinct keys), nil when the
+  /// code space is too large or a code lies outside it.
+  init?(regionCount: Int, indicatorCount: Int, keys: [SeriesKey]) {
+    let count = regionCount * indicatorCount * Self.measures * Self.scenarios
+    guard regionCount > 0, indicatorCount > 0, count <= Self.maximumSlots else { return nil }
+    self.regionCount = regionCount
+    self.indicatorCount = indicatorCount
+    slots = Array(repeating: -1, count: count)
+    for (s, key) in keys.enumerated() {
+      guard let k = slot(key.region, key.indicator, key.measure, key.scenario) else { return nil }
+      slots[k] = Int32(s)
+    }
+  }
+
+  static let measures = Measure.allCases.count
+  static let scenarios = Scenario.allCases.count
+
+  @inline(__always) static func ordinal(_ m: Measure) -> Int {
+    switch m {
+    case .level: 0
+    case .growth: 1
+    case .ratio: 2
+    case .completion: 3
+    case .avgGrowth: 4
+    case .ppDiff: 5
+    }
+  }
+
+  @inline(__always) static func ordinal(_ s: Scenario) -> Int {
+    switch s {
+    case .actual: 0
+    case .target: 1
+    case .estimate: 2
+    }
+  }
+
+  @inline(__always) func slot(_ region: Int32, _ indicator: Int32, _ measure: Measure, _ scenario: Scenario) -> Int? {
+    guard region >= 0, Int(region) < regionCount, indicator >= 0, Int(indicator) < indicatorCount else { return nil }
+    return ((Int(region) * indicatorCount + Int(indicator)) * Self.measures + Self.ordinal(measure)) * Self.scenarios
+      + Self.ordinal(scenario)
+  }
+
+  /// The series with this key, nil when there is none.
+  func series(_ key: SeriesKey) -> Int? {
+    guard let k = slot(key.region, key.indicator, key.measure, key.scenario), slots[k] >= 0 else { return nil }
+    return Int(slots[k])
+  }
+}
+
 /// One result row of gap/met/attain, packed so the kernel appends once per
 /// row; the result's columns are split from these after the pass.
 struct TargetRowOutput {
@@ -142,6 +201,8 @@ struct TargetPass: @unchecked Sendable {
 
   let x: SeriesView
   let store: IndicatorStore
+  /// The store's series by codes, when made (many groups).
+  let storeIndex: DenseSeriesIndex?
   let groups: [Group]
   let tolerance: Double
   let function: TargetRowOutput.Function
@@ -152,9 +213,10 @@ struct TargetPass: @unchecked Sendable {
   let originBounds: BoundColumn
   let storeRows: StoreRows
 
-  init(x: SeriesView, store: IndicatorStore, groups: [Group], tolerance: Double, function: TargetRowOutput.Function) {
+  init(x: SeriesView, store: IndicatorStore, storeIndex: DenseSeriesIndex?, groups: [Group], tolerance: Double, function: TargetRowOutput.Function) {
     self.x = x
     self.store = store
+    self.storeIndex = storeIndex
     self.groups = groups
     self.tolerance = tolerance
     self.function = function
@@ -187,8 +249,8 @@ struct TargetPass: @unchecked Sendable {
       // The store's series for the scenarios x lacks.
       var ids: ScenarioSlots = [:]
       for scenario in Scenario.allCases where slots[scenario] == nil {
-        ids[scenario] = store.series(
-          key: SeriesKey(region: group.key.region, indicator: group.key.indicator, measure: measure, scenario: scenario))
+        let key = SeriesKey(region: group.key.region, indicator: group.key.indicator, measure: measure, scenario: scenario)
+        ids[scenario] = storeIndex.map { $0.series(key) } ?? store.series(key: key)
       }
       var unit = slots.first.flatMap { x.series[$0].unit } ?? ""
       if let s = slots[.actual], let u = x.series[s].unit {
@@ -358,16 +420,32 @@ extension Interpreter {
   ///
   /// - Complexity: O(rows of x + rows of the store series looked up).
   func targetFunctionByCodes(_ x: SeriesView, keys: [SeriesKey], function: String) throws(Diagnostic) -> Frame {
-    // Groups in order of first appearance; scenarios to x's series.
+    // Groups in order of first appearance; scenarios to x's series. Many
+    // series: group numbers in a flat array by codes (and the store's
+    // series too), else hashed keys.
+    let many = x.seriesCount >= denseIndexMinimumSeries
+    let storeIndex =
+      many
+      ? DenseSeriesIndex(
+        regionCount: store.regions.count, indicatorCount: store.indicators.count, keys: store.seriesKeys) : nil
     var groups: [(key: TargetCodeKey, first: Int, slots: ScenarioSlots)] = []
     var index: [TargetCodeKey: Int] = [:]
-    index.reserveCapacity(x.seriesCount)
+    var groupOf = [Int32](repeating: -1, count: storeIndex.map { $0.regionCount * $0.indicatorCount * DenseSeriesIndex.measures } ?? 0)
     for s in 0..<x.seriesCount {
       let k = keys[s]
       let key = TargetCodeKey(region: k.region, indicator: k.indicator, measure: k.measure)
       let g: Int
       if let last = groups.last, last.key == key {
         g = groups.count - 1
+      } else if let storeIndex, let slot = storeIndex.slot(k.region, k.indicator, k.measure, .actual) {
+        let k3 = slot / DenseSeriesIndex.scenarios
+        if groupOf[k3] >= 0 {
+          g = Int(groupOf[k3])
+        } else {
+          g = groups.count
+          groupOf[k3] = Int32(g)
+          groups.append((key, s, [:]))
+        }
       } else if let known = index[key] {
         g = known
       } else {
@@ -385,7 +463,7 @@ extension Interpreter {
     out.valueRole = function == "attain" || function == "gap" ? .other : .value
     out.isDerivedRate = function == "attain"
     let pass = TargetPass(
-      x: x, store: store, groups: groups, tolerance: settings.tolerance,
+      x: x, store: store, storeIndex: storeIndex, groups: groups, tolerance: settings.tolerance,
       function: function == "gap" ? .gap : function == "met" ? .met : .attain)
     // The groups can be split into consecutive slices run on several
     // threads and read back in order (the same table). One slice unless
