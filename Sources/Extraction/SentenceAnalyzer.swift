@@ -98,6 +98,14 @@ struct SentenceAnalyzer {
 
   // MARK: scanning
 
+  /// Whether the words right after a figure make it a goal
+  /// (增长6%左右的目标, 达到95%以上的预期目标).
+  static func namesGoalAfter(_ after: String) -> Bool {
+    var rest = Substring(after)
+    for bound in ["左右", "以上", "以内", "以下"] where rest.hasPrefix(bound) { rest = rest.dropFirst(bound.count) }
+    return ["的目标", "的预期目标", "的增长目标", "的奋斗目标"].contains { rest.hasPrefix($0) }
+  }
+
   func text(_ range: Range<Int>) -> String {
     let lo = max(0, min(range.lowerBound, chars.count)), hi = max(lo, min(range.upperBound, chars.count))
     return String(chars[lo..<hi])
@@ -757,7 +765,11 @@ struct SentenceAnalyzer {
         let targetBefore = SentenceAnalyzer.targetWords.contains { word in
           word != "争取" && word != "控制在" && withoutNoun.contains(word)
         }
-        if estimate { scenario = "estimate" } else if targetBefore && measure != "completion" { scenario = "target" }
+        if estimate { scenario = "estimate" } else if (targetBefore || Self.namesGoalAfter(text(figure.end..<min(chars.count, figure.end + 8))))
+          && measure != "completion"
+        {
+          scenario = "target"
+        }
         if let p = explicitYearPeriod, let y = Int(p.prefix(4)), let review = state.reviewYear, y > review,
           !p.contains("..")
         {
