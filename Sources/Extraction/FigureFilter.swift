@@ -25,7 +25,7 @@ enum FigureFilter {
 
   /// Count units (the rest measure amounts: 亿元, 吨, 平方米 …).
   static let countUnits: Set<String> = bareClassifiers.union([
-    "人", "人次", "名", "户", "套", "座", "所", "处", "台", "辆", "艘", "列", "架次", "床", "头", "株", "起", "例", "块",
+    "人", "人次", "名", "户", "套", "座", "所", "处", "台", "辆", "艘", "列", "架次", "床", "头", "株", "起", "例", "块", "只",
   ])
 
   /// Nouns after a count that make it a count of documents, bodies, places,

@@ -61,14 +61,14 @@ struct SentenceAnalyzer {
   static let baseUnits: [String] = [
     "微克/立方米", "个百分点", "百分点", "平方公里", "平方米", "立方米", "千公顷", "公顷", "千瓦时", "千瓦", "标箱", "人次", "架次", "美元", "公里", "千米",
     "%", "％", "‰", "元", "人", "家", "个", "项", "亩", "吨", "件", "份", "列", "套", "栋", "户", "所", "座", "台",
-    "辆", "处", "张", "床", "艘", "头", "株", "起", "例", "块", "天", "分", "羽", "册", "PF", "TB", "T",
+    "辆", "处", "张", "床", "艘", "头", "株", "起", "例", "块", "天", "分", "羽", "册", "只", "PF", "TB", "T",
   ].sorted { $0.count > $1.count }
   static let magnitudes: [String] = ["万亿", "千万", "百万", "亿", "万"]
   static let boundWords: [String] = ["以上", "以内", "以下", "左右"]
   /// Words that begin with a unit character but are nouns (磁浮3.0列车, 2个人).
   static let wordsNotUnits: Set<String> = [
     "列车", "个人", "家庭", "家居", "家电", "人民", "台阶", "件事", "户籍", "所有", "分别", "分钟", "分之", "分类", "分为",
-    "分局", "分行", "分公司", "分院", "分会", "天然", "天内", "起步", "起来", "名单", "名称", "块钱",
+    "分局", "分行", "分公司", "分院", "分会", "天然", "天内", "起步", "起来", "名单", "名称", "块钱", "只是", "只有", "只要", "只能",
   ]
   /// Units of amounts (not counts, not shares): a threshold such as
   /// 10亿元以上项目 qualifies a noun instead of stating a figure.

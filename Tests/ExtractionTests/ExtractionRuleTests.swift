@@ -639,4 +639,10 @@ struct ExtractionRuleTests {
       "一、2032年上半年工作情况\n就业形势稳定。6月末，全市城镇登记失业率为2.6%。上半年共发放稳岗补贴3200万元，增长4.2%；发放技能培训补贴860万元。")
     #expect(r.map(\.period) == ["2032-06", "2032H1", "2032H1", "2032H1"])
   }
+
+  @Test func piecesCountedWithZhiAreAUnit() {
+    let r = rows("一、2031年工作回顾\n光伏组件产量2.4亿只，增长12.5%。这只是开始。")
+    #expect(r.map(\.indicator) == ["光伏组件产量", "光伏组件产量"])
+    #expect(r.first?.unit == "亿只" && r.first?.value == "2.4")
+  }
 }
