@@ -98,6 +98,23 @@ struct SentenceAnalyzer {
 
   // MARK: scanning
 
+  /// Whether words before a figure end in 由/从 and a year (由2020年的, 从2020年).
+  static func endsWithDatedFrom(_ s: String) -> Bool {
+    var c = Array(s)
+    if c.last == "的" { c.removeLast() }
+    guard c.last == "年", c.count >= 6 else { return false }
+    let digits = c[(c.count - 5)..<(c.count - 1)]
+    return digits.allSatisfy(Text.isDigit) && "由从".contains(c[c.count - 6])
+  }
+
+  /// The words without a year written into them (增加到2025年的 → 增加到).
+  static func stripYearOf(_ s: String) -> String {
+    var c = Array(s)
+    if c.last == "的" { c.removeLast() }
+    if c.count >= 5, c.last == "年", c[(c.count - 5)..<(c.count - 1)].allSatisfy(Text.isDigit) { c.removeLast(5) }
+    return String(c)
+  }
+
   /// Whether the words right after a figure make it a goal
   /// (增长6%左右的目标, 达到95%以上的预期目标).
   static func namesGoalAfter(_ after: String) -> Bool {
@@ -805,7 +822,10 @@ struct SentenceAnalyzer {
         period = String(plan)
       }
       var isTo = false
-      if let prev = out.last, prevWasFrom, local.count <= 4, local.contains("到") || local.contains("至") {
+      // …also with the years written on (由2020年的742亿元增加到2025年的1286亿元).
+      let datedTo = index > 0 && Self.endsWithDatedFrom(text(max(0, figs[index - 1].start - 8)..<figs[index - 1].start))
+        && Self.stripYearOf(local).count <= 4
+      if let prev = out.last, prevWasFrom || datedTo, datedTo || local.count <= 4, local.contains("到") || local.contains("至") {
         measure = prev.measure; negative = false; isTo = true
         if let y = baseYear { period = String(y) }
         if let p = explicitYearPeriod, p.count == 10, let last = Int(p.suffix(4)) { period = String(last) }
@@ -924,7 +944,8 @@ struct SentenceAnalyzer {
         nounEnd = nounAfterSpan(figure).end
       }
       // 由40家增加到65家: both figures belong to the subject before 由, not to the verb.
-      if isFrom || isTo, let at = clausePre.lastIndex(where: { $0 == "由" || $0 == "从" }) {
+      let datedFrom = Self.endsWithDatedFrom(text(max(0, figure.start - 8)..<figure.start))
+      if isFrom || isTo || datedFrom, let at = clausePre.lastIndex(where: { $0 == "由" || $0 == "从" }) {
         let subject = Array(clausePre[..<at])
         if let m = lexicon.lastMatch(in: subject) {
           name = m.canonical

@@ -645,4 +645,11 @@ struct ExtractionRuleTests {
     #expect(r.map(\.indicator) == ["光伏组件产量", "光伏组件产量"])
     #expect(r.first?.unit == "亿只" && r.first?.value == "2.4")
   }
+
+  @Test func fromToWithYearsWrittenOnTakesTheSubject() {
+    let r = rows("一、2030年工作回顾\n五年来，全区工业投资由2025年的50.2亿元增加到2030年的80.6亿元。")
+    #expect(r.map(\.indicator) == ["工业投资", "工业投资"])
+    #expect(r.map(\.period) == ["2025", "2030"])
+    #expect(r.map(\.measure) == ["level", "level"])
+  }
 }
