@@ -1214,10 +1214,10 @@ struct SentenceAnalyzer {
       return "a share of something (…的N%)"
     }
     let base = FigureFilter.base(of: figure.unit)
-    // An increment over a comparator (比上年增加5家, 比2022年提高0.26分) is no level.
+    // An increment over a comparator (比上年增加5家, 比2022年提高0.26分, 较上年净增8个) is no level.
     if figure.unit != "%" && figure.unit != "百分点",
       let cmp = local.lastIndex(where: { $0 == "比" || $0 == "较" }),
-      ["提高", "增加", "减少", "下降", "提升", "降低", "多"].contains(where: { local[cmp...].contains($0) })
+      ["提高", "增加", "减少", "下降", "提升", "降低", "多", "净增", "新增"].contains(where: { local[cmp...].contains($0) })
     {
       return "an increment over a comparator, not a level"
     }
