@@ -1322,6 +1322,23 @@ struct SentenceAnalyzer {
     return p.count >= 2 ? p : nil
   }
 
+  /// The indicator a relative target compares with when the reference names
+  /// only another group of the subject's (农村居民人均可支配收入增速高于城镇居民 →
+  /// 城镇居民人均可支配收入): the group replaces the subject's own, which ends
+  /// in the same character (居民, 企业).
+  static func counterpart(of subject: String, _ reference: [Character]) -> String? {
+    var group = reference
+    while let l = group.last, !RegionFinder.isHan(l) { group.removeLast() }
+    for tail in ["增速", "增幅", "增长", "水平"] where group.count > tail.count && String(group.suffix(tail.count)) == tail {
+      group.removeLast(tail.count)
+    }
+    let name = Array(subject)
+    guard (2...6).contains(group.count), group.allSatisfy(RegionFinder.isHan), name.count > group.count + 1,
+      name[group.count - 1] == group[group.count - 1], Array(name.prefix(group.count)) != group
+    else { return nil }
+    return String(group + name.dropFirst(group.count))
+  }
+
   /// Targets without a number, relative to another indicator:
   /// 与经济增长同步 (=ref), 高于…增速 (>ref).
   func relativeTargets() -> [ProposedRow] {
@@ -1343,9 +1360,10 @@ struct SentenceAnalyzer {
       let subject = Array(clause[..<split]), reference = Array(clause[(split + splitWord.count)...])
       // In a list item (6.城乡居民人均可支配收入：预期目标与经济增长同步) the heading names the subject.
       let itemName = itemSubject.flatMap { Self.isColumnLabel(Self.cleanPhrase(subject)) ? $0.name : nil }
-      guard let subName = lexicon.lastMatch(in: subject)?.canonical ?? itemName, let ref = lexicon.lastMatch(in: reference)
+      guard let subName = lexicon.lastMatch(in: subject)?.canonical ?? itemName,
+        let refName = lexicon.lastMatch(in: reference)?.canonical ?? Self.counterpart(of: subName, reference)
       else { continue }
-      guard subName != ref.canonical else { continue }
+      guard subName != refName else { continue }
       var notes: [String] = []
       if state.yearGuessed { notes.append("guessed year") }
       // A year named in the sentence (今年…主要预期目标是：…) dates the target.
@@ -1357,7 +1375,7 @@ struct SentenceAnalyzer {
         ProposedRow(
           region: region, indicator: subName, measure: span == nil ? "growth" : "avg_growth", scenario: "target",
           period: span ?? year ?? state.planYear.map { state.inPlan ? String($0) : String(state.reviewYear ?? $0) } ?? "",
-          value: "", unit: "%", bound: b, quote: text.trimmingCharacters(), ref: ref.canonical,
+          value: "", unit: "%", bound: b, quote: text.trimmingCharacters(), ref: refName,
           note: notes.joined(separator: "; ")))
     }
     return out

@@ -652,4 +652,12 @@ struct ExtractionRuleTests {
     #expect(r.map(\.period) == ["2025", "2030"])
     #expect(r.map(\.measure) == ["level", "level"])
   }
+
+  @Test func aRelativeTargetAgainstAnotherGroupNamesThatGroupsIndicator() {
+    var lexicon = Lexicon()
+    lexicon.add([("民营企业投资", "民营企业投资")])
+    let r = Extractor(lexicon: lexicon).extract("二、2031年主要目标\n民营企业投资增速高于国有企业。", region: "测试市").rows
+    #expect(r.count == 1)
+    #expect(r.first?.bound == ">ref" && r.first?.ref == "国有企业投资" && r.first?.indicator == "民营企业投资")
+  }
 }
