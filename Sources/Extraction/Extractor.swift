@@ -144,7 +144,7 @@ public struct Extractor: Sendable {
       // across lines: no figure there can be quoted whole.
       if fragments.contains(index) { continue }
       var inBreakdown = false
-      var carried: (estimate: Bool, period: String?) = (false, nil)
+      var carried: (estimate: Bool, period: String?, ownPeriod: Bool) = (false, nil, false)
       let item = Extractor.itemSubject(trimmed, lexicon: lexicon)
       var paragraphPeriod: String?
       var paragraphOpened = false
@@ -159,7 +159,8 @@ public struct Extractor: Sendable {
         // A part-year period opening a paragraph's first figures (1—10月，…。…。)
         // dates the paragraph's later sentences that give no period or 预计 of their own.
         let hasFigures = !analyzer.figures().isEmpty
-        analyzer.paragraphPeriod = paragraphPeriod
+        // …but not the ；-parts after a part that dated itself (一季度共发放…；发放…).
+        analyzer.paragraphPeriod = carried.ownPeriod ? nil : paragraphPeriod
         if hasFigures && !paragraphOpened {
           paragraphOpened = true
           // Only a part of a year (1—10月, 上半年, 11月末) dates a paragraph.
@@ -174,9 +175,11 @@ public struct Extractor: Sendable {
         }
         if let last = sentence.last, last == "；" || last == ";" {
           let lead = analyzer.leadContext()
-          carried = (lead.estimate || carried.estimate, lead.period ?? carried.period)
+          let own = analyzer.figures().first.flatMap { analyzer.periodMarker(before: $0.start, baseYear: state.sectionYear) }
+            .map { Int($0.period) == nil } ?? false
+          carried = (lead.estimate || carried.estimate, lead.period ?? carried.period, own || carried.ownPeriod)
         } else {
-          carried = (false, nil)
+          carried = (false, nil, false)
         }
         // A total introducing a list (续建58个项目,投资31.1亿元:…等8个项目;…)
         // makes the rest of the paragraph its breakdown.
@@ -381,6 +384,13 @@ struct DocumentState: Sendable {
         titleCommuniqueYear = y
       }
     }
+    // A release titled by the part of the year it covers, without a year
+    // (一季度全县经济运行开局良好, dated by its dateline), reviews that part.
+    if reviewPart == nil, let title = lines.lazy.map(Text.trim).first(where: { !$0.isEmpty }),
+      DocumentState.isYearlessPartTitle(title)
+    {
+      reviewPart = DocumentState.partOfYear(title)
+    }
     let dateline = DocumentState.dateline(lines)
     let review = headingYears.first { !$0.plan }?.year
     // A mid-year review (上半年工作情况和下半年工作安排) plans the rest of the same year.
@@ -475,6 +485,16 @@ struct DocumentState: Sendable {
     }
     if numbered { return .other }
     return nil
+  }
+
+  /// Whether a report's first line is a title naming a part of the year
+  /// without a year and without a plan word or a sentence's punctuation
+  /// (一季度全县经济运行开局良好; not 上半年工作安排).
+  static func isYearlessPartTitle(_ line: [Character]) -> Bool {
+    guard line.count <= 40, Text.years(in: line).isEmpty, headingKind(line) != .plan else { return false }
+    let s = String(line)
+    if ["，", "。", "；", ",", "：", "下半年"].contains(where: { s.contains($0) }) { return false }
+    return partOfYear(line) != nil
   }
 
   /// The part of a year a review heading names (上半年 → "H1", 一季度 →

@@ -25,7 +25,7 @@ enum FigureFilter {
 
   /// Count units (the rest measure amounts: 亿元, 吨, 平方米 …).
   static let countUnits: Set<String> = bareClassifiers.union([
-    "人", "人次", "名", "户", "套", "座", "所", "处", "台", "辆", "艘", "列", "架次", "床", "头", "株", "起", "例", "块",
+    "人", "人次", "名", "户", "套", "座", "所", "处", "台", "辆", "艘", "列", "架次", "床", "头", "株", "起", "例", "块", "只",
   ])
 
   /// Nouns after a count that make it a count of documents, bodies, places,
@@ -43,10 +43,11 @@ enum FigureFilter {
 
   /// Words before a count that make it a tally of activities (visits,
   /// invitations, trainings, attendance, delegated powers, exposures) or the
-  /// reach of a policy (覆盖, 支持, 惠及, 带动 N家…).
+  /// reach of a policy (覆盖, 支持, 惠及, 带动 N家…), or the posts and bodies
+  /// cut in an administrative reform (精简岗位24个, 撤并机构5个).
   static let activityWords: [String] = [
     "拜访", "走访", "邀请", "培训", "路演", "下放", "权限", "观众", "嘉宾", "外宾", "内宾", "预警", "曝光",
-    "覆盖", "事项", "会议", "活动", "支持", "惠及", "带动", "评价", "评审",
+    "覆盖", "事项", "会议", "活动", "支持", "惠及", "带动", "评价", "评审", "精简", "撤并", "核减",
   ]
 
   /// Words for the reach of a policy (its beneficiaries when they are people).

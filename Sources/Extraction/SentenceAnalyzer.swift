@@ -61,14 +61,14 @@ struct SentenceAnalyzer {
   static let baseUnits: [String] = [
     "微克/立方米", "个百分点", "百分点", "平方公里", "平方米", "立方米", "千公顷", "公顷", "千瓦时", "千瓦", "标箱", "人次", "架次", "美元", "公里", "千米",
     "%", "％", "‰", "元", "人", "家", "个", "项", "亩", "吨", "件", "份", "列", "套", "栋", "户", "所", "座", "台",
-    "辆", "处", "张", "床", "艘", "头", "株", "起", "例", "块", "天", "分", "羽", "册", "PF", "TB", "T",
+    "辆", "处", "张", "床", "艘", "头", "株", "起", "例", "块", "天", "分", "羽", "册", "只", "PF", "TB", "T",
   ].sorted { $0.count > $1.count }
   static let magnitudes: [String] = ["万亿", "千万", "百万", "亿", "万"]
   static let boundWords: [String] = ["以上", "以内", "以下", "左右"]
   /// Words that begin with a unit character but are nouns (磁浮3.0列车, 2个人).
   static let wordsNotUnits: Set<String> = [
     "列车", "个人", "家庭", "家居", "家电", "人民", "台阶", "件事", "户籍", "所有", "分别", "分钟", "分之", "分类", "分为",
-    "分局", "分行", "分公司", "分院", "分会", "天然", "天内", "起步", "起来", "名单", "名称", "块钱",
+    "分局", "分行", "分公司", "分院", "分会", "天然", "天内", "起步", "起来", "名单", "名称", "块钱", "只是", "只有", "只要", "只能",
   ]
   /// Units of amounts (not counts, not shares): a threshold such as
   /// 10亿元以上项目 qualifies a noun instead of stating a figure.
@@ -97,6 +97,31 @@ struct SentenceAnalyzer {
   static let completionWords = ["完成率", "计划的", "目标的", "目标值的", "年初目标", "年度目标", "年计划", "年度计划", "任务的", "预算的"]
 
   // MARK: scanning
+
+  /// Whether words before a figure end in 由/从 and a year (由2020年的, 从2020年).
+  static func endsWithDatedFrom(_ s: String) -> Bool {
+    var c = Array(s)
+    if c.last == "的" { c.removeLast() }
+    guard c.last == "年", c.count >= 6 else { return false }
+    let digits = c[(c.count - 5)..<(c.count - 1)]
+    return digits.allSatisfy(Text.isDigit) && "由从".contains(c[c.count - 6])
+  }
+
+  /// The words without a year written into them (增加到2025年的 → 增加到).
+  static func stripYearOf(_ s: String) -> String {
+    var c = Array(s)
+    if c.last == "的" { c.removeLast() }
+    if c.count >= 5, c.last == "年", c[(c.count - 5)..<(c.count - 1)].allSatisfy(Text.isDigit) { c.removeLast(5) }
+    return String(c)
+  }
+
+  /// Whether the words right after a figure make it a goal
+  /// (增长6%左右的目标, 达到95%以上的预期目标).
+  static func namesGoalAfter(_ after: String) -> Bool {
+    var rest = Substring(after)
+    for bound in ["左右", "以上", "以内", "以下"] where rest.hasPrefix(bound) { rest = rest.dropFirst(bound.count) }
+    return ["的目标", "的预期目标", "的增长目标", "的奋斗目标"].contains { rest.hasPrefix($0) }
+  }
 
   func text(_ range: Range<Int>) -> String {
     let lo = max(0, min(range.lowerBound, chars.count)), hi = max(lo, min(range.upperBound, chars.count))
@@ -757,7 +782,11 @@ struct SentenceAnalyzer {
         let targetBefore = SentenceAnalyzer.targetWords.contains { word in
           word != "争取" && word != "控制在" && withoutNoun.contains(word)
         }
-        if estimate { scenario = "estimate" } else if targetBefore && measure != "completion" { scenario = "target" }
+        if estimate { scenario = "estimate" } else if (targetBefore || Self.namesGoalAfter(text(figure.end..<min(chars.count, figure.end + 8))))
+          && measure != "completion"
+        {
+          scenario = "target"
+        }
         if let p = explicitYearPeriod, let y = Int(p.prefix(4)), let review = state.reviewYear, y > review,
           !p.contains("..")
         {
@@ -793,7 +822,10 @@ struct SentenceAnalyzer {
         period = String(plan)
       }
       var isTo = false
-      if let prev = out.last, prevWasFrom, local.count <= 4, local.contains("到") || local.contains("至") {
+      // …also with the years written on (由2020年的742亿元增加到2025年的1286亿元).
+      let datedTo = index > 0 && Self.endsWithDatedFrom(text(max(0, figs[index - 1].start - 8)..<figs[index - 1].start))
+        && Self.stripYearOf(local).count <= 4
+      if let prev = out.last, prevWasFrom || datedTo, datedTo || local.count <= 4, local.contains("到") || local.contains("至") {
         measure = prev.measure; negative = false; isTo = true
         if let y = baseYear { period = String(y) }
         if let p = explicitYearPeriod, p.count == 10, let last = Int(p.suffix(4)) { period = String(last) }
@@ -912,7 +944,8 @@ struct SentenceAnalyzer {
         nounEnd = nounAfterSpan(figure).end
       }
       // 由40家增加到65家: both figures belong to the subject before 由, not to the verb.
-      if isFrom || isTo, let at = clausePre.lastIndex(where: { $0 == "由" || $0 == "从" }) {
+      let datedFrom = Self.endsWithDatedFrom(text(max(0, figure.start - 8)..<figure.start))
+      if isFrom || isTo || datedFrom, let at = clausePre.lastIndex(where: { $0 == "由" || $0 == "从" }) {
         let subject = Array(clausePre[..<at])
         if let m = lexicon.lastMatch(in: subject) {
           name = m.canonical
@@ -1181,10 +1214,10 @@ struct SentenceAnalyzer {
       return "a share of something (…的N%)"
     }
     let base = FigureFilter.base(of: figure.unit)
-    // An increment over a comparator (比上年增加5家, 比2022年提高0.26分) is no level.
+    // An increment over a comparator (比上年增加5家, 比2022年提高0.26分, 较上年净增8个) is no level.
     if figure.unit != "%" && figure.unit != "百分点",
       let cmp = local.lastIndex(where: { $0 == "比" || $0 == "较" }),
-      ["提高", "增加", "减少", "下降", "提升", "降低", "多"].contains(where: { local[cmp...].contains($0) })
+      ["提高", "增加", "减少", "下降", "提升", "降低", "多", "净增", "新增"].contains(where: { local[cmp...].contains($0) })
     {
       return "an increment over a comparator, not a level"
     }
@@ -1289,6 +1322,23 @@ struct SentenceAnalyzer {
     return p.count >= 2 ? p : nil
   }
 
+  /// The indicator a relative target compares with when the reference names
+  /// only another group of the subject's (农村居民人均可支配收入增速高于城镇居民 →
+  /// 城镇居民人均可支配收入): the group replaces the subject's own, which ends
+  /// in the same character (居民, 企业).
+  static func counterpart(of subject: String, _ reference: [Character]) -> String? {
+    var group = reference
+    while let l = group.last, !RegionFinder.isHan(l) { group.removeLast() }
+    for tail in ["增速", "增幅", "增长", "水平"] where group.count > tail.count && String(group.suffix(tail.count)) == tail {
+      group.removeLast(tail.count)
+    }
+    let name = Array(subject)
+    guard (2...6).contains(group.count), group.allSatisfy(RegionFinder.isHan), name.count > group.count + 1,
+      name[group.count - 1] == group[group.count - 1], Array(name.prefix(group.count)) != group
+    else { return nil }
+    return String(group + name.dropFirst(group.count))
+  }
+
   /// Targets without a number, relative to another indicator:
   /// 与经济增长同步 (=ref), 高于…增速 (>ref).
   func relativeTargets() -> [ProposedRow] {
@@ -1310,9 +1360,10 @@ struct SentenceAnalyzer {
       let subject = Array(clause[..<split]), reference = Array(clause[(split + splitWord.count)...])
       // In a list item (6.城乡居民人均可支配收入：预期目标与经济增长同步) the heading names the subject.
       let itemName = itemSubject.flatMap { Self.isColumnLabel(Self.cleanPhrase(subject)) ? $0.name : nil }
-      guard let subName = lexicon.lastMatch(in: subject)?.canonical ?? itemName, let ref = lexicon.lastMatch(in: reference)
+      guard let subName = lexicon.lastMatch(in: subject)?.canonical ?? itemName,
+        let refName = lexicon.lastMatch(in: reference)?.canonical ?? Self.counterpart(of: subName, reference)
       else { continue }
-      guard subName != ref.canonical else { continue }
+      guard subName != refName else { continue }
       var notes: [String] = []
       if state.yearGuessed { notes.append("guessed year") }
       // A year named in the sentence (今年…主要预期目标是：…) dates the target.
@@ -1324,7 +1375,7 @@ struct SentenceAnalyzer {
         ProposedRow(
           region: region, indicator: subName, measure: span == nil ? "growth" : "avg_growth", scenario: "target",
           period: span ?? year ?? state.planYear.map { state.inPlan ? String($0) : String(state.reviewYear ?? $0) } ?? "",
-          value: "", unit: "%", bound: b, quote: text.trimmingCharacters(), ref: ref.canonical,
+          value: "", unit: "%", bound: b, quote: text.trimmingCharacters(), ref: refName,
           note: notes.joined(separator: "; ")))
     }
     return out

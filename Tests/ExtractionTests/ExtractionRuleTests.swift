@@ -619,4 +619,45 @@ struct ExtractionRuleTests {
     #expect(r.map(\.indicator) == ["固定资产投资", "固定资产投资"])
     #expect(r.map(\.period) == ["2031", "2031-01..2031-06"])
   }
+
+  @Test func aYearlessPartTitleDatedByItsDatelineReviewsThatPart() {
+    let r = rows("前三季度全市经济稳中有进\n某市统计局\n2032年10月25日\n\n全市工业用电量8.4亿千瓦时，增长3.1%。")
+    #expect(r.map(\.period) == ["2032-01..2032-09", "2032-01..2032-09"])
+    // A plan title names no reviewed part.
+    let plan = rows("上半年重点工作安排\n某市人民政府\n2032年1月5日\n\n全市工业用电量增长3%。")
+    #expect(plan.allSatisfy { !$0.period.contains("..") && !$0.period.contains("H") })
+  }
+
+  @Test func aFigureBeforeDeTargetIsATarget() {
+    let r = rows("一、2031年工作回顾\n全县税收收入增长3.5%。今后要围绕全年税收收入增长4%左右的目标抓好征管。")
+    #expect(r.map(\.scenario) == ["actual", "target"])
+    #expect(r.last?.bound == "~")
+  }
+
+  @Test func aPartDatedByItselfKeepsTheParagraphPeriodFromItsLaterParts() {
+    let r = rows(
+      "一、2032年上半年工作情况\n就业形势稳定。6月末，全市城镇登记失业率为2.6%。上半年共发放稳岗补贴3200万元，增长4.2%；发放技能培训补贴860万元。")
+    #expect(r.map(\.period) == ["2032-06", "2032H1", "2032H1", "2032H1"])
+  }
+
+  @Test func piecesCountedWithZhiAreAUnit() {
+    let r = rows("一、2031年工作回顾\n光伏组件产量2.4亿只，增长12.5%。这只是开始。")
+    #expect(r.map(\.indicator) == ["光伏组件产量", "光伏组件产量"])
+    #expect(r.first?.unit == "亿只" && r.first?.value == "2.4")
+  }
+
+  @Test func fromToWithYearsWrittenOnTakesTheSubject() {
+    let r = rows("一、2030年工作回顾\n五年来，全区工业投资由2025年的50.2亿元增加到2030年的80.6亿元。")
+    #expect(r.map(\.indicator) == ["工业投资", "工业投资"])
+    #expect(r.map(\.period) == ["2025", "2030"])
+    #expect(r.map(\.measure) == ["level", "level"])
+  }
+
+  @Test func aRelativeTargetAgainstAnotherGroupNamesThatGroupsIndicator() {
+    var lexicon = Lexicon()
+    lexicon.add([("民营企业投资", "民营企业投资")])
+    let r = Extractor(lexicon: lexicon).extract("二、2031年主要目标\n民营企业投资增速高于国有企业。", region: "测试市").rows
+    #expect(r.count == 1)
+    #expect(r.first?.bound == ">ref" && r.first?.ref == "国有企业投资" && r.first?.indicator == "民营企业投资")
+  }
 }

@@ -241,4 +241,14 @@ struct PrecisionRuleTests {
   @Test func aThresholdAfterGuoQualifiesTheNoun() {
     #expect(values("全县营业收入超50亿元企业达到4家。") == ["4"])
   }
+
+  @Test func postsCutInAnAdministrativeReformAreNoIndicator() {
+    let r = extractor.extract("一、2030年工作回顾\n深化机构改革，街道办事处共精简内设岗位31个，撤并事业单位6个。全区新增就业岗位3200个。", region: "测试区").rows
+    #expect(r.map(\.value) == ["3200"])
+  }
+
+  @Test func aNetIncrementOverAComparatorIsNoLevel() {
+    let r = rows("全市高新技术企业达到860家，较上年净增57家。")
+    #expect(r.map(\.value) == ["860"])
+  }
 }

@@ -138,7 +138,7 @@ struct SeedEvaluationTests {
       folder: Self.repoRoot + "/Tests/ExtractionTests/Fixtures",
       only: {
         !Self.ownFixtures.contains($0) && !Self.openFixtures.contains($0) && !Self.fifthRound.contains($0)
-          && !Self.unfitted.contains($0)
+          && !Self.sixthRound.contains($0)
       })
     #expect(s.gold >= 1857)
     s.expectAtLeast(precision: 0.99, recall: 0.99, mainRecall: 1.0)
@@ -171,15 +171,18 @@ struct SeedEvaluationTests {
     s.expectAtLeast(precision: 0.72, recall: 0.72, mainRecall: 0.77)
   }
 
-  /// A third blind batch by the f13–f23 writer, scored after the fifth round and
-  /// never fitted: its figures are the honest estimate for unseen reports
-  /// (docs/EXTRACT.md, Blind reports). The floor holds that first score; a rule
-  /// fitted to these reports would make them fixtures like the others.
-  static let unfitted: Set<String> = ["f24_tongjiang", "f25_tingyue", "f26_shinan"]
+  /// The sixth round, a third blind batch by the f13–f23 writer: f24 (a high-tech
+  /// zone work report), f25 (a city annual plan report with an indicator list),
+  /// f26 (a county statistics bureau's first-quarter news release whose title has
+  /// no year: 一季度…, dated by its dateline). Hold-out before its rules (after five
+  /// rounds, never fitted): 90.3 % / 90.0 % / 91.9 % (79/86); the honest estimate
+  /// for unseen reports stays that first score (docs/EXTRACT.md, Blind reports).
+  /// Now fitted, so this floor guards against regressions only.
+  static let sixthRound: Set<String> = ["f24_tongjiang", "f25_tingyue", "f26_shinan"]
 
-  @Test func unfittedFixtureFloor() {
-    let s = Self.evaluate(folder: Self.repoRoot + "/Tests/ExtractionTests/Fixtures", holdout: true, only: { Self.unfitted.contains($0) })
+  @Test func sixthRoundFixtureFloor() {
+    let s = Self.evaluate(folder: Self.repoRoot + "/Tests/ExtractionTests/Fixtures", holdout: true, only: { Self.sixthRound.contains($0) })
     #expect(s.gold >= 509)
-    s.expectAtLeast(precision: 0.90, recall: 0.89, mainRecall: 0.91)
+    s.expectAtLeast(precision: 0.99, recall: 0.99, mainRecall: 1.0)
   }
 }
