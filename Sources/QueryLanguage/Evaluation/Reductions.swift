@@ -15,6 +15,7 @@ struct Accumulator {
   var firstPeriod: Period? = nil
   var lastPeriod: Period? = nil
 
+  @inline(__always)
   mutating func add(period: Period, value: Double?) {
     if let f = firstPeriod, !(period < f) {} else { firstPeriod = period }
     if let l = lastPeriod, !(l < period) {} else { lastPeriod = period }
@@ -34,21 +35,7 @@ struct Accumulator {
   /// access to the accumulator per row.
   mutating func add(rows: Range<Int>, of x: Frame) {
     let periods = x.periods, values = x.values, valid = ValidBits(x.valid)
-    for i in rows {
-      let period = periods[i]
-      if let f = firstPeriod, !(period < f) {} else { firstPeriod = period }
-      if let l = lastPeriod, !(l < period) {} else { lastPeriod = period }
-      start = Swift.min(start, period.startMonth)
-      end = Swift.max(end, period.endMonth)
-      guard valid[i] else { skipped += 1; continue }
-      let value = values[i]
-      count += 1
-      sum += value
-      min = Swift.min(min, value)
-      max = Swift.max(max, value)
-      if let f = first, !(period < f.0) {} else { first = (period, value) }
-      if let l = last, !(l.0 < period) {} else { last = (period, value) }
-    }
+    for i in rows { add(period: periods[i], value: valid[i] ? values[i] : nil) }
   }
 
   /// `add(rows:of:)` for `count`: only what count's value and period read

@@ -456,12 +456,7 @@ extension Interpreter {
       if groups[g].slots[k.scenario] == nil { groups[g].slots[k.scenario] = s }
     }
 
-    var out = Frame()
-    out.labels = [.region, .indicator, .measure, .period, .unit]
-    out.valueName = function
-    out.valueIsFlag = function == "met"
-    out.valueRole = function == "attain" || function == "gap" ? .other : .value
-    out.isDerivedRate = function == "attain"
+    var out = Frame.targetResult(function)
     let pass = TargetPass(
       x: x, store: store, storeIndex: storeIndex, groups: groups, tolerance: settings.tolerance,
       function: function == "gap" ? .gap : function == "met" ? .met : .attain)

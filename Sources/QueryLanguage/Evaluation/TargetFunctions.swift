@@ -198,12 +198,7 @@ extension Interpreter {
     let view = SeriesView(x)
     if let keys = storeKeys(view) { return try targetFunctionByCodes(view, keys: keys, function: function) }
     let groups = try targetGroups(x, function: function, at: range)
-    var out = Frame()
-    out.labels = [.region, .indicator, .measure, .period, .unit]
-    out.valueName = function
-    out.valueIsFlag = function == "met"
-    out.valueRole = function == "attain" || function == "gap" ? .other : .value
-    out.isDerivedRate = function == "attain"
+    var out = Frame.targetResult(function)
     var builder = FrameBuilder(out)
     var outcomeKind = TextColumnBuilder()
     var outcomeValue: [Double?] = []
@@ -421,6 +416,19 @@ extension Interpreter {
       out.notes.append("\(noBasis) completion figure\(noBasis == 1 ? " has" : "s have") no level or growth outcome and target to recompute from")
     }
     if rows.isEmpty { out.notes.append("no reported completion figures for these series") }
+    return out
+  }
+}
+
+extension Frame {
+  /// An empty result of `gap`, `met` or `attain`: its labels and value column.
+  static func targetResult(_ function: String) -> Frame {
+    var out = Frame()
+    out.labels = [.region, .indicator, .measure, .period, .unit]
+    out.valueName = function
+    out.valueIsFlag = function == "met"
+    out.valueRole = function == "attain" || function == "gap" ? .other : .value
+    out.isDerivedRate = function == "attain"
     return out
   }
 }
