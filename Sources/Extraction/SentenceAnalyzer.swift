@@ -504,6 +504,13 @@ struct SentenceAnalyzer {
   func explicitInClause(_ range: Range<Int>) -> Bool {
     let t = text(range)
     return ["月", "年", "季度", "预计", "计划", "目标", "力争", "确保", "执行情况", "完成情况", "实际完成"].contains { t.contains($0) }
+      || Self.statesOutcome(t)
+  }
+
+  /// A clause that is only an outcome verb (…预期目标增长6%，完成6.2%; 实际完成…):
+  /// after a target it gives that target's outcome, not the plan again.
+  static func statesOutcome(_ clause: String) -> Bool {
+    ["完成", "实际完成", "实现", "实际"].contains(clause.trimmingCharacters())
   }
 
   static func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
@@ -715,6 +722,9 @@ struct SentenceAnalyzer {
           measure = "growth"
         } else if let prev = out.last, prev.measure == "growth", local.count <= 1 {
           measure = "growth"
+        } else if let prev = out.last, prev.scenario == "target", Self.statesOutcome(String(local)) {
+          // 预期目标增长6%，完成6.2%: the outcome is measured as its target is.
+          measure = prev.measure
         } else {
           // A plain % in a list item headed by a growth rate (…增速。预期目标7%) is growth.
           measure = itemSubject?.growth == true ? "growth" : "ratio"

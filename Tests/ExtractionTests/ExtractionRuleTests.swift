@@ -123,6 +123,16 @@ struct ExtractionRuleTests {
     #expect(r.first?.note.contains("unknown indicator") == true)
   }
 
+  /// A review listing each target with its outcome (预期目标…，完成…): the 完成
+  /// figure is the outcome, measured as its target is; not a completion rate.
+  @Test func outcomeAfterItsTargetInTheSameClausePair() {
+    let r = rows("一、2030年工作回顾\n主要指标完成情况：工业总产值预期目标增长8%，完成8.4%；新增就业预期目标2万人，完成2.3万人；完成年度目标的115%。")
+    #expect(r.contains { $0.value == "8" && $0.scenario == "target" && $0.measure == "growth" })
+    #expect(r.contains { $0.value == "8.4" && $0.scenario == "actual" && $0.measure == "growth" }, "\(r)")
+    #expect(r.contains { $0.value == "2.3" && $0.scenario == "actual" && $0.measure == "level" }, "\(r)")
+    #expect(r.contains { $0.value == "115" && $0.measure == "completion" })
+  }
+
   /// A long report is read whole (its speed is measured by `Scripts/extract-eval --speed`,
   /// not here): the same paragraph 700 times gives its figures once each.
   @Test func longReportRepeatingOneParagraph() {

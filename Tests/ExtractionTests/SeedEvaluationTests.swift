@@ -138,7 +138,7 @@ struct SeedEvaluationTests {
       folder: Self.repoRoot + "/Tests/ExtractionTests/Fixtures",
       only: {
         !Self.ownFixtures.contains($0) && !Self.openFixtures.contains($0) && !Self.fifthRound.contains($0)
-          && !Self.sixthRound.contains($0) && !Self.unfitted.contains($0)
+          && !Self.sixthRound.contains($0) && !Self.seventhRound.contains($0)
       })
     #expect(s.gold >= 1857)
     s.expectAtLeast(precision: 0.99, recall: 0.99, mainRecall: 1.0)
@@ -186,17 +186,18 @@ struct SeedEvaluationTests {
     s.expectAtLeast(precision: 0.99, recall: 0.99, mainRecall: 1.0)
   }
 
-  /// A fourth blind batch by the same writer, scored after the sixth round and
-  /// never fitted: f27 (a mayor's speech at the December economic work
-  /// conference), f28 (a district work report whose review lists 预期目标…，完成…
-  /// per indicator), f29 (a county statistical bulletin). Its first score is the
-  /// honest estimate for unseen reports (docs/EXTRACT.md, Blind reports); the
-  /// floor holds it. A rule fitted to these reports moves them to a fitted floor.
-  static let unfitted: Set<String> = ["f27_chengyuan", "f28_heming", "f29_zixi"]
+  /// The seventh round, a fourth blind batch by the same writer: f27 (a mayor's
+  /// speech at the December economic work conference), f28 (a district work report
+  /// whose review lists 预期目标…，完成… per indicator), f29 (a county statistical
+  /// bulletin). Hold-out before its rule (after six rounds, never fitted): 94.9 % /
+  /// 96.0 % / 91.5 % (86/94); that first score stays the honest estimate for unseen
+  /// reports (docs/EXTRACT.md, Blind reports). Fitted since (完成 after a target is
+  /// its outcome), so this floor guards against regressions only.
+  static let seventhRound: Set<String> = ["f27_chengyuan", "f28_heming", "f29_zixi"]
 
-  @Test func unfittedFixtureFloor() {
-    let s = Self.evaluate(folder: Self.repoRoot + "/Tests/ExtractionTests/Fixtures", holdout: true, only: { Self.unfitted.contains($0) })
+  @Test func seventhRoundFixtureFloor() {
+    let s = Self.evaluate(folder: Self.repoRoot + "/Tests/ExtractionTests/Fixtures", holdout: true, only: { Self.seventhRound.contains($0) })
     #expect(s.gold >= 424)
-    s.expectAtLeast(precision: 0.94, recall: 0.95, mainRecall: 0.91)
+    s.expectAtLeast(precision: 0.96, recall: 0.97, mainRecall: 1.0)
   }
 }
