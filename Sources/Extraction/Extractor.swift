@@ -165,6 +165,12 @@ public struct Extractor: Sendable {
           paragraphOpened = true
           // Only a part of a year (1—10月, 上半年, 11月末) dates a paragraph.
           paragraphPeriod = analyzer.leadContext().period.flatMap { Int($0) == nil ? $0 : nil }
+        } else if hasFigures, let opened = paragraphPeriod, let own = analyzer.leadContext().period, own != opened,
+          !SentenceAnalyzer.isYearSpan(opened)
+        {
+          // A later sentence opening with a period of its own (前三季度，…。1—11月，…。)
+          // ends the first one's reach: the sentences after it keep the section's year.
+          paragraphPeriod = nil
         } else if !hasFigures && !paragraphOpened, let span = analyzer.leadContext().period,
           SentenceAnalyzer.isYearSpan(span), analyzer.namesYearCount(before: sentence.count)
         {

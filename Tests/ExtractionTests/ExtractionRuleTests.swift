@@ -133,6 +133,15 @@ struct ExtractionRuleTests {
     #expect(r.contains { $0.value == "115" && $0.measure == "completion" })
   }
 
+  /// A period opening a paragraph dates the sentences after it only until
+  /// another sentence opens with a period of its own.
+  @Test func aLaterOpeningPeriodEndsTheParagraphsPeriod() {
+    let r = rows("一、2030年工作回顾\n上半年，全市工业产值增长6.1%。1—10月，新增就业1.2万人。全市造林面积达到3.4万亩。")
+    #expect(r.first { $0.value == "6.1" }?.period == "2030H1", "\(r)")
+    #expect(r.first { $0.value == "1.2" }?.period == "2030-01..2030-10", "\(r)")
+    #expect(r.first { $0.value == "3.4" }?.period == "2030", "\(r)")
+  }
+
   /// A long report is read whole (its speed is measured by `Scripts/extract-eval --speed`,
   /// not here): the same paragraph 700 times gives its figures once each.
   @Test func longReportRepeatingOneParagraph() {
