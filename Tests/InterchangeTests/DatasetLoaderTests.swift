@@ -5,6 +5,25 @@ import IndicatorStore
 import Testing
 
 @Suite struct DatasetLoaderTests {
+  /// A query's exported result loaded back by mistake says what it is.
+  @Test func anExportedQueryResultIsNamedAsSuch() {
+    let result = "region,indicator,measure,period,outcome,value,target,bound,gap,met,unit\n湘乡市,地区生产总值,level,2023,estimate,600,617,>=,-17,false,亿元\n"
+    var builder = StoreBuilder()
+    do {
+      try DatasetLoader.load(bytes: Array(result.utf8), file: "gaps.csv", into: &builder)
+      Issue.record("a query result loaded as observations")
+    } catch {
+      let missing = error.diagnostics.first { $0.message.contains("missing required column") }
+      #expect(missing?.help?.contains("exported query result") == true, "\(error.diagnostics)")
+    }
+    // A plain bad header (no unknown columns) keeps the plain help.
+    do {
+      try DatasetLoader.load(bytes: Array("region,indicator\n".utf8), file: "a.csv", into: &builder)
+    } catch {
+      #expect(error.diagnostics.allSatisfy { $0.help?.contains("exported query result") != true })
+    }
+  }
+
   /// The store every malformed load is attempted on.
   static func baseStore() throws -> IndicatorStore {
     do { return try load([fixture("base.csv")]).store } catch { throw error }

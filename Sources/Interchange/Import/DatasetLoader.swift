@@ -469,10 +469,16 @@ struct FileParser {
     }
     let missing = DatasetLoader.requiredColumns.filter { index[$0] == nil }
     if !missing.isEmpty {
+      // Columns of its own and none of the observation ones: most likely a
+      // query's result exported with .export (gap, attain …), which is no data file.
+      let looksLikeAResult = !unknown.isEmpty && missing.contains("quote")
       error(
         "missing required column\(missing.count > 1 ? "s" : "") \(missing.map { "'\($0)'" }.joined(separator: ", ")) in the header",
         line: record.line, column: 1,
-        help: "the header is \(DatasetLoader.allColumns.joined(separator: ",")) in any order (ref optional)")
+        help: "the header is \(DatasetLoader.allColumns.joined(separator: ",")) in any order (ref optional)"
+          + (looksLikeAResult
+            ? "; an exported query result (gap, attain, yoy …) is not a data file: `.export FILE.csv *` or a selector writes observations that load back"
+            : ""))
     }
     return errors.isEmpty
   }
