@@ -82,14 +82,17 @@ public enum DatasetLoader {
     var bytesBefore = 0
     var rowsBefore = 0
     var atEnd = false
-    /// After the first piece, room for the whole file at its rows per byte:
-    /// the columns then grow once, not by doubling and copying.
-    func reserveForTheRest(of pieceBytes: Int) {
-      guard bytesBefore == 0, builder.rowCount > before, pieceBytes < fileSize else { return }
-      let rowsPerByte = Double(builder.rowCount - before) / Double(pieceBytes)
-      let quotePerRow = Double(builder.quoteBytesCount) / Double(max(1, builder.rowCount))
-      let rest = Int(Double(fileSize - pieceBytes) * rowsPerByte * 1.02)
-      builder.reserveCapacity(rows: rest, quoteBytes: Int(Double(rest) * quotePerRow * 1.02), exact: true)
+    /// From the first piece (`rows` rows, `quoteBytes` of quotes in
+    /// `pieceBytes`), room for the whole file at its rows per byte, less what
+    /// is already appended: the columns then grow once, not by doubling and copying.
+    func reserveForWholeFile(rows: Int, quoteBytes: Int, pieceBytes: Int) {
+      guard bytesBefore == 0, rows > 0, pieceBytes > 0 else { return }
+      let scale = Double(fileSize) / Double(pieceBytes) * 1.02
+      let appended = builder.rowCount - before
+      let more = Int(Double(rows) * scale) - appended
+      guard more > 0 else { return }
+      let moreQuotes = Int(Double(quoteBytes) * scale) - (appended > 0 ? quoteBytes : 0)
+      builder.reserveCapacity(rows: more, quoteBytes: max(0, moreQuotes), exact: true)
     }
     while !atEnd && errors.count < maxErrorsPerFile {
       var piece = carry
@@ -122,12 +125,8 @@ public enum DatasetLoader {
         if builder.rowCount == 0 && parsed.parts.count == 1 && atEnd && bytesBefore == 0 {
           builder = StoreBuilder(columns: parsed.parts[0])  // a whole file in one part: taken, not copied
         } else {
-          // The first piece sets the room for the whole file at its rows per byte.
-          if bytesBefore == 0, parsed.end > 0 {
-            let rows = Double(parsed.rowCount) * Double(fileSize) / Double(parsed.end) * 1.02
-            let quoteBytes = Double(parsed.parts.reduce(0) { $0 + $1.quoteBytes.count }) * Double(fileSize) / Double(parsed.end) * 1.02
-            builder.reserveCapacity(rows: Int(rows), quoteBytes: Int(quoteBytes), exact: true)
-          }
+          reserveForWholeFile(
+            rows: parsed.rowCount, quoteBytes: parsed.parts.reduce(0) { $0 + $1.quoteBytes.count }, pieceBytes: parsed.end)
           for part in parsed.parts { builder.append(columns: part) }
           // The next piece's parts are written into these columns' memory.
           spare = parsed.parts
@@ -169,7 +168,9 @@ public enum DatasetLoader {
       }
       errors += parser.errors
       firstLine += pieceLines
-      reserveForTheRest(of: pieceBytes)
+      let pieceRows = builder.rowCount - before
+      reserveForWholeFile(
+        rows: pieceRows, quoteBytes: pieceRows * builder.quoteBytesCount / max(1, builder.rowCount), pieceBytes: pieceBytes)
       bytesBefore += pieceBytes
       rowsBefore = builder.rowCount - before
     }

@@ -66,16 +66,13 @@ enum FastBodyParser {
     var rowCount: Int { parts.reduce(0) { $0 + $1.rowCount } }
   }
 
-  /// Parts smaller than this are not worth a thread.
-  static let minimumBytesPerPart = 4 << 20
-
   /// The rows of `bytes[start...]` (which starts a record on line
   /// `firstLine`), or nil when the general path must parse the piece.
   /// Unless `atEndOfFile`, a last record without its line break is left for
   /// the next piece.
   static func parsePiece(
     _ bytes: [UInt8], from start: Int, firstLine: Int = 1, atEndOfFile: Bool, layout: Layout, file: String,
-    threads: Int = ParallelParse.threadCount, minimumPartSize: Int = minimumBytesPerPart,
+    threads: Int = ParallelParse.threadCount, minimumPartSize: Int = ParallelParse.minimumBytesPerPart,
     reusing spare: [StoreBuilder.Columns] = [], progress: ((Int, Int) -> Void)? = nil
   ) -> Piece? {
     bytes.withUnsafeBufferPointer { buffer -> Piece? in
@@ -146,10 +143,6 @@ enum FastBodyParser {
     /// Whether it stopped at a record cut off by the end of the bytes.
     var incomplete: Bool
   }
-
-  static let measures = Measure.allCases.map { (Array($0.rawValue.utf8), $0) }
-  static let scenarios = Scenario.allCases.map { (Array($0.rawValue.utf8), $0) }
-  static let bounds = Bound.allCases.map { (Array($0.text.utf8), $0) }
 
   /// Parses records from `start` until one begins at or after `stop`; lines
   /// in the columns count from 0 at `start`. nil: the general path must decide.
@@ -373,9 +366,9 @@ enum FastBodyParser {
       func isDoubled(_ f: Int) -> Bool { doubled & (1 << UInt64(f)) != 0 }
       guard !isDoubled(l.measure), !isDoubled(l.scenario), !isDoubled(l.bound), !isDoubled(l.period),
         !isDoubled(l.value),
-        let measure = Self.match(field(l.measure, start, end), FastBodyParser.measures),
-        let scenario = Self.match(field(l.scenario, start, end), FastBodyParser.scenarios),
-        let bound = Self.match(field(l.bound, start, end), FastBodyParser.bounds),
+        let measure = Self.match(field(l.measure, start, end), RowParser.measureTexts),
+        let scenario = Self.match(field(l.scenario, start, end), RowParser.scenarioTexts),
+        let bound = Self.match(field(l.bound, start, end), RowParser.boundTexts),
         let period = FastBodyParser.parsePeriod(field(l.period, start, end))
       else { return false }
       let valueBytes = field(l.value, start, end)
