@@ -177,8 +177,9 @@ public struct IndicatorStore: Sendable {
 /// store.bounds.filter { $0.isRelative }.count
 /// ```
 public struct BoundColumn: RandomAccessCollection, Sendable {
-  let packed: [UInt32]
+  @usableFromInline let packed: [UInt32]
   public var startIndex: Int { 0 }
   public var endIndex: Int { packed.count }
-  public subscript(row: Int) -> Bound { Bound(rawValue: UInt8(packed[row] & 7)) ?? .none }
+  // Inlinable: the target kernels read a bound per row.
+  @inlinable public subscript(row: Int) -> Bound { Bound(rawValue: UInt8(packed[row] & 7)) ?? .none }
 }

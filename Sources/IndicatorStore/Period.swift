@@ -9,7 +9,7 @@
 /// ytd.shifted(years: -1).description   // "2023-01..2023-09"
 /// Period.year(2023) < Period.year(2024)   // true
 /// ```
-public struct Period: Hashable, Comparable, Sendable, CustomStringConvertible {
+public struct Period: Hashable, Comparable, Sendable, BitwiseCopyable, CustomStringConvertible {
   public enum Kind: UInt32, Sendable, CaseIterable {
     case year = 0, half, quarter, month, monthRange, yearSpan
   }

@@ -75,18 +75,54 @@ public enum StoreSnapshot {
 
   /// A fast 64-bit checksum over 8-byte words (the tail byte by byte).
   static func checksum(_ bytes: [UInt8], from start: Int, to end: Int) -> UInt64 {
-    bytes.withUnsafeBytes { raw in
-      var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(end - start)
-      var i = start
-      while i + 8 <= end {
-        let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-        h = (h ^ word) &* 0x0000_0100_0000_01B3
-        h ^= h >> 29
+    var sum = Checksum(length: end - start)
+    bytes.withUnsafeBytes { sum.add(UnsafeRawBufferPointer(rebasing: $0[start..<end])) }
+    return sum.value
+  }
+
+  /// The checksum computed piece by piece, as the bytes arrive: the same
+  /// value as over the whole payload at once.
+  struct Checksum {
+    private var h: UInt64
+    /// Bytes of an unfinished word, low byte first.
+    private var pending: UInt64 = 0
+    private var pendingCount = 0
+
+    init(length: Int) { h = 0x9E37_79B9_7F4A_7C15 ^ UInt64(length) }
+
+    @inline(__always) private mutating func word(_ w: UInt64) {
+      h = (h ^ w) &* 0x0000_0100_0000_01B3
+      h ^= h >> 29
+    }
+
+    mutating func add(_ raw: UnsafeRawBufferPointer) {
+      var i = 0
+      let n = raw.count
+      while pendingCount > 0 && pendingCount < 8 && i < n {
+        pending |= UInt64(raw[i]) << UInt64(8 * pendingCount)
+        pendingCount += 1
+        i += 1
+      }
+      if pendingCount == 8 {
+        word(pending)
+        (pending, pendingCount) = (0, 0)
+      }
+      while i + 8 <= n {
+        word(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)))
         i += 8
       }
-      while i < end {
-        h = (h ^ UInt64(raw[i])) &* 0x0000_0100_0000_01B3
+      while i < n {
+        pending |= UInt64(raw[i]) << UInt64(8 * pendingCount)
+        pendingCount += 1
         i += 1
+      }
+    }
+
+    /// The checksum of everything added (a last unfinished word byte by byte).
+    var value: UInt64 {
+      var h = self.h
+      for k in 0..<pendingCount {
+        h = (h ^ (pending >> UInt64(8 * k) & 0xFF)) &* 0x0000_0100_0000_01B3
       }
       return h
     }
@@ -124,28 +160,64 @@ public enum StoreSnapshot {
 
   // MARK: - Reading
 
+  /// Where a snapshot's bytes come from, in order: a byte array, or a file
+  /// read piece by piece straight into the columns (no copy of the whole
+  /// file in memory).
+  public protocol Input {
+    /// Total bytes, header included.
+    var byteCount: Int { get }
+    /// Fills `buffer` with the next bytes; false when they cannot be read
+    /// (the file shrank or failed).
+    mutating func read(into buffer: UnsafeMutableRawBufferPointer) -> Bool
+  }
+
+  /// A snapshot held in memory.
+  public struct BytesInput: Input {
+    let bytes: [UInt8]
+    var position = 0
+    public init(_ bytes: [UInt8]) { self.bytes = bytes }
+    public var byteCount: Int { bytes.count }
+    public mutating func read(into buffer: UnsafeMutableRawBufferPointer) -> Bool {
+      guard buffer.count <= bytes.count - position else { return false }
+      bytes.withUnsafeBytes { raw in
+        buffer.copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[position..<position + buffer.count]))
+      }
+      position += buffer.count
+      return true
+    }
+  }
+
   public static func decode(_ bytes: [UInt8], file: String) throws(Diagnostic) -> IndicatorStore {
+    var input = BytesInput(bytes)
+    return try decode(&input, file: file)
+  }
+
+  /// The store in `input`; every check of the layout, the checksum and the
+  /// cross-references passes, or nothing is returned.
+  public static func decode(_ input: inout some Input, file: String) throws(Diagnostic) -> IndicatorStore {
     func corrupt(_ why: String) -> Diagnostic {
       Diagnostic.error(
         "'\(file)' is not a usable indsh snapshot: \(why)",
         help: "write it again with .save FILE.indb, or load the CSV files it was made from")
     }
-    guard bytes.count >= headerSize, Array(bytes[0..<8]) == magic else {
+    var header = [UInt8](repeating: 0, count: headerSize)
+    guard input.byteCount >= headerSize, header.withUnsafeMutableBytes({ input.read(into: $0) }),
+      Array(header[0..<8]) == magic
+    else {
       throw corrupt("it does not start with the snapshot header")
     }
-    var reader = Reader(bytes: bytes, position: 8)
-    guard let fileVersion = reader.integer(UInt32.self), reader.integer(UInt32.self) != nil,
-      let length = reader.integer(UInt64.self), let sum = reader.integer(UInt64.self)
-    else { throw corrupt("the header is cut short") }
+    func field<T: FixedWidthInteger>(_: T.Type, at offset: Int) -> T {
+      header.withUnsafeBytes { T(littleEndian: $0.loadUnaligned(fromByteOffset: offset, as: T.self)) }
+    }
+    let fileVersion = field(UInt32.self, at: 8), length = field(UInt64.self, at: 16), sum = field(UInt64.self, at: 24)
     guard fileVersion == version else {
       throw corrupt("format version \(fileVersion); this indsh reads version \(version)")
     }
-    guard UInt64(bytes.count - headerSize) == length else {
-      throw corrupt("it is \(bytes.count) bytes, the header says \(UInt64(headerSize) + length) (truncated or extended)")
+    guard UInt64(input.byteCount - headerSize) == length else {
+      throw corrupt("it is \(input.byteCount) bytes, the header says \(UInt64(headerSize) + length) (truncated or extended)")
     }
-    guard checksum(bytes, from: headerSize, to: bytes.count) == sum else {
-      throw corrupt("the checksum does not match its contents")
-    }
+    var reader = Reader(input: input, remaining: Int(length), checksum: Checksum(length: Int(length)))
+    defer { input = reader.input }
 
     var store = IndicatorStore()
     var dictionaries: [StringDictionary] = []
@@ -169,13 +241,16 @@ public enum StoreSnapshot {
     guard let keyRegion = reader.array(Int32.self), let keyIndicator = reader.array(Int32.self),
       let keyMeasure = reader.array(UInt8.self), let keyScenario = reader.array(UInt8.self),
       let seriesUnit = reader.array(Int32.self), let offsets = reader.array(Int32.self),
-      let periods = reader.array(UInt32.self), let values = reader.array(Double.self),
+      let periods = reader.array(Period.self), let values = reader.array(Double.self),
       let validityWords = reader.array(UInt64.self), let lineAndBound = reader.array(UInt32.self),
       let originOf = reader.array(Int32.self), let originSource = reader.array(Int32.self),
       let originDataFile = reader.array(Int32.self), let quoteBytes = reader.array(UInt8.self),
       let quoteEnd = reader.array(UInt32.self), let referenceRows = reader.array(Int64.self),
-      let referenceCodes = reader.array(Int32.self), reader.isAtEnd
-    else { throw corrupt("a column is cut short") }
+      let referenceCodes = reader.array(Int32.self), reader.remaining == 0
+    else { throw corrupt(reader.failed ? "it could not be read to its end" : "a column is cut short") }
+    guard reader.checksum.value == sum else {
+      throw corrupt("the checksum does not match its contents")
+    }
 
     // Every cross-reference is checked: a bad file must not index out of range later.
     let seriesCount = keyRegion.count, rows = values.count
@@ -198,13 +273,12 @@ public enum StoreSnapshot {
       referenceRows.count == referenceCodes.count, within(referenceCodes, store.indicators.count),
       referenceRows.allSatisfy({ $0 >= 0 && $0 < rows })
     else { throw corrupt("the fact columns are inconsistent") }
-    var checkedPeriods: [Period] = []
-    checkedPeriods.reserveCapacity(rows)
-    for raw in periods {
-      guard let period = Period(validatingRawValue: raw) else { throw corrupt("a period is invalid") }
-      checkedPeriods.append(period)
+    guard periods.allSatisfy({ Period(validatingRawValue: $0.rawValue) != nil }) else {
+      throw corrupt("a period is invalid")
     }
 
+    store.seriesIndex.reserveCapacity(seriesCount)
+    store.seriesKeys.reserveCapacity(seriesCount)
     for s in 0..<seriesCount {
       let key = SeriesKey(
         region: keyRegion[s], indicator: keyIndicator[s], measure: Measure.allCases[Int(keyMeasure[s])],
@@ -214,7 +288,7 @@ public enum StoreSnapshot {
     }
     store.seriesUnit = seriesUnit
     store.offsets = offsets
-    store.periods = checkedPeriods
+    store.periods = periods
     store.values = values
     store.validity = ValidityBitmap(words: validityWords, count: rows)
     store.lineAndBound = lineAndBound
@@ -228,34 +302,57 @@ public enum StoreSnapshot {
     return store
   }
 
-  struct Reader {
-    let bytes: [UInt8]
-    var position: Int
+  /// Reads the payload's columns in order, checksumming as it goes.
+  struct Reader<Source: Input> {
+    var input: Source
+    /// Payload bytes not read yet.
+    var remaining: Int
+    var checksum: Checksum
+    /// Whether the input failed to deliver bytes it announced.
+    var failed = false
 
-    var isAtEnd: Bool { position == bytes.count }
+    /// Reads `buffer.count` bytes, in pieces that are checksummed while in cache.
+    mutating func fill(_ buffer: UnsafeMutableRawBufferPointer) -> Bool {
+      guard buffer.count <= remaining else { return false }
+      var done = 0
+      while done < buffer.count {
+        let piece = UnsafeMutableRawBufferPointer(rebasing: buffer[done..<min(buffer.count, done + (1 << 20))])
+        guard input.read(into: piece) else {
+          failed = true
+          return false
+        }
+        checksum.add(UnsafeRawBufferPointer(piece))
+        done += piece.count
+      }
+      remaining -= buffer.count
+      return true
+    }
 
     mutating func integer<T: FixedWidthInteger>(_: T.Type) -> T? {
-      let size = MemoryLayout<T>.size
-      guard position + size <= bytes.count else { return nil }
-      let value = bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: position, as: T.self) }
-      position += size
+      var value = T.zero
+      guard withUnsafeMutableBytes(of: &value, { fill($0) }) else { return nil }
       return T(littleEndian: value)
     }
 
+    /// A column: its byte count, its bytes straight into the array, its padding.
     mutating func array<T: BitwiseCopyable>(_: T.Type) -> [T]? {
-      guard let count = integer(UInt64.self), count <= UInt64(bytes.count - position),
+      guard let count = integer(UInt64.self), count <= UInt64(remaining),
         Int(count) % MemoryLayout<T>.stride == 0
       else { return nil }
       let n = Int(count) / MemoryLayout<T>.stride
-      let start = position
+      var ok = true
       let result = [T](unsafeUninitializedCapacity: n) { buffer, initialized in
-        bytes.withUnsafeBytes { raw in
-          UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[start..<start + Int(count)]))
-        }
-        initialized = n
+        ok = fill(UnsafeMutableRawBufferPointer(buffer))
+        initialized = ok ? n : 0
       }
-      position += Int(count)
-      while position % 8 != 0 && position < bytes.count { position += 1 }
+      guard ok else { return nil }
+      let padding = (8 - Int(count) % 8) % 8
+      if padding > 0 {
+        var pad: UInt64 = 0
+        guard withUnsafeMutableBytes(of: &pad, { fill(UnsafeMutableRawBufferPointer(rebasing: $0[0..<padding])) }) else {
+          return nil
+        }
+      }
       return result
     }
   }

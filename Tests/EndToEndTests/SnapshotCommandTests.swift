@@ -33,6 +33,17 @@ import Testing
     #expect(bad.status == 1)
     #expect(bad.stderr.contains("cut.indb"))
     #expect(bad.stderr.contains("truncated"))
+    // A flipped bit anywhere in the payload, read from the file column by column.
+    var flipped = try [UInt8](Data(contentsOf: URL(fileURLWithPath: snapshot)))
+    for at in [40, flipped.count / 3, flipped.count / 2, flipped.count - 3] {
+      flipped[at] ^= 0x10
+      let path = dir.appendingPathComponent("flip\(at).indb")
+      try Data(flipped).write(to: path)
+      flipped[at] ^= 0x10
+      let r = try IndshBinary.run(["--no-default-data", "--data", path.path, "-c", "1"])
+      #expect(r.status == 1, "a flipped bit at \(at) was not caught")
+      #expect(r.stderr.contains("not a usable indsh snapshot"))
+    }
   }
 
   @Test func saveNeedsTheSnapshotExtension() throws {

@@ -6,6 +6,7 @@
   import Darwin
 #endif
 import Diagnostics
+import IndicatorStore
 
 /// Whole-file reads and atomic writes over POSIX calls, so that failures can
 /// name the operating system's reason (`No such file or directory`).
@@ -57,6 +58,51 @@ public enum FileIO {
     var info = stat()
     guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return 0 }
     return Int(info.st_size)
+  }
+
+  /// The store in a snapshot file, read column by column straight into
+  /// the store's arrays (no second copy of the file in memory).
+  public static func openSnapshot(_ path: String) throws(Diagnostic) -> IndicatorStore {
+    let fd = open(path, O_RDONLY)
+    guard fd >= 0 else { throw Diagnostic.error("cannot open '\(path)': \(reason(errno))") }
+    defer { close(fd) }
+    var info = stat()
+    guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
+      // Not a regular file (a pipe, say): its size is unknown beforehand.
+      var input = StoreSnapshot.BytesInput(try readAll(path))
+      return try StoreSnapshot.decode(&input, file: path)
+    }
+    var input = SnapshotFileInput(fd: fd, byteCount: Int(info.st_size))
+    let store = try StoreSnapshot.decode(&input, file: path)
+    if input.failure != 0 { throw Diagnostic.error("cannot read '\(path)': \(reason(input.failure))") }
+    return store
+  }
+
+  /// read(2), for types whose own `read` method hides it.
+  static func systemRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int { read(fd, buffer, count) }
+
+  /// A snapshot's bytes read from an open file, in order.
+  struct SnapshotFileInput: StoreSnapshot.Input {
+    let fd: Int32
+    let byteCount: Int
+    /// errno of a failed read, 0 when none failed.
+    var failure: Int32 = 0
+
+    mutating func read(into buffer: UnsafeMutableRawBufferPointer) -> Bool {
+      guard let base = buffer.baseAddress else { return true }
+      var done = 0
+      while done < buffer.count {
+        let got = FileIO.systemRead(fd, base + done, buffer.count - done)
+        if got < 0 {
+          if errno == EINTR { continue }
+          failure = errno
+          return false
+        }
+        if got == 0 { return false }  // the file shrank while being read
+        done += got
+      }
+      return true
+    }
   }
 
   /// Every byte of a file.

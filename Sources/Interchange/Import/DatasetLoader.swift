@@ -236,7 +236,7 @@ public enum DatasetLoader {
     var errors: [Diagnostic] = []
     for file in files where StoreSnapshot.isSnapshot(file) {
       do throws(Diagnostic) {
-        snapshots[file] = try StoreSnapshot.decode(try FileIO.readAll(file), file: file)
+        snapshots[file] = try FileIO.openSnapshot(file)
       } catch {
         errors.append(error)
       }

@@ -31,10 +31,7 @@ enum ParallelParse {
   static let minimumBytesPerPart = 4 << 20
 
   /// Threads to use: `INDSH_THREADS` when set, else the machine's cores.
-  static var threadCount: Int {
-    if let text = getenv("INDSH_THREADS").map({ String(cString: $0) }), let n = Int(text), n > 0 { return min(n, 64) }
-    return max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
-  }
+  static var threadCount: Int { WorkerThreads.count }
 
   /// The offset just past the last line break outside quotes in `bytes`
   /// (which start at a record boundary), or 0 when there is none; and the

@@ -45,7 +45,7 @@ public final class Interpreter {
   var denseIndexMinimumSeries = 4096
 
   /// How many slices gap/met/attain split their groups into, run on
-  /// several threads; one when nil.
+  /// several threads; when nil, one per worker thread for many groups.
   var targetSlices: Int? = nil
 
   var bindings: [String: Value] = [:]

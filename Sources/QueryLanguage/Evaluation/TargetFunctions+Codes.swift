@@ -123,9 +123,10 @@ struct DenseSeriesIndex {
   }
 }
 
-/// One result row of gap/met/attain, packed so the kernel appends once per
-/// row; the result's columns are split from these after the pass.
-struct TargetRowOutput {
+/// The result rows of gap/met/attain as columns, appended once per row by
+/// the kernel and handed to the result frame without a copy (one slice) or
+/// concatenated (several).
+struct TargetColumns {
   enum Function { case gap, met, attain }
 
   static let resultValid: UInt8 = 1
@@ -134,42 +135,79 @@ struct TargetRowOutput {
   static let highValid: UInt8 = 8
   static let metKnown: UInt8 = 64
   static let metTrue: UInt8 = 128
-  static let allValid: UInt8 = 15
 
-  var period: Period
-  var result: Double
-  var outcome: Double
-  var low: Double
-  var high: Double
-  /// The validity bits above; bits 4–5: outcome kind (0 none, 1 actual, 2 estimate).
-  var flags: UInt8
-  /// `Bound.rawValue`, or 7 for a range.
-  var boundCode: UInt8
+  var periods: [Period] = []
+  var results: [Double] = []
+  var outcomes: [Double] = []
+  var lows: [Double] = []
+  var highs: [Double] = []
+  /// Per row: the validity bits above; bits 4–5: outcome kind (0 none, 1 actual, 2 estimate).
+  var flags: [UInt8] = []
+  /// Per row: `Bound.rawValue`, or 7 for a range.
+  var boundCodes: [UInt8] = []
 
-  init(
+  var count: Int { periods.count }
+
+  mutating func reserveCapacity(_ n: Int) {
+    periods.reserveCapacity(n)
+    results.reserveCapacity(n)
+    outcomes.reserveCapacity(n)
+    lows.reserveCapacity(n)
+    highs.reserveCapacity(n)
+    flags.reserveCapacity(n)
+    boundCodes.reserveCapacity(n)
+  }
+
+  @inline(__always) mutating func append(
     period: Period, result: Double?, outcome: Double?, outcomeKind: Scenario?, low: Double?, high: Double?,
     boundCode: UInt8, met: Bool?
   ) {
-    self.period = period
-    self.result = result ?? 0
-    self.outcome = outcome ?? 0
-    self.low = low ?? 0
-    self.high = high ?? 0
-    self.boundCode = boundCode
-    var flags: UInt8 = 0
-    if result != nil { flags |= Self.resultValid }
-    if outcome != nil { flags |= Self.outcomeValid }
-    if low != nil { flags |= Self.lowValid }
-    if high != nil { flags |= Self.highValid }
+    periods.append(period)
+    results.append(result ?? 0)
+    outcomes.append(outcome ?? 0)
+    lows.append(low ?? 0)
+    highs.append(high ?? 0)
+    boundCodes.append(boundCode)
+    var f: UInt8 = 0
+    if result != nil { f |= Self.resultValid }
+    if outcome != nil { f |= Self.outcomeValid }
+    if low != nil { f |= Self.lowValid }
+    if high != nil { f |= Self.highValid }
     switch outcomeKind {
-    case .actual: flags |= 1 << 4
-    case .estimate: flags |= 2 << 4
+    case .actual: f |= 1 << 4
+    case .estimate: f |= 2 << 4
     default: break
     }
-    if let met { flags |= Self.metKnown | (met ? Self.metTrue : 0) }
-    self.flags = flags
+    if let met { f |= Self.metKnown | (met ? Self.metTrue : 0) }
+    flags.append(f)
   }
 
+  mutating func append(contentsOf other: TargetColumns) {
+    periods += other.periods
+    results += other.results
+    outcomes += other.outcomes
+    lows += other.lows
+    highs += other.highs
+    flags += other.flags
+    boundCodes += other.boundCodes
+  }
+
+  /// The rows whose `flags` have `bit`, as a validity bitmap built a word at a time.
+  func validity(_ bit: UInt8) -> ValidityBitmap {
+    let n = count
+    var words = [UInt64](repeating: 0, count: (n + 63) / 64)
+    flags.withUnsafeBufferPointer { f in
+      words.withUnsafeMutableBufferPointer { w in
+        for k in 0..<w.count {
+          var word: UInt64 = 0
+          let base = k << 6
+          for i in 0..<min(64, n - base) where f[base + i] & bit != 0 { word |= 1 << UInt64(i) }
+          w[k] = word
+        }
+      }
+    }
+    return ValidityBitmap(words: words, count: n)
+  }
 }
 
 /// What one slice of groups produced (rows in group order); written by
@@ -182,7 +220,7 @@ final class TargetPart: @unchecked Sendable {
 /// The rows and counts of one slice, built in a local value (no exclusivity
 /// check per access, as a class's properties would have).
 struct TargetPartOutput {
-  var rows: [TargetRowOutput] = []
+  var rows = TargetColumns()
   /// Result rows (within this part) of relative targets and their reference.
   var references: [(row: Int, reference: String)] = []
   /// Per result series: its labels, rows and gap unit.
@@ -205,7 +243,7 @@ struct TargetPass: @unchecked Sendable {
   let storeIndex: DenseSeriesIndex?
   let groups: [Group]
   let tolerance: Double
-  let function: TargetRowOutput.Function
+  let function: TargetColumns.Function
   let xPeriods: [Period], xValues: [Double], xValid: ValidBits
   let storePeriods: [Period], storeValues: [Double], storeValid: ValidBits
   let storeBounds: BoundColumn
@@ -213,7 +251,7 @@ struct TargetPass: @unchecked Sendable {
   let originBounds: BoundColumn
   let storeRows: StoreRows
 
-  init(x: SeriesView, store: IndicatorStore, storeIndex: DenseSeriesIndex?, groups: [Group], tolerance: Double, function: TargetRowOutput.Function) {
+  init(x: SeriesView, store: IndicatorStore, storeIndex: DenseSeriesIndex?, groups: [Group], tolerance: Double, function: TargetColumns.Function) {
     self.x = x
     self.store = store
     self.storeIndex = storeIndex
@@ -379,9 +417,8 @@ struct TargetPass: @unchecked Sendable {
         }
         if let reference = target.reference { slice.references.append((slice.rows.count, reference)) }
         slice.rows.append(
-          TargetRowOutput(
-            period: p, result: result, outcome: o, outcomeKind: outcomeKind, low: target.low,
-            high: target.isRange ? target.high : nil, boundCode: target.isRange ? 7 : target.bound.rawValue, met: met))
+          period: p, result: result, outcome: o, outcomeKind: outcomeKind, low: target.low,
+          high: target.isRange ? target.high : nil, boundCode: target.isRange ? 7 : target.bound.rawValue, met: met)
       }
       if slice.rows.count > firstRow {
         slice.series.append(
@@ -460,13 +497,11 @@ extension Interpreter {
     let pass = TargetPass(
       x: x, store: store, storeIndex: storeIndex, groups: groups, tolerance: settings.tolerance,
       function: function == "gap" ? .gap : function == "met" ? .met : .attain)
-    // The groups can be split into consecutive slices run on several
-    // threads and read back in order (the same table). One slice unless
-    // `targetSlices` says otherwise: on the 2-core benchmark machine two
-    // threads measured 10–20 % slower than one at 10m rows (the pass waits
-    // on memory, not on arithmetic).
+    // The groups are split into consecutive slices run on the worker
+    // threads and read back in order (the same table); a few thousand
+    // groups are one slice (threads cost more than they give).
     try checkCancelled()
-    let slices = targetSlices ?? 1
+    let slices = targetSlices ?? (groups.count >= Self.minimumGroupsPerSlice * 2 ? WorkerThreads.count : 1)
     let parts = (0..<max(1, slices)).map { _ in TargetPart() }
     if parts.count == 1 {
       pass.run(groups.indices, into: parts[0])
@@ -479,10 +514,11 @@ extension Interpreter {
       }
     }
     try checkCancelled()
-    // The parts' rows are read in order where they are, not joined.
-    let outputs = parts.map(\.output)
-    let chunks = outputs.map(\.rows)
-    var rowCount = outputs[0].rows.count
+    // One part's columns become the frame's as they are; several are joined.
+    var outputs = parts.map(\.output)
+    var columns = outputs[0].rows
+    outputs[0].rows = TargetColumns()
+    var rowCount = columns.count
     var references = outputs[0].references
     var gapUnitTexts = outputs[0].gapUnitTexts
     var anyRelative = false
@@ -490,6 +526,7 @@ extension Interpreter {
     for (k, part) in outputs.enumerated() {
       if k > 0 {
         references += part.references.map { ($0.row + rowCount, $0.reference) }
+        columns.append(contentsOf: part.rows)
         rowCount += part.rows.count
         gapUnitTexts += part.gapUnitTexts
       }
@@ -503,54 +540,36 @@ extension Interpreter {
       noTarget += part.noTarget
       noReference += part.noReference
     }
+    outputs = []
 
-    // Columns from the packed rows, in one pass over them.
+    // Label codes and met flags from the packed per-row bytes, in one pass.
     let n = rowCount
-    var periodsColumn = [Period](repeating: Period(rawValue: 0), count: n)
-    var results = [Double](repeating: 0, count: n)
-    var outcomeValues = [Double](repeating: 0, count: n)
-    var lows = [Double](repeating: 0, count: n)
-    var highs = [Double](repeating: 0, count: n)
     var kindCodes = [Int32](repeating: -1, count: n)
     var boundCodes = [Int32](repeating: -1, count: n)
     let wantsMet = function == "gap"
     var metFlags = [Bool?](repeating: nil, count: wantsMet ? n : 0)
     var kinds = FirstUseCodes(["", Scenario.actual.rawValue, Scenario.estimate.rawValue])
     var bounds = FirstUseCodes(Bound.allCases.map(\.text) + ["range"])
-    var invalid: [(row: Int, bit: UInt8)] = []
-    var i = 0
-    for chunk in chunks {
-      for row in chunk {
-        periodsColumn[i] = row.period
-        results[i] = row.result
-        outcomeValues[i] = row.outcome
-        lows[i] = row.low
-        highs[i] = row.high
-        kindCodes[i] = kinds.code(Int(row.flags >> 4 & 3))
-        boundCodes[i] = bounds.code(Int(row.boundCode))
-        if wantsMet && row.flags & TargetRowOutput.metKnown != 0 {
-          metFlags[i] = row.flags & TargetRowOutput.metTrue != 0
-        }
-        if row.flags & TargetRowOutput.allValid != TargetRowOutput.allValid { invalid.append((i, row.flags)) }
-        i += 1
-      }
+    for i in 0..<n {
+      let flags = columns.flags[i]
+      kindCodes[i] = kinds.code(Int(flags >> 4 & 3))
+      boundCodes[i] = bounds.code(Int(columns.boundCodes[i]))
+      if wantsMet && flags & TargetColumns.metKnown != 0 { metFlags[i] = flags & TargetColumns.metTrue != 0 }
     }
-    var resultValid = ValidityBitmap(count: n, allValid: true)
-    var outcomeValid = resultValid, lowValid = resultValid, highValid = resultValid
-    for (i, flags) in invalid {
-      if flags & TargetRowOutput.resultValid == 0 { resultValid[i] = false }
-      if flags & TargetRowOutput.outcomeValid == 0 { outcomeValid[i] = false }
-      if flags & TargetRowOutput.lowValid == 0 { lowValid[i] = false }
-      if flags & TargetRowOutput.highValid == 0 { highValid[i] = false }
-    }
-    out.periods = periodsColumn
-    out.values = results
+    let resultValid = columns.validity(TargetColumns.resultValid)
+    let outcomeValid = columns.validity(TargetColumns.outcomeValid)
+    let lowValid = columns.validity(TargetColumns.lowValid)
+    let highValid = columns.validity(TargetColumns.highValid)
+    columns.flags = []
+    columns.boundCodes = []
+    out.periods = columns.periods
+    out.values = columns.results
     out.valid = resultValid
     out.extras = [
       Extra(name: "outcome", placement: .beforeValue, role: .label, cells: .texts(kindCodes, kinds.dictionary)),
-      Extra(name: "value", placement: .beforeValue, role: .value, cells: .numbers(outcomeValues, outcomeValid)),
-      Extra(name: "target", placement: .beforeValue, role: .value, cells: .numbers(lows, lowValid)),
-      Extra(name: "target_high", placement: .beforeValue, role: .value, cells: .numbers(highs, highValid)),
+      Extra(name: "value", placement: .beforeValue, role: .value, cells: .numbers(columns.outcomes, outcomeValid)),
+      Extra(name: "target", placement: .beforeValue, role: .value, cells: .numbers(columns.lows, lowValid)),
+      Extra(name: "target_high", placement: .beforeValue, role: .value, cells: .numbers(columns.highs, highValid)),
       Extra(name: "bound", placement: .beforeValue, role: .label, cells: .texts(boundCodes, bounds.dictionary)),
     ]
     if anyRelative {
@@ -574,6 +593,9 @@ extension Interpreter {
       function: function, estimates: estimates, noOutcome: noOutcome, noReference: noReference, noTarget: noTarget)
     return out
   }
+
+  /// Fewer groups than twice this run on one thread.
+  static let minimumGroupsPerSlice = 2048
 
   /// The notes under a gap/met/attain result.
   func targetNotes(function: String, estimates: Int, noOutcome: Int, noReference: Int, noTarget: Int) -> [String] {
