@@ -20,7 +20,7 @@ public struct Period: Hashable, Comparable, Sendable, BitwiseCopyable, CustomStr
 
   @usableFromInline static let maxSpan: UInt32 = 4095
   /// Months are counted from year 0: `year * 12 + (month − 1)`.
-  static let maxYear = 9999
+  @usableFromInline static let maxYear = 9999
 
   @inlinable public init(rawValue: UInt32) { self.rawValue = rawValue }
 
@@ -65,12 +65,14 @@ public struct Period: Hashable, Comparable, Sendable, BitwiseCopyable, CustomStr
   }
 
   /// "The same period one year earlier" (or later): both ends move.
-  public func shifted(years: Int) -> Period? {
+  // Inlinable: the yoy kernel shifts every row. Moving whole years keeps
+  // the span and the kind, so only the end month changes in the raw bits.
+  @inlinable public func shifted(years: Int) -> Period? {
     let start = startMonth + 12 * years
     let end = endMonth + 12 * years
     // Years 1…9999, the range `parse` accepts, so every period prints and parses back.
     guard start >= 12, end < (Period.maxYear + 1) * 12 else { return nil }
-    return Period(kind: kind, startMonth: start, endMonth: end)
+    return Period(rawValue: UInt32(end) << 15 | rawValue & 0x7FFF)
   }
 
   /// Whether this period lies within `other` (inclusive).

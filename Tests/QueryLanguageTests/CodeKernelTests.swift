@@ -86,10 +86,25 @@ import Testing
   @Test(arguments: [2, 3, 7]) func slicedTargetPassesJoinToTheSameTable(_ slices: Int) {
     for statement in ["gap(*)", "met(*)", "attain(*)", "gap(*{scenario=\"target\"})", "gap(*)[2023]"] {
       let sliced = EvalFixture.interpreter()
-      sliced.targetSlices = slices
+      sliced.kernelSlices = slices
       let slow = EvalFixture.interpreter()
       slow.useCodeKernels = false
       #expect(Self.snapshot(evalTable(statement, sliced)) == Self.snapshot(evalTable(statement, slow)), "\(statement)")
+    }
+  }
+
+  @Test(arguments: [2, 3, 7]) func slicedShiftKernelJoinsToTheSameTable(_ slices: Int) {
+    for statement in [
+      "yoy(*{measure=\"level\"})", "pct(*{measure=\"level\"}, 1)", "diff(*)", "lag(*, 1)", "lead(*, 1)",
+      "yoy(*{measure=\"level\"})[2023]", "count(yoy(*{measure=\"level\"})) by (region)",
+    ] {
+      let sliced = EvalFixture.interpreter()
+      sliced.kernelSlices = slices
+      let single = EvalFixture.interpreter()
+      single.kernelSlices = 1
+      let a = evalTable(statement, sliced)
+      #expect(a.rowCount > 0, "\(statement)")
+      #expect(Self.snapshot(a) == Self.snapshot(evalTable(statement, single)), "\(statement)")
     }
   }
 

@@ -44,9 +44,10 @@ public final class Interpreter {
   /// through flat arrays indexed by codes instead of hashing (tests lower it).
   var denseIndexMinimumSeries = 4096
 
-  /// How many slices gap/met/attain split their groups into, run on
-  /// several threads; when nil, one per worker thread for many groups.
-  var targetSlices: Int? = nil
+  /// How many slices the shift kernel (yoy, pct, diff, lag, lead) and
+  /// gap/met/attain split their series into, run on several threads; when
+  /// nil, one per worker thread for many series, else one (tests set it).
+  var kernelSlices: Int? = nil
 
   var bindings: [String: Value] = [:]
   /// The statement being evaluated; diagnostics point into it.

@@ -1,4 +1,5 @@
 import Diagnostics
+import Dispatch
 import Foundation
 import IndicatorStore
 
@@ -29,18 +30,68 @@ extension Interpreter {
     out.isDerivedRate = derivedRate
     out.valueIsFlag = false
     out.valueRole = .value
-    var base = TextColumnBuilder()
-    // Columns written directly (every result row has a value), sized for
-    // the most rows the kernel can produce.
+    // Many series are split into consecutive slices run on the worker
+    // threads, each into its own columns, joined in order (the same table).
+    let slices =
+      withBase ? 1 : kernelSlices ?? (x.seriesCount >= Self.minimumGroupsPerSlice * 2 ? WorkerThreads.count : 1)
+    let bounds = (0...slices).map { x.seriesCount * $0 / max(1, slices) }
+    let parts = (0..<max(1, slices)).map { _ in ShiftPart() }
+    try checkCancelled()
+    if parts.count == 1 {
+      parts[0].output = Self.shift(x, series: 0..<x.seriesCount, years: years, withBase: withBase, combine)
+    } else {
+      try withoutActuallyEscaping(combine) { (combine) throws(Diagnostic) in
+        let work = ShiftWork(combine: combine)
+        DispatchQueue.concurrentPerform(iterations: parts.count) { k in
+          parts[k].output = Self.shift(x, series: bounds[k]..<bounds[k + 1], years: years, withBase: false, work.combine)
+        }
+      }
+    }
+    try checkCancelled()
+    var partStart = 0
+    for part in parts {
+      for (s, end) in zip(part.output.series, part.output.ends) {
+        var header = x.series[s]
+        header.unit = unit(s)
+        out.series.append(header)
+        out.offsets.append(partStart + end)
+      }
+      partStart += part.output.values.count
+    }
+    // The first slice's columns are taken (its part lets go of them, so
+    // appending the others does not copy them first).
+    let base = parts[0].output.base
+    var outPeriods = parts[0].output.periods, outValues = parts[0].output.values, outRows = parts[0].output.rows
+    parts[0].output = ShiftOutput()
+    for part in parts.dropFirst() {
+      outPeriods += part.output.periods
+      outValues += part.output.values
+      outRows += part.output.rows
+    }
+    let storeRows = x.storeRows
+    out.valid = ValidityBitmap(count: outValues.count, allValid: true)
+    out.periods = outPeriods
+    out.values = outValues
+    out.storeRows = storeRows == nil ? nil : StoreRows(rows32: outRows)
+    if withBase {
+      out.extras = [Extra(name: "base", placement: .afterUnit, role: .label, cells: base.cells)]
+    }
+    return out
+  }
+
+  /// The shift kernel over `series` of `x`: rows at p combined with the
+  /// row of the same series at p shifted by `years`.
+  static func shift(
+    _ x: SeriesView, series: Range<Int>, years: Int, withBase: Bool, _ combine: (Double, Double) -> Double?
+  ) -> ShiftOutput {
+    var out = ShiftOutput()
     let periods = x.periods, values = x.values, valid = ValidBits(x.valid), storeRows = x.storeRows
-    var outPeriods: [Period] = [], outValues: [Double] = []
-    var outRows: StoreRows? = storeRows == nil ? nil : []
-    outPeriods.reserveCapacity(x.rowCount)
-    outValues.reserveCapacity(x.rowCount)
-    outRows?.reserveCapacity(x.rowCount)
-    for s in 0..<x.seriesCount {
-      try checkCancelled()
-      let first = outValues.count
+    let rowCount = series.reduce(0) { $0 + x.rows(ofSeries: $1).count }
+    out.periods.reserveCapacity(rowCount)
+    out.values.reserveCapacity(rowCount)
+    if storeRows != nil { out.rows.reserveCapacity(rowCount) }
+    for s in series {
+      let first = out.values.count
       let range = x.rows(ofSeries: s)
       var j = range.lowerBound
       for i in range {
@@ -49,24 +100,15 @@ extension Interpreter {
         while j < range.upperBound && periods[j] < q { j += 1 }
         guard j < range.upperBound, periods[j] == q, valid[j] else { continue }
         guard let v = combine(values[i], values[j]), v.isFinite else { continue }
-        outPeriods.append(periods[i])
-        outValues.append(v)
-        if let storeRows { outRows?.append(storeRows[i]) }
-        if withBase { base.append(q.description) }
+        out.periods.append(periods[i])
+        out.values.append(v)
+        if let storeRows { out.rows.append(Int32(clamping: storeRows[i])) }
+        if withBase { out.base.append(q.description) }
       }
-      if outValues.count > first {
-        var header = x.series[s]
-        header.unit = unit(s)
-        out.series.append(header)
-        out.offsets.append(outValues.count)
+      if out.values.count > first {
+        out.series.append(s)
+        out.ends.append(out.values.count)
       }
-    }
-    out.valid = ValidityBitmap(count: outValues.count, allValid: true)
-    out.periods = outPeriods
-    out.values = outValues
-    out.storeRows = outRows
-    if withBase {
-      out.extras = [Extra(name: "base", placement: .afterUnit, role: .label, cells: base.cells)]
     }
     return out
   }
@@ -165,4 +207,25 @@ extension Interpreter {
     let r = (scaled).rounded(.toNearestOrAwayFromZero) / factor
     return r.isFinite ? r : v
   }
+}
+
+/// What the shift kernel made for a slice of series: result columns, and
+/// per result series its index in the input and the end of its rows.
+struct ShiftOutput {
+  var periods: [Period] = []
+  var values: [Double] = []
+  var rows: [Int32] = []
+  var series: [Int] = []
+  var ends: [Int] = []
+  var base = TextColumnBuilder()
+}
+
+/// One slice's output, written by exactly one thread and read after all are done.
+final class ShiftPart: @unchecked Sendable {
+  var output = ShiftOutput()
+}
+
+/// The combine closure, handed to the slice threads (it only reads its inputs).
+struct ShiftWork: @unchecked Sendable {
+  let combine: (Double, Double) -> Double?
 }

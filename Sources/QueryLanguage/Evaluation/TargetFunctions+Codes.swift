@@ -501,7 +501,7 @@ extension Interpreter {
     // threads and read back in order (the same table); a few thousand
     // groups are one slice (threads cost more than they give).
     try checkCancelled()
-    let slices = targetSlices ?? (groups.count >= Self.minimumGroupsPerSlice * 2 ? WorkerThreads.count : 1)
+    let slices = kernelSlices ?? (groups.count >= Self.minimumGroupsPerSlice * 2 ? WorkerThreads.count : 1)
     let parts = (0..<max(1, slices)).map { _ in TargetPart() }
     if parts.count == 1 {
       pass.run(groups.indices, into: parts[0])
@@ -594,7 +594,7 @@ extension Interpreter {
     return out
   }
 
-  /// Fewer groups than twice this run on one thread.
+  /// Fewer groups (or series, in the shift kernel) than twice this run on one thread.
   static let minimumGroupsPerSlice = 2048
 
   /// The notes under a gap/met/attain result.
