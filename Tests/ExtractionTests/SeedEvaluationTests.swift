@@ -138,7 +138,7 @@ struct SeedEvaluationTests {
       folder: Self.repoRoot + "/Tests/ExtractionTests/Fixtures",
       only: {
         !Self.ownFixtures.contains($0) && !Self.openFixtures.contains($0) && !Self.fifthRound.contains($0)
-          && !Self.sixthRound.contains($0) && !Self.seventhRound.contains($0)
+          && !Self.sixthRound.contains($0) && !Self.seventhRound.contains($0) && !Self.eighthRound.contains($0)
       })
     #expect(s.gold >= 1857)
     s.expectAtLeast(precision: 0.99, recall: 0.99, mainRecall: 1.0)
@@ -199,5 +199,20 @@ struct SeedEvaluationTests {
     let s = Self.evaluate(folder: Self.repoRoot + "/Tests/ExtractionTests/Fixtures", holdout: true, only: { Self.seventhRound.contains($0) })
     #expect(s.gold >= 424)
     s.expectAtLeast(precision: 0.97, recall: 0.99, mainRecall: 1.0)
+  }
+
+  /// The eighth round, a fifth blind batch by a writer who never read the
+  /// extractor: f30 (a city work report reviewing 2025 and the 十四五, with the
+  /// 2026 targets), f31 (a county plan-execution report to 1—11月 with 年初预期,
+  /// completion rates and the 2026 draft), f32 (a district statistics bureau's
+  /// 上半年 bulletin with 拉动 contributions and 上年同期 figures). Hold-out before
+  /// its rules (after seven rounds, never fitted): 93.3 % / 91.6 % / 96.6 %
+  /// (144/149); that first score stays the honest estimate for unseen reports.
+  static let eighthRound: Set<String> = ["f30_yanchuan", "f31_sangxi", "f32_liutang"]
+
+  @Test func eighthRoundFixtureFloor() {
+    let s = Self.evaluate(folder: Self.repoRoot + "/Tests/ExtractionTests/Fixtures", holdout: true, only: { Self.eighthRound.contains($0) })
+    #expect(s.gold >= 727)
+    s.expectAtLeast(precision: 0.93, recall: 0.91, mainRecall: 0.96)
   }
 }
