@@ -126,6 +126,20 @@ public struct Extractor: Sendable {
     }
   }
 
+  /// A sentence opening a numbered point inside a paragraph (一是…, 二是…, 第三，…).
+  static func opensSubtopic(_ sentence: [Character]) -> Bool {
+    guard sentence.count > 2, "一二三四五六七八九十".contains(sentence[0]) else { return false }
+    return sentence[1] == "是" || (sentence[1] == "要" && sentence[2] == "是")
+  }
+
+  /// A line that opens the explanatory notes at the end of a report (附注：, 注：, 注释).
+  static func opensNotes(_ line: [Character]) -> Bool {
+    let s = String(line)
+    return ["附注", "注释", "注"].contains { word in
+      s == word || s.hasPrefix(word + "：") || s.hasPrefix(word + ":")
+    }
+  }
+
   func run(_ text: String, region: String?, year: Int?) -> (result: ExtractionResult, skipped: [SkippedFigure]) {
     let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0.isNewline }).map { Array($0) }
     let reportBytes = Array(text.utf8)
@@ -139,6 +153,8 @@ public struct Extractor: Sendable {
     for (index, line) in lines.enumerated() {
       let trimmed = Text.trim(line)
       if trimmed.isEmpty { continue }
+      // Notes closing a bulletin (附注：/注：) define terms and scopes: no observations follow.
+      if Extractor.opensNotes(trimmed) { break }
       if state.updateSection(heading: trimmed) { continue }
       // Narrow-column side-bars repeat the body text with words broken
       // across lines: no figure there can be quoted whole.
@@ -148,8 +164,18 @@ public struct Extractor: Sendable {
       let item = Extractor.itemSubject(trimmed, lexicon: lexicon)
       var paragraphPeriod: String?
       var paragraphOpened = false
+      // Whether the paragraph's part-year period was set (or set and ended),
+      // and whether its first figures were all targets.
+      var paragraphPeriodSettled = false
+      var paragraphOpenedByTarget = false
+      var firstFigureSentence = true
       let headline = Extractor.isHeadline(trimmed)
       for sentence in Text.sentences(trimmed) {
+        if Extractor.opensSubtopic(sentence) {
+          // 一是…。二是…。: each numbered point of a paragraph is a paragraph of its own.
+          (paragraphPeriod, paragraphOpened, paragraphPeriodSettled, paragraphOpenedByTarget, firstFigureSentence) =
+            (nil, false, false, false, true)
+        }
         var analyzer = SentenceAnalyzer(
           chars: sentence, lexicon: lexicon, state: state, region: foundRegion)
         analyzer.itemSubject = item
@@ -165,9 +191,23 @@ public struct Extractor: Sendable {
           paragraphOpened = true
           // Only a part of a year (1—10月, 上半年, 11月末) dates a paragraph.
           paragraphPeriod = analyzer.leadContext().period.flatMap { Int($0) == nil ? $0 : nil }
-        } else if hasFigures, let opened = paragraphPeriod, let own = analyzer.leadContext().period, own != opened,
-          !SentenceAnalyzer.isYearSpan(opened)
+          if paragraphPeriod == nil, let own = analyzer.partYearAfterOpeningWords() {
+            // …also after opening words (工业经济稳中向好，1—11月全县…).
+            paragraphPeriod = own
+          }
+          paragraphPeriodSettled = paragraphPeriod != nil
+        } else if hasFigures, paragraphOpenedByTarget, paragraphPeriod == nil, !paragraphPeriodSettled,
+          let own = analyzer.leadContext().period, Int(own) == nil, !SentenceAnalyzer.isYearSpan(own)
         {
+          // An indicator's paragraph opened by its target (年初预期增长6.5%左右。
+          // 前三季度，…。其中，…): the first sentence opening with a part of the
+          // year dates the ones after it.
+          paragraphPeriod = own
+          paragraphPeriodSettled = true
+        } else if hasFigures, let opened = paragraphPeriod, let own = analyzer.leadContext().period, own != opened,
+          !SentenceAnalyzer.isYearSpan(opened), !SentenceAnalyzer.period(own, liesWithin: opened)
+        {
+          // (A part inside the paragraph's period, 其中，第三季度…, does not end it.)
           // A later sentence opening with a period of its own (前三季度，…。1—11月，…。)
           // ends the first one's reach: the sentences after it keep the section's year.
           paragraphPeriod = nil
@@ -191,6 +231,10 @@ public struct Extractor: Sendable {
         // makes the rest of the paragraph its breakdown.
         analyzer.breakdownFrom = inBreakdown ? 0 : analyzer.totalColon()
         var sentenceRows = analyzer.rows()
+        if hasFigures && firstFigureSentence {
+          firstFigureSentence = false
+          paragraphOpenedByTarget = !sentenceRows.isEmpty && sentenceRows.allSatisfy { $0.scenario == "target" }
+        }
         Extractor.lengthenRepeatedQuotes(&sentenceRows, sentence: sentence, report: reportBytes)
         if headline { headlineRows.formUnion(rows.count..<rows.count + sentenceRows.count) }
         rows.append(contentsOf: sentenceRows)

@@ -1,3 +1,5 @@
+import IndicatorStore
+
 /// A number with its unit found in a sentence.
 struct Figure {
   var start: Int  // first character of the number (or of the range's low end)
@@ -84,7 +86,9 @@ struct SentenceAnalyzer {
   static let growthVerbs = ["增长", "增速", "下降", "回落", "降低", "减少", "压减", "压缩", "精简", "同比", "上涨", "涨幅", "提高", "提升", "增加", "回升"]
   static let negativeVerbs = ["下降", "回落", "降低", "减少", "压减", "压缩", "精简", "下滑"]
   static let ratioWords = ["率", "比重", "占比", "强度", "比例", "覆盖", "达标", "指数", "进度"]
-  static let targetWords = ["预期目标", "目标", "力争", "确保", "计划", "争取", "控制在"]
+  /// 年初预期 and 年初安排 are the plan set at the start of the year (年初预期增长6.5%左右,
+  /// 年初安排重点项目86个); 预期增长 is a plan (not 人均预期寿命).
+  static let targetWords = ["预期目标", "目标", "力争", "确保", "计划", "争取", "控制在", "年初预期", "预期增长", "年初安排"]
   /// A rate applied or set (预备费按支出预算的1.5%安排, 调入预算的比例提高到32%),
   /// not how much of a plan was done.
   static func isAppliedRate(_ clausePre: String) -> Bool {
@@ -301,6 +305,9 @@ struct SentenceAnalyzer {
   /// approximate and a rate (增速, 占比) staying level is no growth: neither counts.
   static let flatComparators = ["同比", "与上年", "与上年同期", "与去年", "与去年同期", "较上年", "和上年", "与上年度"]
 
+  /// Another place a growth rate is compared with (增速与全省持平).
+  static let flatPlaces = ["与全国", "与全省", "与全市", "与全州", "与全县", "与全区", "和全省", "和全市"]
+
   /// Growths of zero stated in words (制造业与上年同期持平).
   func flatFigures(mask: [Bool]) -> [Figure] {
     var out: [Figure] = []
@@ -310,6 +317,13 @@ struct SentenceAnalyzer {
       from = at + 2
       guard !mask[at] else { continue }
       let before = text(clauseStart(before: at)..<at)
+      if ["增速", "增幅", "涨幅"].contains(where: { before.contains($0) }),
+        Self.flatPlaces.contains(where: { before.hasSuffix($0) || before.hasSuffix($0 + "平均水平") })
+      {
+        // A growth rate level with another place's (增速与全市平均水平持平): 0 points apart.
+        out.append(Figure(start: at, end: at + 2, low: "0", high: nil, unit: "百分点", boundAfter: ""))
+        continue
+      }
       guard Self.flatComparators.contains(where: { before.hasSuffix($0) }),
         !["增速", "增幅", "涨幅", "占比", "比重", "率"].contains(where: { before.contains($0) })
       else { continue }
@@ -699,6 +713,7 @@ struct SentenceAnalyzer {
       } else if figure.unit == "百分点" {
         measure = "pp_diff"
         negative = ["低于", "下降", "降低", "回落", "减少", "收窄"].contains { localTail.contains($0) }
+          || clausePre.contains("拖累")  // a drag on growth (拖累投资增速约3.2个百分点)
           || ["低于", "慢于"].contains { Self.stripLeadingFillers(local).hasPrefix($0) }
         // A decline narrowing (降幅收窄) is a growth rate rising; widening, falling.
         if local.contains("降幅") { negative = ["扩大", "加深", "加大"].contains { localTail.contains($0) } }
@@ -706,8 +721,9 @@ struct SentenceAnalyzer {
         // 增长面 (the share of industries growing) is a ratio, not a growth.
         measure = "ratio"
       } else if isPercent {
+        // A decline after a plan word (年计划单位地区生产总值能耗下降2.8%) is the planned growth.
         if SentenceAnalyzer.completionWords.contains(where: { clausePre.contains($0) })
-          && !local.contains("增长") && !local.contains("增速") && !Self.isAppliedRate(clausePre)
+          && !["增长", "增速", "下降", "降低"].contains(where: { local.contains($0) }) && !Self.isAppliedRate(clausePre)
         {
           measure = "completion"
         } else if local.contains("年均") || clausePre.contains("年均") {
@@ -767,11 +783,12 @@ struct SentenceAnalyzer {
         if let y = Int(marker.period), y != baseYear { baseYear = y }
       } else if let carried = carriedPeriod {
         explicitYearPeriod = carried
-      } else if let p = paragraphPeriod, !estimate,
+      } else if let p = paragraphPeriod, !estimate, !text(0..<figure.start).contains("目前"),
         !Self.isYearSpan(p) || ["累计", "年均"].contains(where: { clausePre.contains($0) })
           || (figure.start > 0 && "从由".contains(chars[figure.start - 1])) || prevWasFrom
           || spanFlow
       {
+        // (目前, "at present", is a time of its own.)
         // A span opening a paragraph (五年来，…。) dates its later cumulative,
         // average and from-to figures; other figures keep the section's year.
         explicitYearPeriod = p
@@ -934,6 +951,17 @@ struct SentenceAnalyzer {
         name = prev.indicator; scenario = prev.scenario; period = prev.period
         notes.removeAll { $0.hasPrefix("unknown indicator") }
         bound = scenario == "target" ? (bound.isEmpty ? "=" : bound) : ""
+      }
+      // 上年同期为5.2% after a figure: the same indicator in the same period a
+      // year earlier. The figure is the sentence's last in its first period
+      // (not a comparison in points, not 一季度为… given in passing).
+      if let prev = out.last(where: { $0.measure != "pp_diff" && $0.period == out.first?.period }),
+        case let lead = text(clause..<figure.start),
+        ["上年同期为", "去年同期为", "上年同期是", "去年同期是"].contains(where: { lead.hasPrefix($0) })
+      {
+        name = prev.indicator; measure = prev.measure; scenario = "actual"; bound = ""
+        period = Self.shiftYears(prev.period, by: -1)
+        notes.removeAll { $0.hasPrefix("unknown indicator") }
       }
       // 占…的N% after a figure is that figure's share (民生支出…,占一般公共预算支出的78.3%).
       if Self.isShareClause(local), let prev = out.last, lexicon.lastMatch(in: Array(local)) == nil {
@@ -1174,6 +1202,23 @@ struct SentenceAnalyzer {
     return (estimate, period)
   }
 
+  /// Whether period `inner` lies within `outer` (2025Q3 within 2025-01..2025-09).
+  static func period(_ inner: String, liesWithin outer: String) -> Bool {
+    guard let a = try? Period.parse(inner), let b = try? Period.parse(outer) else { return false }
+    return a != b && a.isWithin(b)
+  }
+
+  /// A part of the year opening the first figure's clause after words
+  /// without figures (工业经济稳中向好，1—11月全县…), nil when there is none.
+  func partYearAfterOpeningWords() -> String? {
+    guard let first = figures().first, case let start = clauseStart(before: first.start), start > 0, start <= 40,
+      let marker = periodMarker(before: min(first.start, start + 8), baseYear: state.sectionYear),
+      marker.period.contains("-") || marker.period.contains("H") || marker.period.contains("Q"),
+      periodMarker(before: start, baseYear: state.sectionYear)?.period != marker.period
+    else { return nil }
+    return marker.period
+  }
+
   /// Where a count total is followed by a colon that opens its list
   /// (市本级计划续建58个项目,投资31.1亿元:…), if it is.
   func totalColon() -> Int? {
@@ -1193,9 +1238,13 @@ struct SentenceAnalyzer {
   func dropReason(
     figure: Figure, measure: String, local: String, clausePre: String, keptCountBefore: String?, keptInClause: Bool = false
   ) -> String? {
-    if figure.unit == "百分点" && clausePre.contains("拉动") { return "a contribution (拉动), not a comparison" }
-    // …and a drag on it (拖累…增速1.5个百分点) is a contribution too.
-    if figure.unit == "百分点" && clausePre.contains("拖累") { return "a contribution (拖累), not a comparison" }
+    // A contribution measured (第二产业拉动经济增长2.6个百分点) is kept as points;
+    // a projected effect of a policy (预计…将拉动…增长1.2个百分点) is no observation.
+    if figure.unit == "百分点" && (clausePre.contains("拉动") || clausePre.contains("拖累"))
+      && (text(0..<figure.start).contains("预计") || clausePre.contains("将"))
+    {
+      return "a projected contribution (预计…将拉动), not an observation"
+    }
     // A definition of what is counted (统计起点为…500万元, 起点标准) is no observation.
     // A reorganisation (由9家整合为3家集团公司) counts bodies merged, not an indicator.
     if ["整合为", "合并为", "重组为", "整合成"].contains(where: { local.contains($0) }) {

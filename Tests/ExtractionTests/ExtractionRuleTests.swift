@@ -142,6 +142,72 @@ struct ExtractionRuleTests {
     #expect(r.first { $0.value == "3.4" }?.period == "2030", "\(r)")
   }
 
+  // MARK: rules from the fifth blind batch (f30–f32), on sentences written for the tests
+
+  /// An indicator's paragraph opened by its target: the first sentence opening
+  /// with a part of the year dates the sentences after it (其中…, 分领域看…).
+  @Test func aPartYearAfterTheTargetDatesTheParagraph() {
+    let r = rows("一、2030年计划执行情况\n3.工业投资。年初预期增长9%左右。1—10月，全市工业投资增长7.1%。其中，技改投资增长12.4%。分行业看，制造业投资增长8.8%。预计全年增长8%。")
+    #expect(r.first { $0.value == "9" }?.scenario == "target", "\(r)")
+    for v in ["7.1", "12.4", "8.8"] { #expect(r.first { $0.value == v }?.period == "2030-01..2030-10", "\(v): \(r)") }
+    #expect(r.first { $0.value == "8" }.map { "\($0.scenario) \($0.period)" } == "estimate 2030", "\(r)")
+    // Opened by an outcome instead, the later sentences keep the year.
+    let o = rows("一、2030年工作回顾\n全年工业投资预计增长8%。1—10月，全市工业投资增长7.1%。全市新增企业35家。")
+    #expect(o.first { $0.value == "35" }?.period == "2030", "\(o)")
+  }
+
+  /// A part of the year opening the first figure's clause after words without
+  /// figures opens the paragraph's period; a part inside it does not end it.
+  @Test func aPartYearAfterOpeningWordsAndAPartInsideIt() {
+    let r = rows("一、2030年工作回顾\n工业生产稳中有升，1—9月全市工业总产值320亿元。其中，第三季度工业总产值增长6.6%。电子信息产业产值88亿元。")
+    #expect(r.first { $0.value == "320" }?.period == "2030-01..2030-09", "\(r)")
+    #expect(r.first { $0.value == "6.6" }?.period == "2030Q3", "\(r)")
+    #expect(r.first { $0.value == "88" }?.period == "2030-01..2030-09", "\(r)")
+  }
+
+  /// 一是…。二是…。: a numbered point is a paragraph of its own; 目前 is a time of its own.
+  @Test func numberedPointsAndAtPresentKeepTheirOwnTime() {
+    let r = rows("一、2030年工作回顾\n（一）项目建设。一是争取资金。1—11月，全市争取资金18亿元。目前已有4个项目通过审核、资金规模3.2亿元。二是招商引资。全市引进亿元以上项目16个。")
+    #expect(r.first { $0.value == "18" }?.period == "2030-01..2030-11", "\(r)")
+    #expect(r.first { $0.value == "3.2" }?.period == "2030", "\(r)")
+    #expect(r.first { $0.value == "16" }?.period == "2030", "\(r)")
+  }
+
+  /// 年初预期, 预期增长 and 年初安排 state the year's plan.
+  @Test func planWordsOfTheYearsStart() {
+    let r = rows("一、2030年计划执行情况\n社会消费品零售总额年初预期增长7%。年初安排市重点项目120个。全市新增城镇就业1.2万人。")
+    #expect(r.first { $0.value == "7" }?.scenario == "target", "\(r)")
+    #expect(r.first { $0.value == "120" }?.scenario == "target", "\(r)")
+    #expect(r.first { $0.value == "1.2" }?.scenario == "actual", "\(r)")
+  }
+
+  /// A decline after a plan word is the planned growth, not a completion rate.
+  @Test func aPlannedDeclineIsNoCompletion() {
+    let r = rows("一、2030年计划执行情况\n年计划单位工业增加值能耗下降3.5%，完成年计划的102%。")
+    #expect(r.first { $0.value == "-3.5" }.map { "\($0.measure) \($0.scenario)" } == "growth target", "\(r)")
+    #expect(r.first { $0.value == "102" }?.measure == "completion", "\(r)")
+  }
+
+  /// A growth rate level with another place's is 0 points apart.
+  @Test func aRateLevelWithAnotherPlaceIsZeroPoints() {
+    let r = rows("一、2030年工作回顾\n全市固定资产投资增长4.1%，增速与全省平均水平持平。")
+    #expect(r.contains { $0.measure == "pp_diff" && $0.value == "0" }, "\(r)")
+    #expect(!r.contains { $0.measure == "growth" && $0.value == "0" }, "\(r)")
+  }
+
+  /// 上年同期为… after a figure is the same indicator a year earlier, in the sentence's first period.
+  @Test func theSamePeriodOfTheYearBefore() {
+    let r = rows("一、2030年上半年经济运行\n上半年，全区进出口总额增长6.2%，增速比一季度加快1.1个百分点，上年同期为下降2.4%。")
+    let before = r.first { $0.value == "-2.4" }
+    #expect(before.map { "\($0.measure) \($0.period)" } == "growth 2029H1", "\(r)")
+  }
+
+  /// The notes closing a bulletin (附注：) hold definitions, not observations.
+  @Test func notesAtTheEndHoldNoObservations() {
+    let r = rows("一、2030年工作回顾\n全市地区生产总值增长5%。\n附注：\n1.规模以上服务业统计范围为年营业收入1000万元及以上的法人单位，其余门类500万元及以上。")
+    #expect(r.map(\.value) == ["5"], "\(r)")
+  }
+
   /// A long report is read whole (its speed is measured by `Scripts/extract-eval --speed`,
   /// not here): the same paragraph 700 times gives its figures once each.
   @Test func longReportRepeatingOneParagraph() {

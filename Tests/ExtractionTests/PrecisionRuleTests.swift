@@ -105,8 +105,13 @@ struct PrecisionRuleTests {
     #expect(values("新产线良品率大于99%,能耗小于0.5%。").isEmpty)
   }
 
-  @Test func contributionIsNoComparison() {
-    #expect(values("消费拉动经济增长0.8个百分点,规模以上工业增加值增速高于全省0.6个百分点。") == ["0.6"])
+  /// A measured contribution is kept in points (most curators record it as
+  /// pp_diff); a projected effect of a policy is not an observation.
+  @Test func contributionIsKeptInPointsButNotAProjectedOne() {
+    let r = rows("消费拉动经济增长0.8个百分点,规模以上工业增加值增速高于全省0.6个百分点。")
+    #expect(r.map(\.value) == ["0.8", "0.6"])
+    #expect(r.allSatisfy { $0.measure == "pp_diff" })
+    #expect(values("预计新增专项债券将拉动全年投资增长1.5个百分点,规模以上工业增加值增长6%。") == ["6"])
   }
 
   @Test func shareOfSomethingIsDropped() {
@@ -225,8 +230,8 @@ struct PrecisionRuleTests {
     #expect(values("房地产开发投资已连续8个月下降，连续3个季度负增长，新开工项目26个。") == ["26"])
   }
 
-  @Test func aDragOnAGrowthRateIsAContribution() {
-    #expect(values("房地产开发投资下降9.5%，拖累全部投资增速2.1个百分点。") == ["-9.5"])
+  @Test func aDragOnAGrowthRateIsANegativeContribution() {
+    #expect(values("房地产开发投资下降9.5%，拖累全部投资增速2.1个百分点。") == ["-9.5", "-2.1"])
   }
 
   @Test func aStatisticalThresholdIsNoObservation() {

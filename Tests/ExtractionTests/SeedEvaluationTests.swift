@@ -208,11 +208,14 @@ struct SeedEvaluationTests {
   /// 上半年 bulletin with 拉动 contributions and 上年同期 figures). Hold-out before
   /// its rules (after seven rounds, never fitted): 93.3 % / 91.6 % / 96.6 %
   /// (144/149); that first score stays the honest estimate for unseen reports.
+  /// Fitted since (a part-year after an item's target dates its paragraph, 上年同期为…,
+  /// contributions in points, notes hold no observations), so this floor guards
+  /// against regressions only.
   static let eighthRound: Set<String> = ["f30_yanchuan", "f31_sangxi", "f32_liutang"]
 
   @Test func eighthRoundFixtureFloor() {
     let s = Self.evaluate(folder: Self.repoRoot + "/Tests/ExtractionTests/Fixtures", holdout: true, only: { Self.eighthRound.contains($0) })
     #expect(s.gold >= 727)
-    s.expectAtLeast(precision: 0.93, recall: 0.91, mainRecall: 0.96)
+    s.expectAtLeast(precision: 0.975, recall: 0.965, mainRecall: 1.0)
   }
 }
