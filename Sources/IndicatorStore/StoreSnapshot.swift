@@ -27,8 +27,47 @@ public enum StoreSnapshot {
 
   // MARK: - Writing
 
+  /// Where a snapshot's bytes go, in order.
+  protocol Output {
+    mutating func write(_ bytes: UnsafeRawBufferPointer)
+  }
+
+  /// The snapshot as one array (tests, small stores).
   public static func encode(_ store: IndicatorStore) -> [UInt8] {
-    var payload = Writer()
+    var bytes: [UInt8] = []
+    write(store) { bytes.append(contentsOf: $0) }
+    return bytes
+  }
+
+  /// Writes `store` as a snapshot, handing `sink` its bytes in order a
+  /// megabyte at a time: the payload is walked three times (its length, its
+  /// checksum, its bytes) and never held whole in memory.
+  public static func write(_ store: IndicatorStore, to sink: (UnsafeRawBufferPointer) -> Void) {
+    withoutActuallyEscaping(sink) { sink in
+      var output = SinkOutput(sink: sink)
+      write(store, to: &output)
+    }
+  }
+
+  static func write(_ store: IndicatorStore, to output: inout SinkOutput) {
+    var length = Writer(out: CountingOutput())
+    payload(of: store, into: &length)
+    let count = length.finish().count
+    var sum = Writer(out: ChecksumOutput(checksum: Checksum(length: count)))
+    payload(of: store, into: &sum)
+    var header = magic
+    append(version, to: &header)
+    append(UInt32(0), to: &header)
+    append(UInt64(count), to: &header)
+    append(sum.finish().checksum.value, to: &header)
+    header.withUnsafeBytes { output.write($0) }
+    var bytes = Writer(out: output)
+    payload(of: store, into: &bytes)
+    output = bytes.finish()
+  }
+
+  /// Every dictionary and column of the store, in the file's order.
+  static func payload<O: Output>(of store: IndicatorStore, into payload: inout Writer<O>) {
     for dictionary in [store.regions, store.indicators, store.units, store.sources, store.dataFiles] {
       payload.strings(dictionary.strings)
     }
@@ -38,7 +77,7 @@ public enum StoreSnapshot {
     payload.array(store.seriesKeys.map { UInt8(Scenario.allCases.firstIndex(of: $0.scenario) ?? 0) })
     payload.array(store.seriesUnit)
     payload.array(store.offsets)
-    payload.array(store.periods.map(\.rawValue))
+    payload.array(store.periods)
     payload.array(store.values)
     payload.array(store.validity.words)
     payload.array(store.lineAndBound)
@@ -53,24 +92,17 @@ public enum StoreSnapshot {
       total += Int(store.quoteEnd[row]) - Int(store.quoteStart[row])
       quoteEnds.append(UInt32(clamping: total))
     }
-    if case .rawText(let bytes, _) = store.quoteCells(rows: 0..<store.rowCount) {
-      payload.array(bytes)
-    } else {
-      payload.array([UInt8]())
+    payload.integer(UInt64(total))
+    store.quoteBytes.withUnsafeBytes { all in
+      for row in 0..<store.rowCount {
+        payload.raw(UnsafeRawBufferPointer(rebasing: all[Int(store.quoteStart[row])..<Int(store.quoteEnd[row])]))
+      }
     }
+    payload.pad(after: total)
     payload.array(quoteEnds)
     let references = store.references.sorted { $0.key < $1.key }
     payload.array(references.map { Int64($0.key) })
     payload.array(references.map(\.value))
-
-    var out = magic
-    out.reserveCapacity(headerSize + payload.bytes.count)
-    append(version, to: &out)
-    append(UInt32(0), to: &out)
-    append(UInt64(payload.bytes.count), to: &out)
-    append(checksum(payload.bytes, from: 0, to: payload.bytes.count), to: &out)
-    out.append(contentsOf: payload.bytes)
-    return out
   }
 
   /// A fast 64-bit checksum over 8-byte words (the tail byte by byte).
@@ -132,14 +164,45 @@ public enum StoreSnapshot {
     withUnsafeBytes(of: value.littleEndian) { out.append(contentsOf: $0) }
   }
 
-  struct Writer {
-    var bytes: [UInt8] = []
+  /// Payload pieces gathered in a buffer (a quote is a few bytes) and
+  /// handed on a megabyte at a time; a large column goes straight through.
+  struct Writer<O: Output> {
+    var out: O
+    private var buffer: [UInt8] = []
+    static var capacity: Int { 1 << 20 }
 
+    init(out: O) {
+      self.out = out
+      buffer.reserveCapacity(Self.capacity)
+    }
+
+    mutating func raw(_ bytes: UnsafeRawBufferPointer) {
+      if buffer.count + bytes.count > Self.capacity {
+        flush()
+        if bytes.count >= Self.capacity {
+          out.write(bytes)
+          return
+        }
+      }
+      buffer.append(contentsOf: bytes)
+    }
+
+    mutating func integer<T: FixedWidthInteger>(_ value: T) {
+      withUnsafeBytes(of: value.littleEndian) { raw($0) }
+    }
+
+    /// A column: its byte count, its bytes, zeros to the next multiple of 8.
     mutating func array<T: BitwiseCopyable>(_ values: [T]) {
       let count = values.count * MemoryLayout<T>.stride
-      StoreSnapshot.append(UInt64(count), to: &bytes)
-      values.withUnsafeBytes { bytes.append(contentsOf: $0) }
-      pad()
+      integer(UInt64(count))
+      values.withUnsafeBytes { raw($0) }
+      pad(after: count)
+    }
+
+    mutating func pad(after count: Int) {
+      let zeros: UInt64 = 0
+      let padding = (8 - count % 8) % 8
+      if padding > 0 { withUnsafeBytes(of: zeros) { raw(UnsafeRawBufferPointer(rebasing: $0[0..<padding])) } }
     }
 
     mutating func strings(_ strings: [String]) {
@@ -153,9 +216,31 @@ public enum StoreSnapshot {
       array(text)
     }
 
-    mutating func pad() {
-      while bytes.count % 8 != 0 { bytes.append(0) }
+    mutating func flush() {
+      if !buffer.isEmpty { buffer.withUnsafeBytes { out.write($0) } }
+      buffer.removeAll(keepingCapacity: true)
     }
+
+    /// The output, with everything written.
+    mutating func finish() -> O {
+      flush()
+      return out
+    }
+  }
+
+  struct CountingOutput: Output {
+    var count = 0
+    mutating func write(_ bytes: UnsafeRawBufferPointer) { count += bytes.count }
+  }
+
+  struct ChecksumOutput: Output {
+    var checksum: Checksum
+    mutating func write(_ bytes: UnsafeRawBufferPointer) { checksum.add(bytes) }
+  }
+
+  struct SinkOutput: Output {
+    let sink: (UnsafeRawBufferPointer) -> Void
+    mutating func write(_ bytes: UnsafeRawBufferPointer) { sink(bytes) }
   }
 
   // MARK: - Reading

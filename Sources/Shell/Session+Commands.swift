@@ -95,7 +95,7 @@ extension Session {
           atArgument: true)
       }
       do throws(Diagnostic) {
-        try FileIO.writeAtomically(StoreSnapshot.encode(store), to: path)
+        try FileIO.saveSnapshot(store, to: path)
       } catch {
         report(error)
         return .failed

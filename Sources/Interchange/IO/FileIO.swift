@@ -78,6 +78,24 @@ public enum FileIO {
     return store
   }
 
+  /// Writes `store` as a snapshot to `path` atomically, streamed from the
+  /// store's columns (no copy of the whole file in memory).
+  public static func saveSnapshot(_ store: IndicatorStore, to path: String) throws(Diagnostic) {
+    let file = try AtomicFile(path: path)
+    // The first failure is kept and later pieces are skipped.
+    var failure: Diagnostic?
+    StoreSnapshot.write(store) { bytes in
+      guard failure == nil else { return }
+      do throws(Diagnostic) {
+        try file.write(bytes)
+      } catch {
+        failure = error
+      }
+    }
+    if let failure { throw failure }
+    try file.commit()
+  }
+
   /// read(2), for types whose own `read` method hides it.
   static func systemRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int { read(fd, buffer, count) }
 
@@ -246,9 +264,22 @@ public final class AtomicFile {
 
   /// Appends `bytes`; on failure the temporary file is removed.
   public func write(_ bytes: [UInt8]) throws(Diagnostic) {
+    let failure: Diagnostic? = bytes.withUnsafeBytes { raw in
+      do throws(Diagnostic) {
+        try write(raw)
+        return nil
+      } catch {
+        return error
+      }
+    }
+    if let failure { throw failure }
+  }
+
+  /// Appends the bytes of `raw`; on failure the temporary file is removed.
+  public func write(_ raw: UnsafeRawBufferPointer) throws(Diagnostic) {
     var written = 0
-    while written < bytes.count {
-      let n = bytes.withUnsafeBytes { raw in systemWrite(fd, raw.baseAddress.map { $0 + written }, raw.count - written) }
+    while written < raw.count {
+      let n = systemWrite(fd, raw.baseAddress.map { $0 + written }, raw.count - written)
       if n < 0 {
         if errno == EINTR { continue }
         throw fail(FileIO.reason(errno))
