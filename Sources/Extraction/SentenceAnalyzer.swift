@@ -687,7 +687,7 @@ struct SentenceAnalyzer {
     var lastKeptClause = -1
     let sentenceText = String(chars)
     // 预计 before the sentence's first figure (综合分析,预计全年…) governs all its clauses.
-    let opensWithEstimate = text(0..<(figs.first?.start ?? 0)).contains("预计")
+    let opensWithEstimate = estimateOpensSentence()
     // 累计 before the first figure (累计引进…项目138个，实际到位资金412亿元) governs its clauses.
     let opensWithCumulative = text(0..<(figs.first?.start ?? 0)).contains("累计")
     let opensWithDone = Self.doneWords.contains { text(0..<(figs.first?.start ?? 0)).contains($0) }
@@ -1171,7 +1171,7 @@ struct SentenceAnalyzer {
   }
 
   func leadContext() -> (estimate: Bool, period: String?) {
-    let estimate = text(0..<(figures().first?.start ?? 0)).contains("预计")
+    let estimate = estimateOpensSentence()
     var period: String?
     let firstClauseEnd = clauseEnd(after: 0)
     // A span may open with a longer figure-less clause (今后五年…的主要目标是：…).
@@ -1206,6 +1206,16 @@ struct SentenceAnalyzer {
   static func period(_ inner: String, liesWithin outer: String) -> Bool {
     guard let a = try? Period.parse(inner), let b = try? Period.parse(outer) else { return false }
     return a != b && a.isWithin(b)
+  }
+
+  /// Whether 预计 before the sentence's first figure governs the whole
+  /// sentence (预计全年地区生产总值增长4.2%；…), not only the subject it follows
+  /// (全年地区生产总值预计完成1286.5亿元…；一般公共预算收入完成…: the revenue is an outcome).
+  func estimateOpensSentence() -> Bool {
+    let pre = Array(chars[0..<(figures().first?.start ?? 0)])
+    guard let at = pre.firstOffset(of: "预计") else { return false }
+    if let subject = lexicon.lastMatch(in: pre), subject.range.lowerBound < at { return false }
+    return true
   }
 
   /// A part of the year opening the first figure's clause after words

@@ -208,6 +208,15 @@ struct ExtractionRuleTests {
     #expect(r.map(\.value) == ["5"], "\(r)")
   }
 
+  /// 预计 after a subject is that subject's estimate; the ；-parts after it are outcomes.
+  /// Before the subject, it governs them all (openingEstimateGovernsTheSemicolonParts).
+  @Test func anEstimateAfterItsSubjectIsOnlyThatSubjects() {
+    let r = rows("一、2030年工作回顾\n据初步核算，全年地区生产总值预计达到560亿元、增长7.2%；固定资产投资增长4.1%；新增城镇就业1.8万人。")
+    #expect(r.filter { ["560", "7.2"].contains($0.value) }.allSatisfy { $0.scenario == "estimate" }, "\(r)")
+    #expect(r.filter { ["4.1", "1.8"].contains($0.value) }.count == 2, "\(r)")
+    #expect(r.filter { ["4.1", "1.8"].contains($0.value) }.allSatisfy { $0.scenario == "actual" }, "\(r)")
+  }
+
   /// A long report is read whole (its speed is measured by `Scripts/extract-eval --speed`,
   /// not here): the same paragraph 700 times gives its figures once each.
   @Test func longReportRepeatingOneParagraph() {

@@ -139,6 +139,7 @@ struct SeedEvaluationTests {
       only: {
         !Self.ownFixtures.contains($0) && !Self.openFixtures.contains($0) && !Self.fifthRound.contains($0)
           && !Self.sixthRound.contains($0) && !Self.seventhRound.contains($0) && !Self.eighthRound.contains($0)
+          && !Self.ninthRound.contains($0)
       })
     #expect(s.gold >= 1857)
     s.expectAtLeast(precision: 0.99, recall: 0.99, mainRecall: 1.0)
@@ -217,5 +218,20 @@ struct SeedEvaluationTests {
     let s = Self.evaluate(folder: Self.repoRoot + "/Tests/ExtractionTests/Fixtures", holdout: true, only: { Self.eighthRound.contains($0) })
     #expect(s.gold >= 727)
     s.expectAtLeast(precision: 0.975, recall: 0.965, mainRecall: 1.0)
+  }
+
+  /// The ninth round, a sixth blind batch by another writer who never read the
+  /// extractor: f33 (a city's annual statistical bulletin with 注释), f34 (a
+  /// county budget report: 年初预算, 调整预算, 完成预算的N%, the 2026 budget), f35 (a
+  /// district work report in a spoken style). Hold-out before its rule (after
+  /// eight rounds, never fitted): 97.2 % / 93.9 % / 81.3 % (61/75); that first
+  /// score stays the honest estimate for unseen reports. Fitted since (预计 after
+  /// a subject is that subject's), so this floor guards against regressions only.
+  static let ninthRound: Set<String> = ["f33_zhiyang", "f34_zheyuan", "f35_qifeng"]
+
+  @Test func ninthRoundFixtureFloor() {
+    let s = Self.evaluate(folder: Self.repoRoot + "/Tests/ExtractionTests/Fixtures", holdout: true, only: { Self.ninthRound.contains($0) })
+    #expect(s.gold >= 883)
+    s.expectAtLeast(precision: 0.985, recall: 0.95, mainRecall: 0.96)
   }
 }
