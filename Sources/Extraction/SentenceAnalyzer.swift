@@ -713,7 +713,7 @@ struct SentenceAnalyzer {
       } else if figure.unit == "百分点" {
         measure = "pp_diff"
         negative = ["低于", "下降", "降低", "回落", "减少", "收窄"].contains { localTail.contains($0) }
-          || clausePre.contains("拖累")  // a drag on growth (拖累投资增速约3.2个百分点)
+          || clausePre.contains("拖累") || clausePre.contains("拉低")  // a drag on growth (拖累/拉低投资增速约3.2个百分点)
           || ["低于", "慢于"].contains { Self.stripLeadingFillers(local).hasPrefix($0) }
         // A decline narrowing (降幅收窄) is a growth rate rising; widening, falling.
         if local.contains("降幅") { negative = ["扩大", "加深", "加大"].contains { localTail.contains($0) } }
@@ -724,6 +724,7 @@ struct SentenceAnalyzer {
         // A decline after a plan word (年计划单位地区生产总值能耗下降2.8%) is the planned growth.
         if SentenceAnalyzer.completionWords.contains(where: { clausePre.contains($0) })
           && !["增长", "增速", "下降", "降低"].contains(where: { local.contains($0) }) && !Self.isAppliedRate(clausePre)
+          && !Self.opensWithPlanWord(Self.stripLeadingFillers(clausePre))
         {
           measure = "completion"
         } else if local.contains("年均") || clausePre.contains("年均") {
@@ -1208,6 +1209,15 @@ struct SentenceAnalyzer {
     return a != b && a.isWithin(b)
   }
 
+  /// A clause opening with the year's plan (年度目标控制在5.5%以内, 年计划88%) states
+  /// that plan; a completion rate names it after a verb or with 的 (完成年度目标的
+  /// 102%, 完成年初目标91.5%, 年度目标完成率).
+  static func opensWithPlanWord(_ clause: String) -> Bool {
+    ["年度目标", "年初目标", "年计划", "年度计划"].contains { word in
+      clause.hasPrefix(word) && !clause.dropFirst(word.count).hasPrefix("的") && !clause.contains("完成")
+    }
+  }
+
   /// Whether 预计 before the sentence's first figure governs the whole
   /// sentence (预计全年地区生产总值增长4.2%；…), not only the subject it follows
   /// (全年地区生产总值预计完成1286.5亿元…；一般公共预算收入完成…: the revenue is an outcome).
@@ -1250,7 +1260,7 @@ struct SentenceAnalyzer {
   ) -> String? {
     // A contribution measured (第二产业拉动经济增长2.6个百分点) is kept as points;
     // a projected effect of a policy (预计…将拉动…增长1.2个百分点) is no observation.
-    if figure.unit == "百分点" && (clausePre.contains("拉动") || clausePre.contains("拖累"))
+    if figure.unit == "百分点" && ["拉动", "拖累", "拉低"].contains(where: { clausePre.contains($0) })
       && (text(0..<figure.start).contains("预计") || clausePre.contains("将"))
     {
       return "a projected contribution (预计…将拉动), not an observation"

@@ -217,6 +217,19 @@ struct ExtractionRuleTests {
     #expect(r.filter { ["4.1", "1.8"].contains($0.value) }.allSatisfy { $0.scenario == "actual" }, "\(r)")
   }
 
+  /// 拉低 is a drag on growth, as 拖累 is: a negative contribution in points.
+  @Test func pullingDownIsANegativeContribution() {
+    let r = rows("一、2030年工作回顾\n全市房地产开发投资下降12%，拉低全部投资增速约1.7个百分点。")
+    #expect(r.first { $0.measure == "pp_diff" }?.value == "-1.7", "\(r)")
+  }
+
+  /// A clause opening with the year's plan states it; a completion names it after 完成 or with 的.
+  @Test func aPlanWordOpeningItsClauseIsTheTarget() {
+    let r = rows("一、2030年计划执行情况\n3.城镇调查失业率。年度目标控制在5.6%以内，实际5.2%。4.新增就业。完成年度目标的104%。")
+    #expect(r.first { $0.value == "5.6" }.map { "\($0.measure) \($0.scenario) \($0.bound)" } == "ratio target <=", "\(r)")
+    #expect(r.first { $0.value == "104" }?.measure == "completion", "\(r)")
+  }
+
   /// A long report is read whole (its speed is measured by `Scripts/extract-eval --speed`,
   /// not here): the same paragraph 700 times gives its figures once each.
   @Test func longReportRepeatingOneParagraph() {

@@ -139,7 +139,7 @@ struct SeedEvaluationTests {
       only: {
         !Self.ownFixtures.contains($0) && !Self.openFixtures.contains($0) && !Self.fifthRound.contains($0)
           && !Self.sixthRound.contains($0) && !Self.seventhRound.contains($0) && !Self.eighthRound.contains($0)
-          && !Self.ninthRound.contains($0)
+          && !Self.ninthRound.contains($0) && !Self.tenthRound.contains($0)
       })
     #expect(s.gold >= 1857)
     s.expectAtLeast(precision: 0.99, recall: 0.99, mainRecall: 1.0)
@@ -233,5 +233,22 @@ struct SeedEvaluationTests {
     let s = Self.evaluate(folder: Self.repoRoot + "/Tests/ExtractionTests/Fixtures", holdout: true, only: { Self.ninthRound.contains($0) })
     #expect(s.gold >= 883)
     s.expectAtLeast(precision: 0.985, recall: 0.95, mainRecall: 0.96)
+  }
+
+  /// The tenth round, a seventh blind batch by a third new writer: f36 (a county
+  /// work report at a new 人大's first session: five-year review, 2026 targets as
+  /// a numbered list), f37 (a city statistics bureau's 前三季度 news release with a
+  /// Q&A), f38 (a city development and reform commission's plan-execution report
+  /// listing each indicator's 年度目标 and outcome). Hold-out before its rules
+  /// (after nine rounds, never fitted): 97.5 % / 95.8 % / 97.8 % (131/134), both
+  /// goals met; that first score stays the honest estimate for unseen reports.
+  /// Fitted since (拉低 is a drag; a clause opening with 年度目标 states the target),
+  /// so this floor guards against regressions only.
+  static let tenthRound: Set<String> = ["f36_junshan", "f37_meijiang", "f38_huaiyang"]
+
+  @Test func tenthRoundFixtureFloor() {
+    let s = Self.evaluate(folder: Self.repoRoot + "/Tests/ExtractionTests/Fixtures", holdout: true, only: { Self.tenthRound.contains($0) })
+    #expect(s.gold >= 650)
+    s.expectAtLeast(precision: 0.98, recall: 0.96, mainRecall: 0.985)
   }
 }
