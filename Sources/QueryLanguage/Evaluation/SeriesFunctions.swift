@@ -86,7 +86,8 @@ extension Interpreter {
   ) -> ShiftOutput {
     var out = ShiftOutput()
     let periods = x.periods, values = x.values, valid = ValidBits(x.valid), storeRows = x.storeRows
-    let rowCount = series.reduce(0) { $0 + x.rows(ofSeries: $1).count }
+    // The first slice reserves room for every slice's rows (as the target pass does).
+    let rowCount = series.lowerBound == 0 ? x.rowCount : series.reduce(0) { $0 + x.rows(ofSeries: $1).count }
     out.periods.reserveCapacity(rowCount)
     out.values.reserveCapacity(rowCount)
     if storeRows != nil { out.rows.reserveCapacity(rowCount) }
