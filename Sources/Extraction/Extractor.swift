@@ -457,6 +457,10 @@ struct DocumentState: Sendable {
     } else if let y = titleWorkReportYear {
       // A government work report of year Y reviews Y-1 and plans Y.
       reviewYear = y - 1; planYear = y; yearGuessed = false
+    } else if let y = DocumentState.titleYear(lines) {
+      // A report titled with its year (2030年…县域经济发展报告) is about that
+      // year, whenever it was issued.
+      reviewYear = y; planYear = y + 1; yearGuessed = false
     } else if let (y, month) = dateline {
       // Written in the first quarter, a report looks back on the year
       // before (a work report, a news story on it); later, on its own year.
@@ -478,6 +482,18 @@ struct DocumentState: Sendable {
     // December speech or summary), whatever its sections are about.
     let speaksOfNextYear = lines.contains { $0.firstOffset(of: "明年") != nil }
     currentYear = dateline?.year ?? (speaksOfNextYear ? reviewYear : nil)
+  }
+
+  /// The year opening the report's title (its first line: 2030年某省县域经济发展
+  /// 报告, 2030年全市经济运行分析), nil when the title does not open with one or
+  /// is a plan's (计划, 规划, 要点, 安排: about the year ahead).
+  static func titleYear(_ lines: [[Character]]) -> Int? {
+    guard let title = lines.lazy.map(Text.trim).first(where: { !$0.isEmpty }), title.count < 40,
+      title.count > 5, title[4] == "年", let y = Int(String(title[0..<4])), y >= 1990, y <= 2100
+    else { return nil }
+    let text = String(title)
+    guard !["计划", "规划", "要点", "安排", "打算"].contains(where: { text.contains($0) }) else { return nil }
+    return y
   }
 
   /// The date a report was issued or delivered, from a short line among its
@@ -520,7 +536,7 @@ struct DocumentState: Sendable {
     let numbered = line.count > 1 && Text.chineseNumerals.contains(line[0])
       && (line.dropFirst().first { !Text.chineseNumerals.contains($0) }) == "、"
     let planWords = ["主要任务", "工作安排", "计划(草案)", "计划（草案）", "草案", "工作打算", "目标任务", "总体要求", "工作思路", "主要目标", "预期目标",
-      "工作计划", "工作要点", "工作部署", "下一步", "今后", "明年"]
+      "工作计划", "工作要点", "工作部署", "下一步", "今后", "明年", "展望"]
     let reviewWords = ["执行情况", "回顾", "完成情况", "工作总结", "工作情况", "运行情况"]
     let isPlan = planWords.contains { s.contains($0) }
     let isReview = reviewWords.contains { s.contains($0) }

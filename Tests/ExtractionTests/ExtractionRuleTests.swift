@@ -230,6 +230,20 @@ struct ExtractionRuleTests {
     #expect(r.first { $0.value == "104" }?.measure == "completion", "\(r)")
   }
 
+  /// An outlook heading (五、2031年发展展望) is about the year ahead: the report
+  /// reviews the year before it, whenever it was issued.
+  @Test func anOutlookHeadingIsTheYearAhead() {
+    let r = rows("某省县域经济发展报告\n（2031年6月）\n一、县域经济运行情况\n全省县域地区生产总值增长5.4%。\n二、2031年县域经济发展展望\n预计全省县域经济增长5%左右。")
+    #expect(r.first { $0.value == "5.4" }?.period == "2030", "\(r)")
+    #expect(r.first { $0.value == "5" }?.period == "2031", "\(r)")
+  }
+
+  /// A title opening with its year dates the report, not its issue date.
+  @Test func aTitleOpeningWithItsYearDatesTheReport() {
+    let r = rows("2030年某省县域经济发展报告\n某省统计局\n（2031年6月）\n全省县域地区生产总值增长5.4%。")
+    #expect(r.first { $0.value == "5.4" }?.period == "2030", "\(r)")
+  }
+
   /// A long report is read whole (its speed is measured by `Scripts/extract-eval --speed`,
   /// not here): the same paragraph 700 times gives its figures once each.
   @Test func longReportRepeatingOneParagraph() {
