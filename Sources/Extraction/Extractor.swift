@@ -410,7 +410,7 @@ struct DocumentState: Sendable {
 
   init(lines: [[Character]], givenYear: Int?) {
     // Years in title-like lines (short, first lines, or headings).
-    var headingYears: [(year: Int, plan: Bool)] = []
+    var headingYears: [(year: Int, plan: Bool, review: Bool)] = []
     var counts: [Int: Int] = [:]
     var titleWorkReportYear: Int?
     var titleCommuniqueYear: Int?
@@ -418,7 +418,7 @@ struct DocumentState: Sendable {
       let trimmed = Text.trim(line)
       for y in Text.years(in: trimmed) { counts[y, default: 0] += 1 }
       if let kind = DocumentState.headingKind(trimmed), let y = Text.years(in: trimmed).first {
-        headingYears.append((y, kind == .plan))
+        headingYears.append((y, kind == .plan, kind == .review))
       }
       if reviewPart == nil, DocumentState.headingKind(trimmed) == .review {
         reviewPart = DocumentState.partOfYear(trimmed)
@@ -442,7 +442,11 @@ struct DocumentState: Sendable {
       reviewPart = DocumentState.partOfYear(title)
     }
     let dateline = DocumentState.dateline(lines)
-    let review = headingYears.first { !$0.plan }?.year
+    // A heading that says it reviews (执行情况, 工作总结) names the review year; a
+    // title opening with its year outranks other numbered headings with a year.
+    let review =
+      headingYears.first { $0.review }?.year ?? (headingYears.contains { $0.plan } ? nil : DocumentState.titleYear(lines))
+      ?? headingYears.first { !$0.plan }?.year
     // A mid-year review (上半年工作情况和下半年工作安排) plans the rest of the same year.
     let plan = headingYears.first { $0.plan }?.year ?? (reviewPart != nil ? review : nil)
     if let givenYear {

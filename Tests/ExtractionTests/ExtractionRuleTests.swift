@@ -244,6 +244,13 @@ struct ExtractionRuleTests {
     #expect(r.first { $0.value == "5.4" }?.period == "2030", "\(r)")
   }
 
+  /// A title opening with its year outranks a later numbered heading with another
+  /// year that does not say it reviews (二、2031年形势研判).
+  @Test func aTitleYearOutranksAnotherNumberedHeading() {
+    let r = rows("2030年某市经济运行分析\n一、总体情况\n全市地区生产总值增长5.1%。\n二、2031年形势研判\n外部环境仍然复杂。")
+    #expect(r.first { $0.value == "5.1" }?.period == "2030", "\(r)")
+  }
+
   /// A long report is read whole (its speed is measured by `Scripts/extract-eval --speed`,
   /// not here): the same paragraph 700 times gives its figures once each.
   @Test func longReportRepeatingOneParagraph() {
