@@ -435,9 +435,11 @@ struct DocumentState: Sendable {
       }
     }
     // A release titled by the part of the year it covers, without a year
-    // (一季度全县经济运行开局良好, dated by its dateline), reviews that part.
+    // (一季度全县经济运行开局良好, dated by its dateline) or opening with its year
+    // (2030年1—11月经济运行简况), reviews that part.
     if reviewPart == nil, let title = lines.lazy.map(Text.trim).first(where: { !$0.isEmpty }),
-      DocumentState.isYearlessPartTitle(title)
+      DocumentState.isYearlessPartTitle(title) || DocumentState.titleYear(lines) != nil
+        && !["，", "。", "；", "下半年"].contains(where: { String(title).contains($0) })
     {
       reviewPart = DocumentState.partOfYear(title)
     }

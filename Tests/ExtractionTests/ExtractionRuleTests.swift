@@ -251,6 +251,13 @@ struct ExtractionRuleTests {
     #expect(r.first { $0.value == "5.1" }?.period == "2030", "\(r)")
   }
 
+  /// A title opening with its year and naming a part of it (2030年1—11月…简况)
+  /// dates the release's undated figures to that part.
+  @Test func aTitleWithItsYearAndAPartDatesTheFigures() {
+    let r = rows("2030年1—11月某区经济运行简况\n某区统计局\n全区社会消费品零售总额增长4.6%。")
+    #expect(r.first { $0.value == "4.6" }?.period == "2030-01..2030-11", "\(r)")
+  }
+
   /// A long report is read whole (its speed is measured by `Scripts/extract-eval --speed`,
   /// not here): the same paragraph 700 times gives its figures once each.
   @Test func longReportRepeatingOneParagraph() {
