@@ -1,5 +1,4 @@
 import Diagnostics
-import Dispatch
 import Foundation
 import IndicatorStore
 
@@ -32,41 +31,31 @@ extension Interpreter {
     out.valueRole = .value
     // Many series are split into consecutive slices run on the worker
     // threads, each into its own columns, joined in order (the same table).
-    let slices =
-      withBase ? 1 : kernelSlices ?? (x.seriesCount >= Self.minimumGroupsPerSlice * 2 ? WorkerThreads.count : 1)
-    let bounds = (0...slices).map { x.seriesCount * $0 / max(1, slices) }
-    let parts = (0..<max(1, slices)).map { _ in ShiftPart() }
     try checkCancelled()
-    if parts.count == 1 {
-      parts[0].output = Self.shift(x, series: 0..<x.seriesCount, years: years, withBase: withBase, combine)
-    } else {
-      try withoutActuallyEscaping(combine) { (combine) throws(Diagnostic) in
-        let work = ShiftWork(combine: combine)
-        DispatchQueue.concurrentPerform(iterations: parts.count) { k in
-          parts[k].output = Self.shift(x, series: bounds[k]..<bounds[k + 1], years: years, withBase: false, work.combine)
-        }
-      }
+    let slices = withBase ? 1 : sliceCount(for: x.seriesCount)
+    var outputs = Self.runSliced(x.seriesCount, slices: slices) {
+      Self.shift(x, series: $0, years: years, withBase: withBase, combine)
     }
     try checkCancelled()
     var partStart = 0
-    for part in parts {
-      for (s, end) in zip(part.output.series, part.output.ends) {
+    for output in outputs {
+      for (s, end) in zip(output.series, output.ends) {
         var header = x.series[s]
         header.unit = unit(s)
         out.series.append(header)
         out.offsets.append(partStart + end)
       }
-      partStart += part.output.values.count
+      partStart += output.values.count
     }
-    // The first slice's columns are taken (its part lets go of them, so
+    // The first slice's columns are taken (its output lets go of them, so
     // appending the others does not copy them first).
-    let base = parts[0].output.base
-    var outPeriods = parts[0].output.periods, outValues = parts[0].output.values, outRows = parts[0].output.rows
-    parts[0].output = ShiftOutput()
-    for part in parts.dropFirst() {
-      outPeriods += part.output.periods
-      outValues += part.output.values
-      outRows += part.output.rows
+    let base = outputs[0].base
+    var outPeriods = outputs[0].periods, outValues = outputs[0].values, outRows = outputs[0].rows
+    outputs[0] = ShiftOutput()
+    for output in outputs.dropFirst() {
+      outPeriods += output.periods
+      outValues += output.values
+      outRows += output.rows
     }
     let storeRows = x.storeRows
     out.valid = ValidityBitmap(count: outValues.count, allValid: true)
@@ -86,7 +75,9 @@ extension Interpreter {
   ) -> ShiftOutput {
     var out = ShiftOutput()
     let periods = x.periods, values = x.values, valid = ValidBits(x.valid), storeRows = x.storeRows
-    // The first slice reserves room for every slice's rows (as the target pass does).
+    // The first slice reserves room for every slice's rows (pages are
+    // touched only when written), so that joining the others after it does
+    // not copy it into a larger array first.
     let rowCount = series.lowerBound == 0 ? x.rowCount : series.reduce(0) { $0 + x.rows(ofSeries: $1).count }
     out.periods.reserveCapacity(rowCount)
     out.values.reserveCapacity(rowCount)
@@ -219,14 +210,4 @@ struct ShiftOutput {
   var series: [Int] = []
   var ends: [Int] = []
   var base = TextColumnBuilder()
-}
-
-/// One slice's output, written by exactly one thread and read after all are done.
-final class ShiftPart: @unchecked Sendable {
-  var output = ShiftOutput()
-}
-
-/// The combine closure, handed to the slice threads (it only reads its inputs).
-struct ShiftWork: @unchecked Sendable {
-  let combine: (Double, Double) -> Double?
 }

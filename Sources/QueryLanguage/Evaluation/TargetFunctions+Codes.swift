@@ -210,13 +210,6 @@ struct TargetColumns {
   }
 }
 
-/// What one slice of groups produced (rows in group order); written by
-/// exactly one thread, read after every slice is done.
-final class TargetPart: @unchecked Sendable {
-  /// Set once, when the slice is done.
-  var output = TargetPartOutput()
-}
-
 /// The rows and counts of one slice, built in a local value (no exclusivity
 /// check per access, as a class's properties would have).
 struct TargetPartOutput {
@@ -275,7 +268,7 @@ struct TargetPass: @unchecked Sendable {
   }
 
   /// Pairs outcomes with targets for `range` of the groups.
-  func run(_ range: Range<Int>, into part: TargetPart) {
+  func run(_ range: Range<Int>) -> TargetPartOutput {
     var slice = TargetPartOutput()
     slice.rows.reserveCapacity(x.rowCount / max(1, groups.count) * range.count)
     for g in range {
@@ -427,7 +420,7 @@ struct TargetPass: @unchecked Sendable {
         slice.gapUnitTexts.append(measure.isRate ? "pp" : unit)
       }
     }
-    part.output = slice
+    return slice
   }
 }
 
@@ -501,21 +494,9 @@ extension Interpreter {
     // threads and read back in order (the same table); a few thousand
     // groups are one slice (threads cost more than they give).
     try checkCancelled()
-    let slices = kernelSlices ?? (groups.count >= Self.minimumGroupsPerSlice * 2 ? WorkerThreads.count : 1)
-    let parts = (0..<max(1, slices)).map { _ in TargetPart() }
-    if parts.count == 1 {
-      pass.run(groups.indices, into: parts[0])
-    } else {
-      let groupCount = groups.count
-      let size = (groupCount + parts.count - 1) / parts.count
-      DispatchQueue.concurrentPerform(iterations: parts.count) { k in
-        let lo = min(groupCount, k * size), hi = min(groupCount, lo + size)
-        pass.run(lo..<hi, into: parts[k])
-      }
-    }
+    var outputs = Self.runSliced(groups.count, slices: sliceCount(for: groups.count)) { pass.run($0) }
     try checkCancelled()
     // One part's columns become the frame's as they are; several are joined.
-    var outputs = parts.map(\.output)
     var columns = outputs[0].rows
     outputs[0].rows = TargetColumns()
     var rowCount = columns.count
@@ -593,9 +574,6 @@ extension Interpreter {
       function: function, estimates: estimates, noOutcome: noOutcome, noReference: noReference, noTarget: noTarget)
     return out
   }
-
-  /// Fewer groups (or series, in the shift kernel) than twice this run on one thread.
-  static let minimumGroupsPerSlice = 2048
 
   /// The notes under a gap/met/attain result.
   func targetNotes(function: String, estimates: Int, noOutcome: Int, noReference: Int, noTarget: Int) -> [String] {
