@@ -446,8 +446,9 @@ struct DocumentState: Sendable {
     let dateline = DocumentState.dateline(lines)
     // A heading that says it reviews (执行情况, 工作总结) names the review year; a
     // title opening with its year outranks other numbered headings with a year.
+    let titled = DocumentState.titleYear(lines)
     let review =
-      headingYears.first { $0.review }?.year ?? (headingYears.contains { $0.plan } ? nil : DocumentState.titleYear(lines))
+      headingYears.first { $0.review }?.year ?? (headingYears.contains { $0.plan } ? nil : titled)
       ?? headingYears.first { !$0.plan }?.year
     // A mid-year review (上半年工作情况和下半年工作安排) plans the rest of the same year.
     let plan = headingYears.first { $0.plan }?.year ?? (reviewPart != nil ? review : nil)
@@ -463,10 +464,6 @@ struct DocumentState: Sendable {
     } else if let y = titleWorkReportYear {
       // A government work report of year Y reviews Y-1 and plans Y.
       reviewYear = y - 1; planYear = y; yearGuessed = false
-    } else if let y = DocumentState.titleYear(lines) {
-      // A report titled with its year (2030年…县域经济发展报告) is about that
-      // year, whenever it was issued.
-      reviewYear = y; planYear = y + 1; yearGuessed = false
     } else if let (y, month) = dateline {
       // Written in the first quarter, a report looks back on the year
       // before (a work report, a news story on it); later, on its own year.
@@ -491,14 +488,16 @@ struct DocumentState: Sendable {
   }
 
   /// The year opening the report's title (its first line: 2030年某省县域经济发展
-  /// 报告, 2030年全市经济运行分析), nil when the title does not open with one or
-  /// is a plan's (计划, 规划, 要点, 安排: about the year ahead).
+  /// 报告, 2030年全市经济运行分析): the year the report is about, whenever it was
+  /// issued. Nil when the title does not open with one, is a plan's (计划, 规划,
+  /// 要点, 安排: about the year ahead) or a government work report's (the year
+  /// it plans; it reviews the one before).
   static func titleYear(_ lines: [[Character]]) -> Int? {
     guard let title = lines.lazy.map(Text.trim).first(where: { !$0.isEmpty }), title.count < 40,
       title.count > 5, title[4] == "年", let y = Int(String(title[0..<4])), y >= 1990, y <= 2100
     else { return nil }
     let text = String(title)
-    guard !["计划", "规划", "要点", "安排", "打算"].contains(where: { text.contains($0) }) else { return nil }
+    guard !["计划", "规划", "要点", "安排", "打算", "政府工作报告"].contains(where: { text.contains($0) }) else { return nil }
     return y
   }
 

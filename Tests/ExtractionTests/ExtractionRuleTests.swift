@@ -244,6 +244,13 @@ struct ExtractionRuleTests {
     #expect(r.first { $0.value == "5.4" }?.period == "2030", "\(r)")
   }
 
+  /// A government work report titled with its year plans that year and reviews
+  /// the one before, with or without headings.
+  @Test func aWorkReportTitleYearIsItsPlanYear() {
+    let r = rows("2031年某县政府工作报告\n全县地区生产总值增长5%。")
+    #expect(r.first { $0.value == "5" }?.period == "2030", "\(r)")
+  }
+
   /// A title opening with its year outranks a later numbered heading with another
   /// year that does not say it reviews (二、2031年形势研判).
   @Test func aTitleYearOutranksAnotherNumberedHeading() {
