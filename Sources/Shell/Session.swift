@@ -116,6 +116,12 @@ public final class Session {
     if trimmed.hasPrefix(".") {
       return runDotCommand(trimmed, name: name, line: line)
     }
+    // At the prompt, the words people type to leave or for help in other
+    // shells (psql, IPython) do what they expect, unless bound with let.
+    if isInteractive, !interpreter.bindingNames.contains(trimmed) {
+      if trimmed == "exit" || trimmed == "quit" { return .quit }
+      if trimmed == "help" { return runDotCommand(".help", name: name, line: line) }
+    }
     let source = SourceText(name: name, text: text, firstLine: line)
     do {
       let statement = try Parser.parse(source)
@@ -129,9 +135,26 @@ public final class Session {
       show(table)
       return .succeeded
     } catch {
-      report(error)
+      if let diagnostic = error as? Diagnostic {
+        report(Self.withShellHint(diagnostic, statement: trimmed))
+      } else {
+        report(error)
+      }
       return .failed
     }
+  }
+
+  /// An error with a hint for what someone used to another shell typed:
+  /// a word of theirs (exit, clear) or an SQL comment (-- …).
+  static func withShellHint(_ error: Diagnostic, statement: String) -> Diagnostic {
+    var hinted = error
+    switch statement {
+    case "exit", "quit", "help": hinted.help = "shell commands start with a dot: .\(statement) (Ctrl-D also leaves)"
+    case "clear", "cls": hinted.help = "Ctrl-L clears the screen"
+    default:
+      if statement.hasPrefix("--") { hinted.help = "comments start with # (-- is two minus signs)" }
+    }
+    return hinted
   }
 
   /// Renders a result in the current mode.

@@ -149,4 +149,29 @@ import Testing
     let entries = saved.split(separator: "\n").filter { !$0.hasPrefix("_HiStOrY_V2_") }
     #expect(entries.count == 1, "one entry for the two-line statement: \(entries)")
   }
+
+  /// At the prompt, help and quit do what they do in psql; a name bound with let is still the binding.
+  @Test(.enabled(if: tmuxAvailable, "tmux is installed by Scripts/test"))
+  func helpAndQuitWordsAtThePrompt() throws {
+    guard let binary = IndshBinary.path else { throw IndshBinary.Failure.notBuilt }
+    let home = try IndshBinary.temporaryDirectory()
+    let tmux = Tmux()
+    let command =
+      "env -i PATH=/usr/bin:/bin HOME=\(home.path) TERM=xterm INDSH_HISTORY=\(home.path)/h \(binary) --no-default-data; echo EXITED=$?; sleep 30"
+    try tmux.run(["new-session", "-d", "-s", tmux.session, "-x", "120", "-y", "40", command])
+    defer { tmux.close() }
+    _ = try tmux.waitFor("the prompt") { $0.contains("indsh>") }
+    try tmux.type("help")
+    try tmux.press("Enter")
+    _ = try tmux.waitFor("the help text") { $0.contains("Functions:") }
+    try tmux.press("C-l")
+    try tmux.type("let exit = 41 + 1")
+    try tmux.press("Enter")
+    try tmux.type("exit")
+    try tmux.press("Enter")
+    _ = try tmux.waitFor("the binding's value") { $0.contains("42") }
+    try tmux.type("quit")
+    try tmux.press("Enter")
+    _ = try tmux.waitFor("the shell to exit with status 0") { $0.contains("EXITED=0") }
+  }
 }

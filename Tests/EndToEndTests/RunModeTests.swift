@@ -3,6 +3,16 @@ import Testing
 
 /// The run modes of the real binary: pipe, --bail, script, -c, --format, usage errors.
 @Suite struct RunModeTests {
+  /// Words from other shells piped in are errors (a script must not quit on
+  /// a bare word), each with a hint of what indsh spells that way.
+  @Test func otherShellsWordsGetAHint() throws {
+    let r = try IndshBinary.run(["--no-default-data"], input: "exit\nclear\n-- a note\n6*7\n")
+    #expect(r.stdout.contains("42"), "the script went on: \(r.stdout)")
+    #expect(r.stderr.contains(".exit"))
+    #expect(r.stderr.contains("Ctrl-L"))
+    #expect(r.stderr.contains("comments start with #"))
+  }
+
   @Test func commandRunsAStatementAndPrintsTheResult() throws {
     let r = try IndshBinary.run(["--no-default-data", "-c", "1 + 2"])
     #expect(r.status == 0)
