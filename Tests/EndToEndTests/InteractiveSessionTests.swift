@@ -61,6 +61,27 @@ import Testing
       return last
     }
 
+    /// Starts indsh (with `arguments`) in a new session with no LANG or
+    /// LC_ALL (env -i: Chinese must still work through the C.UTF-8 fallback),
+    /// the history in `history`, and waits for the prompt. When indsh ends,
+    /// the pane shows EXITED=<status>.
+    static func startShell(
+      arguments: String = "", home: URL, history: String, columns: Int = 150, rows: Int = 50
+    ) throws -> Tmux {
+      guard let binary = IndshBinary.path else { throw IndshBinary.Failure.notBuilt }
+      let tmux = Tmux()
+      let command =
+        "env -i PATH=/usr/bin:/bin HOME=\(home.path) TERM=xterm INDSH_HISTORY=\(history) \(binary) \(arguments); echo EXITED=$?; sleep 30"
+      do {
+        try tmux.run(["new-session", "-d", "-s", tmux.session, "-x", "\(columns)", "-y", "\(rows)", command])
+        _ = try tmux.waitFor("the prompt") { $0.contains("indsh>") }
+      } catch {
+        tmux.close()
+        throw error
+      }
+      return tmux
+    }
+
     func type(_ text: String) throws { try run(["send-keys", "-t", session, "-l", text]) }
     func press(_ key: String) throws { try run(["send-keys", "-t", session, key]) }
   }
@@ -71,17 +92,10 @@ import Testing
 
   @Test(.enabled(if: tmuxAvailable, "tmux is installed by Scripts/test"))
   func chineseHistoryCompletionInterruptAndExit() throws {
-    guard let binary = IndshBinary.path else { throw IndshBinary.Failure.notBuilt }
     let home = try IndshBinary.temporaryDirectory()
     let history = home.appendingPathComponent("history").path
-    let tmux = Tmux()
-    // env -i: no LANG, no LC_ALL — Chinese must still work (C.UTF-8 fallback).
-    let command =
-      "env -i PATH=/usr/bin:/bin HOME=\(home.path) TERM=xterm INDSH_HISTORY=\(history) \(binary); echo EXITED=$?; sleep 30"
-    try tmux.run(["new-session", "-d", "-s", tmux.session, "-x", "150", "-y", "50", command])
+    let tmux = try Tmux.startShell(home: home, history: history)
     defer { tmux.close() }
-
-    _ = try tmux.waitFor("the prompt") { $0.contains("indsh>") }
 
     // A Chinese statement and its result.
     try tmux.type("地区生产总值{region=\"湘潭市\", measure=\"growth\", scenario=\"target\"}[2020]")
@@ -128,15 +142,10 @@ import Testing
 
   @Test(.enabled(if: tmuxAvailable, "tmux is installed by Scripts/test"))
   func multiLineStatementContinuesAndIsOneHistoryEntry() throws {
-    guard let binary = IndshBinary.path else { throw IndshBinary.Failure.notBuilt }
     let home = try IndshBinary.temporaryDirectory()
     let history = home.appendingPathComponent("history").path
-    let tmux = Tmux()
-    let command =
-      "env -i PATH=/usr/bin:/bin HOME=\(home.path) TERM=xterm INDSH_HISTORY=\(history) \(binary) --no-default-data; sleep 30"
-    try tmux.run(["new-session", "-d", "-s", tmux.session, "-x", "120", "-y", "40", command])
+    let tmux = try Tmux.startShell(arguments: "--no-default-data", home: home, history: history, columns: 120, rows: 40)
     defer { tmux.close() }
-    _ = try tmux.waitFor("the prompt") { $0.contains("indsh>") }
     try tmux.type("(100 +")
     try tmux.press("Enter")
     _ = try tmux.waitFor("the continuation prompt") { $0.contains("...>") }
@@ -153,14 +162,10 @@ import Testing
   /// At the prompt, help and quit do what they do in psql; a name bound with let is still the binding.
   @Test(.enabled(if: tmuxAvailable, "tmux is installed by Scripts/test"))
   func helpAndQuitWordsAtThePrompt() throws {
-    guard let binary = IndshBinary.path else { throw IndshBinary.Failure.notBuilt }
     let home = try IndshBinary.temporaryDirectory()
-    let tmux = Tmux()
-    let command =
-      "env -i PATH=/usr/bin:/bin HOME=\(home.path) TERM=xterm INDSH_HISTORY=\(home.path)/h \(binary) --no-default-data; echo EXITED=$?; sleep 30"
-    try tmux.run(["new-session", "-d", "-s", tmux.session, "-x", "120", "-y", "40", command])
+    let tmux = try Tmux.startShell(
+      arguments: "--no-default-data", home: home, history: home.path + "/h", columns: 120, rows: 40)
     defer { tmux.close() }
-    _ = try tmux.waitFor("the prompt") { $0.contains("indsh>") }
     try tmux.type("help")
     try tmux.press("Enter")
     _ = try tmux.waitFor("the help text") { $0.contains("Functions:") }
