@@ -1,3 +1,4 @@
+import IndicatorStore
 #if canImport(Glibc)
   import Glibc
 #endif
@@ -242,6 +243,11 @@ public struct Extractor: Sendable {
         skipped.append(contentsOf: analyzer.skipped)
         if analyzer.breakdownFrom != nil { inBreakdown = true }
       }
+    }
+    // The store's name for the months (1—6月 is 上半年, 2030-01..2030-06 → 2030H1),
+    // so that a figure restated under the other name is one repeat.
+    for k in rows.indices {
+      if let period = try? Period.parse(rows[k].period) { rows[k].period = period.description }
     }
     let result = ExtractionResult(
       rows: Extractor.dropRepeats(rows, repeatKeys: repeatKeys, headlines: headlineRows), region: foundRegion,

@@ -58,10 +58,30 @@ public struct Period: Hashable, Comparable, Sendable, BitwiseCopyable, CustomStr
     Period(kind: .month, startMonth: y * 12 + m - 1, endMonth: y * 12 + m - 1)
   }
   public static func months(from start: (year: Int, month: Int), to end: (year: Int, month: Int)) -> Period {
-    Period(kind: .monthRange, startMonth: start.year * 12 + start.month - 1, endMonth: end.year * 12 + end.month - 1)
+    covering(startMonth: start.year * 12 + start.month - 1, endMonth: end.year * 12 + end.month - 1)
   }
   public static func years(_ first: Int, _ last: Int) -> Period {
-    Period(kind: .yearSpan, startMonth: first * 12, endMonth: last * 12 + 11)
+    covering(startMonth: first * 12, endMonth: last * 12 + 11)
+  }
+
+  /// The period of the months `startMonth...endMonth` under its calendar
+  /// name: a month, a quarter, a half, a year, a span of whole years, else a
+  /// range of months. The same months are one period whatever a report
+  /// calls them: 1—6月 is 上半年 (`2024-01..2024-06` reads as `2024H1`), 1—3月
+  /// is 一季度, 1—12月 is the year. So a 1—6月 figure compares with the
+  /// year before's 上半年, and one figure cannot sit in a series twice.
+  public static func covering(startMonth: Int, endMonth: Int) -> Period {
+    let sameYear = startMonth / 12 == endMonth / 12
+    let span = endMonth - startMonth + 1
+    let kind: Kind
+    switch (span, startMonth % 12) {
+    case (1, _): kind = .month
+    case (3, let s) where sameYear && s % 3 == 0: kind = .quarter
+    case (6, let s) where sameYear && s % 6 == 0: kind = .half
+    case (_, 0) where endMonth % 12 == 11: kind = sameYear ? .year : .yearSpan
+    default: kind = .monthRange
+    }
+    return Period(kind: kind, startMonth: startMonth, endMonth: endMonth)
   }
 
   /// "The same period one year earlier" (or later): both ends move.
@@ -139,13 +159,13 @@ extension Period {
           throw PeriodError(message: "reversed period range '\(str(text))': the first year must not be after the last")
         }
         guard b.endMonth - a.startMonth <= Int(Period.maxSpan) else { throw tooLong(text) }
-        return Period(kind: .yearSpan, startMonth: a.startMonth, endMonth: b.endMonth)
+        return covering(startMonth: a.startMonth, endMonth: b.endMonth)
       case (.month, .month):
         guard a.startMonth <= b.startMonth else {
           throw PeriodError(message: "reversed period range '\(str(text))': the first month must not be after the last")
         }
         guard b.endMonth - a.startMonth <= Int(Period.maxSpan) else { throw tooLong(text) }
-        return Period(kind: .monthRange, startMonth: a.startMonth, endMonth: b.endMonth)
+        return covering(startMonth: a.startMonth, endMonth: b.endMonth)
       default:
         throw PeriodError(message: "bad period '\(str(text))': a range joins two years (2021..2023) or two months (2023-01..2023-09)")
       }

@@ -31,7 +31,7 @@ struct ExtractionRuleTests {
     let r = rows("一、2030年计划执行情况\n1—6月完成社会消费品零售总额77.7亿元,同比增长3.2%。")
     #expect(r.count == 2)
     #expect(r.map(\.measure) == ["level", "growth"])
-    #expect(r.allSatisfy { $0.period == "2030-01..2030-06" && $0.indicator == "社会消费品零售总额" })
+    #expect(r.allSatisfy { $0.period == "2030H1" && $0.indicator == "社会消费品零售总额" })
   }
 
   @Test func targetsAndBoundWords() {
@@ -759,7 +759,7 @@ struct ExtractionRuleTests {
   @Test func annualTargetLabelInAnItemTakesTheHeading() {
     let r = rows("一、2031年1—6月计划执行情况\n2．固定资产投资。年度预期目标增长7%。1—6月，全县固定资产投资增长3.9%。")
     #expect(r.map(\.indicator) == ["固定资产投资", "固定资产投资"])
-    #expect(r.map(\.period) == ["2031", "2031-01..2031-06"])
+    #expect(r.map(\.period) == ["2031", "2031H1"])
   }
 
   @Test func aYearlessPartTitleDatedByItsDatelineReviewsThatPart() {

@@ -1,3 +1,4 @@
+import IndicatorStore
 import Interchange
 import Testing
 
@@ -72,7 +73,7 @@ struct SeedEvaluationTests {
         let isMain = fullLexicon.mainIndicators.contains(g[col("indicator")])
         if isMain { score.main += 1 }
         for (j, p) in proposed.enumerated() where !used[j] {
-          guard p.measure == g[col("measure")], p.scenario == g[col("scenario")], p.period == g[col("period")],
+          guard p.measure == g[col("measure")], p.scenario == g[col("scenario")], p.period == (try? Period.parse(g[col("period")]))?.description ?? g[col("period")],
             Double(p.value) == Double(g[col("value")])
           else { continue }
           let ps = spans(p.quote, in: chars)

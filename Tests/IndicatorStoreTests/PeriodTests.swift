@@ -59,6 +59,19 @@ struct SplitMix64: RandomNumberGenerator {
     }
   }
 
+  /// 1—6月 and 上半年 name the same months: one period, under the calendar's name.
+  @Test(arguments: [
+    ("2024-01..2024-06", "2024H1"), ("2024-07..2024-12", "2024H2"), ("2024-01..2024-03", "2024Q1"),
+    ("2024-04..2024-06", "2024Q2"), ("2024-01..2024-12", "2024"), ("2021-01..2023-12", "2021..2023"),
+    ("2023..2023", "2023"), ("2024-03..2024-03", "2024-03"), ("2024-02..2024-07", "2024-02..2024-07"),
+    ("2024-03..2024-08", "2024-03..2024-08"), ("2023-10..2024-03", "2023-10..2024-03"),
+  ])
+  func sameMonthsAreOnePeriod(text: String, name: String) throws {
+    let period = try Period.parse(text)
+    #expect(period.description == name)
+    #expect(period == (try Period.parse(name)))
+  }
+
   @Test(arguments: ["2023-09..2023-01", "2023..2021"])
   func reversedRangeIsAnError(text: String) {
     #expect(throws: PeriodError.self) { try Period.parse(text) }

@@ -141,6 +141,21 @@ import Testing
     }
   }
 
+  /// A report's 1—6月 is another's 上半年: the same months are one period,
+  /// so the two years line up and one figure cannot be loaded twice.
+  @Test func sameMonthsUnderTwoNamesAreOnePeriod() throws {
+    let folder = temporaryFolder()
+    let header = DatasetLoader.allColumns.joined(separator: ",")
+    try (header + "\n甲市,地区生产总值,level,actual,2024-01..2024-06,100,亿元,,a.txt,1—6月完成100亿元,\n"
+      + "甲市,地区生产总值,level,actual,2025H1,110,亿元,,a.txt,上半年完成110亿元,\n").write(
+        toFile: folder + "/a.csv", atomically: true, encoding: .utf8)
+    let store = try load([folder + "/a.csv"]).store
+    #expect((0..<store.rowCount).map { store.period(ofRow: $0).description } == ["2024H1", "2025H1"])
+    try (header + "\n甲市,地区生产总值,level,actual,2024H1,101,亿元,,b.txt,上半年完成101亿元,\n").write(
+      toFile: folder + "/b.csv", atomically: true, encoding: .utf8)
+    #expect(throws: (any Error).self) { try load([folder + "/a.csv", folder + "/b.csv"]) }
+  }
+
   @Test func folderLoadsEveryCSVSortedAndSkipsAliases() throws {
     let folder = temporaryFolder()
     for name in ["base.csv", "range_target.csv", "aliases.csv"] {

@@ -85,9 +85,7 @@ struct Accumulator {
     if firstPeriod == lastPeriod { return firstPeriod }
     guard start <= end else { return nil }
     // Several periods of one year (the year and its 1—9月) span that year.
-    if start % 12 == 0 && end % 12 == 11 && start / 12 == end / 12 { return Period.year(start / 12) }
-    if start % 12 == 0 && end % 12 == 11 { return Period.years(start / 12, end / 12) }
-    return Period.months(from: (start / 12, start % 12 + 1), to: (end / 12, end % 12 + 1))
+    return Period.covering(startMonth: start, endMonth: end)
   }
 }
 
