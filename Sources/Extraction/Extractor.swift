@@ -141,6 +141,17 @@ public struct Extractor: Sendable {
     }
   }
 
+  /// A line opening a numbered item of a list (1.…, 2．…, 3、…, （4）…, ⑤…).
+  static func opensNumberedItem(_ line: [Character]) -> Bool {
+    guard let first = line.first else { return false }
+    if "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳".contains(first) { return true }
+    let open = first == "（" || first == "(" ? 1 : 0
+    var k = open
+    while k < line.count && Text.isDigit(line[k]) { k += 1 }
+    guard k > open, k < line.count else { return false }
+    return open == 1 ? "）)".contains(line[k]) : ".．、)） ".contains(line[k]) && !(line[k] == "." && k + 1 < line.count && Text.isDigit(line[k + 1]))
+  }
+
   func run(_ text: String, region: String?, year: Int?) -> (result: ExtractionResult, skipped: [SkippedFigure]) {
     let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0.isNewline }).map { Array($0) }
     let reportBytes = Array(text.utf8)
@@ -151,11 +162,26 @@ public struct Extractor: Sendable {
     var headlineRows = Set<Int>()
     var skipped: [SkippedFigure] = []
     let fragments = Layout.fragmentLines(lines)
+    // Lines of notes read so far (附注： and its items), nil outside notes.
+    var notesRead: Int?
     for (index, line) in lines.enumerated() {
       let trimmed = Text.trim(line)
       if trimmed.isEmpty { continue }
-      // Notes closing a bulletin (附注：/注：) define terms and scopes: no observations follow.
-      if Extractor.opensNotes(trimmed) { break }
+      // Notes closing a bulletin (附注：/注：, then 1.… 2.…) define terms and scopes: no
+      // observations. They end at the first line after them that is not a numbered
+      // item (a press conference's Q&A goes on after the release's notes).
+      if Extractor.opensNotes(trimmed) {
+        // (注：1.本公报… holds its first note; 附注： alone does not.)
+        notesRead = trimmed.count > 4 ? 1 : 0
+        continue
+      }
+      if let read = notesRead {
+        if read == 0 || Extractor.opensNumberedItem(trimmed) {
+          notesRead = read + 1
+          continue
+        }
+        notesRead = nil
+      }
       if state.updateSection(heading: trimmed) { continue }
       // Narrow-column side-bars repeat the body text with words broken
       // across lines: no figure there can be quoted whole.
@@ -187,7 +213,8 @@ public struct Extractor: Sendable {
         // dates the paragraph's later sentences that give no period or 预计 of their own.
         let hasFigures = !analyzer.figures().isEmpty
         // …but not the ；-parts after a part that dated itself (一季度共发放…；发放…).
-        analyzer.paragraphPeriod = carried.ownPeriod ? nil : paragraphPeriod
+        // A title's span (“十四五”以来…综述) frames paragraphs that name no period of their own.
+        analyzer.paragraphPeriod = carried.ownPeriod ? nil : paragraphPeriod ?? state.titleSpan
         if hasFigures && !paragraphOpened {
           paragraphOpened = true
           // Only a part of a year (1—10月, 上半年, 11月末) dates a paragraph.
@@ -198,7 +225,8 @@ public struct Extractor: Sendable {
           }
           paragraphPeriodSettled = paragraphPeriod != nil
         } else if hasFigures, paragraphOpenedByTarget, paragraphPeriod == nil, !paragraphPeriodSettled,
-          let own = analyzer.leadContext().period, Int(own) == nil, !SentenceAnalyzer.isYearSpan(own)
+          let own = analyzer.leadContext().period ?? analyzer.partYearAfterOpeningWords(), Int(own) == nil,
+          !SentenceAnalyzer.isYearSpan(own)
         {
           // An indicator's paragraph opened by its target (年初预期增长6.5%左右。
           // 前三季度，…。其中，…): the first sentence opening with a part of the
@@ -235,6 +263,15 @@ public struct Extractor: Sendable {
         if hasFigures && firstFigureSentence {
           firstFigureSentence = false
           paragraphOpenedByTarget = !sentenceRows.isEmpty && sentenceRows.allSatisfy { $0.scenario == "target" }
+          // An indicator's target followed by its part-year outcome in one sentence
+          // (…年度目标为增长7%，1—11月增长4.2%。其中，…): that part dates the sentences after it.
+          if paragraphPeriod == nil, sentenceRows.first?.scenario == "target",
+            let part = sentenceRows.first(where: { $0.scenario == "actual" })?.period,
+            Int(part) == nil, !SentenceAnalyzer.isYearSpan(part)
+          {
+            paragraphPeriod = part
+            paragraphPeriodSettled = true
+          }
         }
         Extractor.lengthenRepeatedQuotes(&sentenceRows, sentence: sentence, report: reportBytes)
         if headline { headlineRows.formUnion(rows.count..<rows.count + sentenceRows.count) }
@@ -413,6 +450,14 @@ struct DocumentState: Sendable {
   /// the report's dateline, or the review year of a text that speaks of
   /// 明年; nil otherwise (the section's year is used).
   var currentYear: Int?
+  /// The year of the undated parts of a year (1—4月, 一季度) in a text written
+  /// months into a year and looking back on the one before (a May feature on
+  /// last year): months that have passed are this year's. Nil otherwise.
+  var partYear: Int?
+  /// The span of years a review's title or subtitle frames it by
+  /// (——某县“十四五”以来经济社会发展综述 → "2021..2025"): its undated from-to,
+  /// cumulative and average figures are over that span. Nil otherwise.
+  var titleSpan: String?
 
   init(lines: [[Character]], givenYear: Int?) {
     // Years in title-like lines (short, first lines, or headings).
@@ -472,9 +517,14 @@ struct DocumentState: Sendable {
       reviewYear = y - 1; planYear = y; yearGuessed = false
     } else if let (y, month) = dateline {
       // Written in the first quarter, a report looks back on the year
-      // before (a work report, a news story on it); later, on its own year.
-      reviewYear = month <= 3 ? y - 1 : y
+      // before (a work report, a news story on it). Written later, without
+      // a part of the year to review, it still does: a whole year's figure
+      // exists only once the year is over. Its 1—4月 are its own year's.
+      // A year-end text (November, December) reviews its own year.
+      let looksBack = month <= 3 || (month <= 10 && reviewPart == nil)
+      reviewYear = looksBack ? y - 1 : y
       planYear = reviewYear.map { $0 + 1 }
+      if looksBack && month > 3 { partYear = y }
       yearGuessed = false
     } else {
       // No heading says: the year the text mentions most is the likeliest.
@@ -487,6 +537,7 @@ struct DocumentState: Sendable {
     } else {
       reportYear = planYear ?? (counts.keys.max() ?? 2000)
     }
+    titleSpan = reviewYear.flatMap { DocumentState.titleSpan(lines, reviewYear: $0) }
     // A text that speaks of 明年 is written in the year it reviews (a
     // December speech or summary), whatever its sections are about.
     let speaksOfNextYear = lines.contains { $0.firstOffset(of: "明年") != nil }
@@ -505,6 +556,23 @@ struct DocumentState: Sendable {
     let text = String(title)
     guard !["计划", "规划", "要点", "安排", "打算", "政府工作报告"].contains(where: { text.contains($0) }) else { return nil }
     return y
+  }
+
+  /// The span a title or subtitle (the first two lines) reviews: a plan
+  /// period since its start (“十四五”以来, up to the review year) or during it
+  /// (“十四五”时期).
+  static func titleSpan(_ lines: [[Character]], reviewYear: Int) -> String? {
+    for title in lines.lazy.map(Text.trim).filter({ !$0.isEmpty }).prefix(2) where title.count <= 40 {
+      let s = String(title)
+      for (name, first) in [("十三五", 2016), ("十四五", 2021), ("十五五", 2026)] where s.contains(name) {
+        let last = first + 4
+        if s.contains(name + "”以来") || s.contains(name + "以来") || s.contains(name + "\"以来") {
+          return reviewYear >= first ? "\(first)..\(min(reviewYear, last))" : nil
+        }
+        if ["时期", "期间"].contains(where: { s.contains(name + "”" + $0) || s.contains(name + $0) }) { return "\(first)..\(last)" }
+      }
+    }
+    return nil
   }
 
   /// The date a report was issued or delivered, from a short line among its
@@ -547,7 +615,7 @@ struct DocumentState: Sendable {
     let numbered = line.count > 1 && Text.chineseNumerals.contains(line[0])
       && (line.dropFirst().first { !Text.chineseNumerals.contains($0) }) == "、"
     let planWords = ["主要任务", "工作安排", "计划(草案)", "计划（草案）", "草案", "工作打算", "目标任务", "总体要求", "工作思路", "主要目标", "预期目标",
-      "工作计划", "工作要点", "工作部署", "下一步", "今后", "明年", "展望"]
+      "工作计划", "工作要点", "工作部署", "下一步", "今后", "明年", "展望", "奋斗目标"]
     let reviewWords = ["执行情况", "回顾", "完成情况", "工作总结", "工作情况", "运行情况"]
     let isPlan = planWords.contains { s.contains($0) }
     let isReview = reviewWords.contains { s.contains($0) }

@@ -86,9 +86,9 @@ struct SentenceAnalyzer {
   static let growthVerbs = ["增长", "增速", "下降", "回落", "降低", "减少", "压减", "压缩", "精简", "同比", "上涨", "涨幅", "提高", "提升", "增加", "回升"]
   static let negativeVerbs = ["下降", "回落", "降低", "减少", "压减", "压缩", "精简", "下滑"]
   static let ratioWords = ["率", "比重", "占比", "强度", "比例", "覆盖", "达标", "指数", "进度"]
-  /// 年初预期 and 年初安排 are the plan set at the start of the year (年初预期增长6.5%左右,
-  /// 年初安排重点项目86个); 预期增长 is a plan (not 人均预期寿命).
-  static let targetWords = ["预期目标", "目标", "力争", "确保", "计划", "争取", "控制在", "年初预期", "预期增长", "年初安排"]
+  /// 年初预期, 年初安排 and 年初预算 are the plan set at the start of the year (年初预期增长6.5%左右,
+  /// 年初安排重点项目86个, 年初预算为24.6亿元); 预期增长 is a plan (not 人均预期寿命).
+  static let targetWords = ["预期目标", "目标", "力争", "确保", "计划", "争取", "控制在", "年初预期", "预期增长", "年初安排", "年初预算"]
   /// A rate applied or set (预备费按支出预算的1.5%安排, 调入预算的比例提高到32%),
   /// not how much of a plan was done.
   static func isAppliedRate(_ clausePre: String) -> Bool {
@@ -125,6 +125,16 @@ struct SentenceAnalyzer {
     var rest = Substring(after)
     for bound in ["左右", "以上", "以内", "以下"] where rest.hasPrefix(bound) { rest = rest.dropFirst(bound.count) }
     return ["的目标", "的预期目标", "的增长目标", "的奋斗目标"].contains { rest.hasPrefix($0) }
+  }
+
+  /// Whether a list the figure heads ends in a goal (增长5.5%以上、…增长7%左右、…增长6%的预期目标):
+  /// the rest of its clause goes on with 、 to a figure named a goal.
+  func listEndsInGoal(after figureEnd: Int) -> Bool {
+    var end = figureEnd
+    while end < chars.count && !"，,；;。：:".contains(chars[end]) { end += 1 }
+    let rest = text(figureEnd..<end)
+    guard let comma = rest.firstIndex(of: "、") else { return false }
+    return ["的目标", "的预期目标", "的增长目标", "的奋斗目标"].contains { rest[comma...].contains($0) }
   }
 
   func text(_ range: Range<Int>) -> String {
@@ -381,14 +391,17 @@ struct SentenceAnalyzer {
         consider(r.at, String(r.year))
       }
     }
+    // Undated months that have passed in a text looking back on last year are this year's.
+    let partYear = year == state.sectionYear && !state.inPlan ? state.partYear ?? year : year
     var k = 0
     while k < pre.count {
-      // 11月末, 6月底: a stock at the end of a month; 6月份: that month alone.
+      // 11月末, 6月底: a stock at the end of a month; 6月份, 10月当月: that month alone.
       // 截至6月末 is "as of", not the end of a range.
       let asOf = k >= 2 && pre[k - 1] == "至" && pre[k - 2] == "截"
       if Text.isDigit(pre[k]), k == 0 || asOf || !(Text.isDigit(pre[k - 1]) || "—–-~～至".contains(pre[k - 1])),
         let (m, e) = number(at: k), e + 1 < pre.count, pre[e] == "月",
-        pre[e + 1] == "末" || pre[e + 1] == "底" || pre[e + 1] == "份", let month = Int(m), (1...12).contains(month), let y = year
+        pre[e + 1] == "末" || pre[e + 1] == "底" || pre[e + 1] == "份" || has("当月", at: e + 1), let month = Int(m),
+        (1...12).contains(month), let y = partYear
       {
         consider(k, "\(y)-\(Self.two(month))")
       }
@@ -399,7 +412,7 @@ struct SentenceAnalyzer {
         var d = e1 + 1
         while d < pre.count && pre[d] == "—" { d += 1 }
         if let (m2, e2) = number(at: d), e2 < pre.count, pre[e2] == "月", let a = Int(m1), let b = Int(m2),
-          a >= 1, b <= 12, a < b, let y = year
+          a >= 1, b <= 12, a < b, let y = partYear
         {
           consider(k, "\(y)-\(Self.two(a))..\(y)-\(Self.two(b))")
         }
@@ -408,7 +421,7 @@ struct SentenceAnalyzer {
     }
     let s = String(pre)
     func lastIndex(of word: String) -> Int? { pre.lastOffset(of: word) }
-    if let y = year {
+    if let y = partYear {
       if let at = lastIndex(of: "上半年") { consider(at, "\(y)H1") }
       if let at = lastIndex(of: "下半年") { consider(at, "\(y)H2") }
       if let at = lastIndex(of: "一季度"), !s.hasSuffix("第") { consider(at, "\(y)Q1") }
@@ -417,6 +430,8 @@ struct SentenceAnalyzer {
       for (word, quarter) in [("二季度", 2), ("三季度", 3), ("四季度", 4)] {
         if let at = lastIndex(of: word), at == 0 || !"前续".contains(pre[at - 1]) { consider(at, "\(y)Q\(quarter)") }
       }
+    }
+    if let y = year {
       // 全年任务/目标/计划/预算 names the plan a part-year figure is measured against, not its period.
       if let at = lastIndex(of: "全年"),
         !["任务", "目标", "计划", "预算"].contains(where: { at + 2 + $0.count <= pre.count && Array(pre[(at + 2)..<(at + 2 + $0.count)]) == Array($0) })
@@ -810,25 +825,44 @@ struct SentenceAnalyzer {
         let targetBefore = SentenceAnalyzer.targetWords.contains { word in
           word != "争取" && word != "控制在" && withoutNoun.contains(word)
         }
-        if estimate { scenario = "estimate" } else if (targetBefore || Self.namesGoalAfter(text(figure.end..<min(chars.count, figure.end + 8))))
+        if estimate { scenario = "estimate" } else if (targetBefore || Self.namesGoalAfter(text(figure.end..<min(chars.count, figure.end + 8)))
+          || listEndsInGoal(after: figure.end))
           && measure != "completion"
         {
           scenario = "target"
         }
         if let p = explicitYearPeriod, let y = Int(p.prefix(4)), let review = state.reviewYear, y > review,
-          !p.contains("..")
+          !p.contains(".."), Int(p) != nil || y != state.partYear
         {
+          // (A part of this year in a text looking back on last year is done.)
           scenario = estimate ? "estimate" : "target"
         }
       }
       if measure == "completion" && scenario == "target" { scenario = "actual" }
       // A completion rate right after a projected figure is itself projected.
-      if measure == "completion", let prev = out.last, prev.scenario == "estimate" { scenario = "estimate" }
+      if measure == "completion", let prev = out.last, prev.scenario == "estimate" {
+        scenario = "estimate"
+        if explicitYearPeriod == nil { explicitYearPeriod = prev.period }
+      }
       // A projection (预计) is for the whole year, also in a part-year review.
       // So is a target (年计划增长6%左右): plans are set for the year.
       var period = explicitYearPeriod
         ?? (baseYear == state.sectionYear && !estimate && scenario != "target" ? state.defaultPeriod : nil)
         ?? baseYear.map(String.init) ?? ""
+      // A level or rate to reach over the years ahead (今后五年…研发经费投入强度达到2.8%) is
+      // for the span's last year; its average growth and its sums are over the span.
+      if scenario == "target", Self.isYearSpan(period), measure == "level" || measure == "ratio",
+        !["累计", "新增", "年均", "总计", "合计"].contains(where: { clausePre.contains($0) }),
+        let first = Int(period.prefix(4)), let plan = state.planYear, first >= plan
+      {
+        period = String(period.suffix(4))
+      }
+      // A year's target quoted in a part-year sentence (1—10月…完成年度目标96亿元的81.6%) is the year's.
+      if scenario == "target", Int(period) == nil, !Self.isYearSpan(period),
+        ["年度", "全年", "年计划", "年初"].contains(where: { clausePre.contains($0) }), let y = Int(period.prefix(4))
+      {
+        period = String(y)
+      }
       // 从24.8%提升到26.7%: the first figure is the year before, the second
       // the year itself, both in the first one's measure.
       let isFrom = figure.start > 0 && (chars[figure.start - 1] == "从" || chars[figure.start - 1] == "由")
@@ -1209,12 +1243,17 @@ struct SentenceAnalyzer {
     return a != b && a.isWithin(b)
   }
 
-  /// A clause opening with the year's plan (年度目标控制在5.5%以内, 年计划88%) states
-  /// that plan; a completion rate names it after a verb or with 的 (完成年度目标的
-  /// 102%, 完成年初目标91.5%, 年度目标完成率).
+  /// A clause naming the year's plan as its subject or after it (年度目标控制在5.5%以内,
+  /// 年计划88%, 城镇调查失业率年度目标控制在5.5%以内) states that plan; a completion
+  /// rate names it after a verb or with 的 (完成年度目标的102%, 完成年初目标91.5%,
+  /// 年度目标完成率).
   static func opensWithPlanWord(_ clause: String) -> Bool {
     ["年度目标", "年初目标", "年计划", "年度计划"].contains { word in
-      clause.hasPrefix(word) && !clause.dropFirst(word.count).hasPrefix("的") && !clause.contains("完成")
+      let chars = Array(clause), w = Array(word)
+      guard let at = chars.firstOffset(of: word) else { return false }
+      let before = String(chars[..<at]), after = String(chars[(at + w.count)...])
+      return !after.hasPrefix("的") && !clause.contains("完成") && !clause.contains("进度")
+        && !["比", "较", "超", "低于", "高于", "占"].contains(where: { before.hasSuffix($0) })
     }
   }
 

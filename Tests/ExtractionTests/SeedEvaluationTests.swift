@@ -231,6 +231,20 @@ struct SeedEvaluationTests {
     BlindRound(
       name: "twelfth", reports: ["f42_qiaochuan", "f43_tanhu", "f44_zhichuan"], gold: 588,
       precision: 0.86, recall: 0.838, mainRecall: 0.937),
+    // Thirteenth, a sixth new writer: f45 (a county's 2025 statistical bulletin), f46 (a city
+    // work report at a new 人大 with 十五五 goals), f47 (a district's 2026年1—10月 analysis with
+    // 序时进度 and a fourth-quarter outlook). First score after twelve rounds: 94.4 % / 93.2 % /
+    // 88.1 % (126/143).
+    BlindRound(
+      name: "thirteenth", reports: ["f45_liaochuan", "f46_cenzhou", "f47_yanxi"], gold: 702,
+      precision: 0.975, recall: 0.965, mainRecall: 0.97),
+    // Fourteenth, a seventh new writer: f48 (a city plan-execution report to 1—11月), f49 (a
+    // May 2026 newspaper feature on a county's 十四五), f50 (a city 一季度 release with its
+    // press conference after the notes). First score after twelve rounds: 80.0 % / 73.6 % /
+    // 82.4 % (126/153): f49 dated to the year it was written, f50's Q&A cut off by the notes.
+    BlindRound(
+      name: "fourteenth", reports: ["f48_cenyang", "f49_yuze", "f50_jingtan"], gold: 515,
+      precision: 0.92, recall: 0.915, mainRecall: 0.97),
   ]
 
   @Test(arguments: laterRounds) func laterRoundFloor(_ round: BlindRound) {

@@ -1,0 +1,108 @@
+import Testing
+
+@testable import Extraction
+
+/// The thirteenth round's rules (document frame, notes, goals in lists, plans
+/// by the year), one per test, on sentences written for the tests.
+struct DocumentRuleTests {
+  let extractor = Extractor(lexicon: Lexicon())
+
+  func rows(_ text: String) -> [ProposedRow] { extractor.extract(text, region: "测试县").rows }
+
+  /// 1—6月 and 上半年 are one period: the extractor names it as the store does.
+  @Test func monthsOfAHalfAreNamedAsTheHalf() {
+    let r = rows("一、2030年计划执行情况\n1—6月全县地区生产总值增长5.1%；1—3月全县地区生产总值增长4.8%。")
+    #expect(r.map(\.period) == ["2030H1", "2030Q1"], "\(r)")
+  }
+
+  /// Notes end at the first line after them that is not a numbered item:
+  /// a press conference's questions come after the release's notes.
+  @Test func notesEndAtTheFirstLineThatIsNotANote() {
+    let text = "某县2030年一季度经济运行情况\n一季度全县地区生产总值增长5.1%。\n注释：\n1.规模以上工业统计范围为年主营业务收入2000万元及以上的工业法人单位。\n2.部分数据因四舍五入存在总计与分项合计不等的情况。\n记者：请介绍投资情况。\n发言人：一季度全县固定资产投资增长6.2%。"
+    let r = rows(text)
+    #expect(r.map(\.value) == ["5.1", "6.2"], "\(r)")
+    #expect(!r.contains { $0.value == "2000" })
+  }
+
+  @Test func numberedItems() {
+    #expect(Extractor.opensNumberedItem(Array("1.地区生产总值按现价计算")))
+    #expect(Extractor.opensNumberedItem(Array("12．部分数据")))
+    #expect(Extractor.opensNumberedItem(Array("（3）资料来源")))
+    #expect(Extractor.opensNumberedItem(Array("②高技术制造业")))
+    #expect(!Extractor.opensNumberedItem(Array("2030年全县地区生产总值")))
+    #expect(!Extractor.opensNumberedItem(Array("3.5万人参加")))
+  }
+
+  /// Figures listed with 、 up to 的预期目标 are all targets.
+  @Test func aListEndingInAGoalIsAllTargets() {
+    let r = rows("2030年5月10日\n发言人：市政府工作报告确定，今年全县地区生产总值增长5.5%以上、规模以上工业增加值增长7%左右、社会消费品零售总额增长6%的预期目标。")
+    #expect(r.map(\.scenario) == ["target", "target", "target"], "\(r)")
+  }
+
+  /// A text written in May looking back, with no part of the year to review:
+  /// its undated figures are last year's, its 1—4月 this year's and done.
+  @Test func aTextWrittenMidYearLooksBackOnLastYear() {
+    let text = "山区县的五年\n2031年5月18日\n全县地区生产总值达到248.6亿元。1—4月，全县固定资产投资增长7.6%。"
+    let r = rows(text)
+    #expect(r.first { $0.value == "248.6" }?.period == "2030", "\(r)")
+    let ytd = r.first { $0.value == "7.6" }
+    #expect(ytd?.period == "2031-01..2031-04" && ytd?.scenario == "actual", "\(r)")
+  }
+
+  /// A subtitle framing the text by a plan period (——某县“十四五”以来…综述) dates
+  /// its undated from-to and average figures over that span.
+  @Test func aTitleSpanFramesFromToFigures() {
+    let text = "山区县跑出加速度\n——某县“十四五”以来经济社会发展综述\n2026年5月18日\n农村居民人均可支配收入由16250元增加到22960元，年均增长7.2%。"
+    let r = rows(text)
+    #expect(r.first { $0.value == "16250" }?.period == "2020", "\(r)")
+    #expect(r.first { $0.value == "22960" }?.period == "2025", "\(r)")
+    #expect(r.first { $0.value == "7.2" }?.period == "2021..2025", "\(r)")
+  }
+
+  /// 10月当月 is that month alone.
+  @Test func theMonthItselfIsAMonth() {
+    let r = rows("2030年1—10月全区经济运行情况\n1—10月，全区规模以上工业增加值增长8.6%，其中10月当月增长9.8%。")
+    #expect(r.first { $0.value == "9.8" }?.period == "2030-10", "\(r)")
+  }
+
+  /// A completion rate after a projection is projected for the same period.
+  @Test func aProjectedCompletionTakesTheProjectionsPeriod() {
+    let r = rows("2030年1—10月全区经济运行情况\n预计全年：地区生产总值增长5.8%，完成年度目标的99.8%；固定资产投资增长4%左右，完成年度目标的97.2%。")
+    let completion = r.first { $0.value == "97.2" }
+    #expect(completion?.scenario == "estimate" && completion?.period == "2030", "\(r)")
+  }
+
+  /// The year's target quoted in a part-year sentence is the year's; so is 年初预算.
+  @Test func theYearsTargetInAPartYearSentenceIsTheYears() {
+    let r = rows("2030年1—10月全区经济运行情况\n1—10月，全区实际到位内资78.3亿元，完成年度目标96亿元的81.6%。一般公共预算收入年初预算为24.6亿元。")
+    let target = r.first { $0.value == "96" }
+    #expect(target?.scenario == "target" && target?.period == "2030", "\(r)")
+    let budget = r.first { $0.value == "24.6" }
+    #expect(budget?.scenario == "target" && budget?.period == "2030", "\(r)")
+  }
+
+  /// A paragraph opened by a target whose sentence goes on with a part-year
+  /// period (…年度目标为增长7%，1—11月增长4.2%。其中，…): its later sentences take that part.
+  @Test func aTargetThenItsPartYearOutcomeDatesTheParagraph() {
+    let r = rows("一、2030年计划执行情况\n固定资产投资年度目标为增长7%，1—11月增长4.2%。其中，工业投资增长13.6%。")
+    #expect(r.first { $0.value == "13.6" }?.period == "2030-01..2030-11", "\(r)")
+  }
+
+  /// 年度目标 after its subject (城镇调查失业率年度目标控制在5.5%以内) states the target.
+  @Test func aPlanWordAfterItsSubjectStatesTheTarget() {
+    let r = rows("一、2030年计划执行情况\n城镇调查失业率年度目标控制在5.5%以内，1—11月为5.1%。")
+    let target = r.first { $0.value == "5.5" }
+    #expect(target?.scenario == "target" && target?.measure == "ratio", "\(r)")
+  }
+
+  /// 奋斗目标 heads a plan; a level or rate to reach over the next years is for
+  /// the span's last year, an average growth over the span.
+  @Test func fiveYearGoalsAreForTheSpansEnd() {
+    let text = "一、2030年工作回顾\n全市地区生产总值增长5%。\n二、“十六五”时期奋斗目标\n今后五年的主要目标是：地区生产总值年均增长5.5%左右；常住人口城镇化率达到65%。"
+    let r = rows(text)
+    let average = r.first { $0.value == "5.5" }
+    #expect(average?.scenario == "target" && average?.period == "2031..2035", "\(r)")
+    let rate = r.first { $0.value == "65" }
+    #expect(rate?.scenario == "target" && rate?.period == "2035", "\(r)")
+  }
+}
