@@ -955,6 +955,24 @@ struct SentenceAnalyzer {
       // The next item of a list whose first item was dropped (…单位、3945家国企、139家园区) goes too.
       let continuesDropped = isCount && droppedCountBase == countBase && clauseStart(before: figure.start) == clause
         && (local.hasPrefix("、") || local.count <= 1 || (local.count <= 4 && local.hasSuffix("、")))
+      // An increment over last year or the start of the year right after its level
+      // (存款余额386.5亿元，比年初增加31.2亿元; 企业172家，比上年净增11家): a level row of its
+      // own, named by the level and its base (存款余额比年初增加), negative when it fell.
+      if figure.high == nil, !figure.minus, let prev = out.last, let increment = Self.increment(local), prev.measure == "level",
+        prev.scenario == "actual",
+        FigureFilter.base(of: prev.unit) == countBase || prev.unit == figure.unit,
+        lexicon.lastMatch(in: Array(local)) == nil
+      {
+        var row = prev
+        row.indicator = prev.indicator + "比" + increment.base + "增加"
+        row.value = increment.fell && figure.low != "0" ? "-" + figure.low : figure.low
+        row.unit = figure.unit
+        row.quote = text(clause..<figure.end).trimmingCharacters()
+        row.note = ""
+        out.append(row); repeatKeys.append("")
+        previousEnd = figure.end
+        continue
+      }
       let reason = continuesDropped
         ? "the next item of a dropped list"
         : dropReason(
@@ -1093,6 +1111,24 @@ struct SentenceAnalyzer {
     out.append(contentsOf: structure)
     repeatKeys.append(contentsOf: structure.map { _ in "" })
     return out
+  }
+
+  /// The base of an increment written right before its figure (比上年净增, 较年初增加,
+  /// 比上年末减少): 上年, 上年末, 年初 or 上年同期, and whether it is a fall.
+  static func increment(_ local: String) -> (base: String, fell: Bool)? {
+    let c = Array(stripLeadingFillers(local))
+    guard c.count >= 4, c[0] == "比" || c[0] == "较" else { return nil }
+    let rest = String(c.dropFirst())
+    for (written, base) in [("上年同期", "上年同期"), ("去年同期", "上年同期"), ("上年末", "上年末"), ("上年底", "上年末"),
+      ("年初", "年初"), ("上年", "上年"), ("去年", "上年")] where rest.hasPrefix(written)
+    {
+      var verb = String(rest.dropFirst(written.count))
+      if verb.hasPrefix("净") { verb.removeFirst() }
+      if ["增加", "增"].contains(verb) || verb == "新增" { return (base, false) }
+      if ["减少", "减"].contains(verb) { return (base, true) }
+      return nil
+    }
+    return nil
   }
 
   /// `period` with every year in it moved by `delta` (2031H1 → 2030H1).

@@ -95,6 +95,17 @@ struct DocumentRuleTests {
     #expect(target?.scenario == "target" && target?.measure == "ratio", "\(r)")
   }
 
+  /// An increment over last year or the start of the year, right after its
+  /// level, is a level row of its own named by the level and its base.
+  @Test func anIncrementIsALevelOfItsOwn() {
+    let r = rows("一、2030年工作回顾\n年末规模以上工业企业172家，比上年净增11家。常住人口43.52万人，比上年末减少0.31万人。年末存款余额386.5亿元，比年初增加31.2亿元，增长8.8%。")
+    #expect(r.first { $0.value == "11" }?.indicator == "规模以上工业企业比上年增加", "\(r)")
+    #expect(r.first { $0.value == "-0.31" }?.indicator == "常住人口比上年末增加", "\(r)")
+    let deposits = r.first { $0.value == "31.2" }
+    #expect(deposits?.measure == "level" && deposits?.period == "2030" && deposits?.unit == "亿元", "\(r)")
+    #expect(r.first { $0.value == "8.8" }?.measure == "growth", "\(r)")
+  }
+
   /// 奋斗目标 heads a plan; a level or rate to reach over the next years is for
   /// the span's last year, an average growth over the span.
   @Test func fiveYearGoalsAreForTheSpansEnd() {

@@ -130,8 +130,11 @@ struct PrecisionRuleTests {
     #expect(values("以200万千瓦风电为基础,与30家银行签订合作协议。").isEmpty)
   }
 
-  @Test func incrementOverAComparatorIsDropped() {
-    #expect(values("高新技术企业达到320家,比上年增加46家。") == ["320"])
+  /// An increment is not the subject's level: it is a row of its own (…比上年增加).
+  @Test func incrementOverAComparatorIsNotTheSubjectsLevel() {
+    let r = extractor.extract("高新技术企业达到320家,比上年增加46家。", region: "测试市").rows
+    #expect(r.map(\.value) == ["320", "46"])
+    #expect(r.map(\.indicator) == ["高新技术企业", "高新技术企业比上年增加"])
   }
 
   @Test func placesListedWithFenbieAndOwnNounsAreDropped() {
@@ -252,8 +255,9 @@ struct PrecisionRuleTests {
     #expect(r.map(\.value) == ["3200"])
   }
 
-  @Test func aNetIncrementOverAComparatorIsNoLevel() {
+  @Test func aNetIncrementOverAComparatorIsNoLevelOfTheSubject() {
     let r = rows("全市高新技术企业达到860家，较上年净增57家。")
-    #expect(r.map(\.value) == ["860"])
+    #expect(r.map(\.value) == ["860", "57"])
+    #expect(r.last?.indicator == "高新技术企业比上年增加")
   }
 }
