@@ -602,6 +602,8 @@ struct SentenceAnalyzer {
     "控制在", "稳定在", "保持在", "不低于", "不少于", "约", "近", "总量", "总额达", "规模", "共", "分别", "同比", "以上",
     "完成年计划的", "完成年初目标", "年计划的", "完成率", "目标完成率", "投资完成率", "预计", "全年", "安排", "预期",
     "与上年同期", "与上年", "与去年同期", "与去年", "同期",
+    // The plan named after its indicator (居民消费价格涨幅年度目标为2%左右).
+    "年度目标", "年初目标", "预期目标", "年初预期", "年计划", "涨幅", "增幅", "上涨", "回落", "上升",
   ]
 
   /// A clause's own words as an indicator name: without fillers, verbs and digits.
@@ -715,7 +717,8 @@ struct SentenceAnalyzer {
       // The words just before the number (after the last figure in the clause).
       let localFrom = max(clause, previousEnd)
       let local = text(localFrom..<figure.start)
-      let localTail = String(local.suffix(6))
+      // (Without the plan named after the words: 涨幅年度目标为2% is a growth.)
+      let localTail = String(Self.withoutTrailingPlan(local).suffix(6))
 
       // Measure.
       var measure = "level"
@@ -895,9 +898,12 @@ struct SentenceAnalyzer {
       prevWasFrom = isFrom
       // A clause with no subject, verb or period of its own after a target
       // (全年计划完成83个小区,总投资1.1亿元) states the same plan.
+      // (Naming the target's indicator again, 粮食产量年度目标为174万吨以上，全年粮食总产量176.3万吨,
+      // it states the outcome.)
       if !state.inPlan, scenario == "actual", !estimate, let prev = out.last, prev.period == period,
         prev.scenario == "target", clause > 0,
-        !["完成", "实现", "达到", "累计", "增长", "执行", "实际"].contains(where: { clausePre.contains($0) })
+        !["完成", "实现", "达到", "累计", "增长", "执行", "实际"].contains(where: { clausePre.contains($0) }),
+        !Self.namesSameIndicator(Self.cleanPhrase(Array(clausePre)), prev.indicator)
       {
         scenario = "target"
       }
@@ -1111,6 +1117,26 @@ struct SentenceAnalyzer {
     out.append(contentsOf: structure)
     repeatKeys.append(contentsOf: structure.map { _ in "" })
     return out
+  }
+
+  /// Words before a figure without the plan named at their end (涨幅年度目标为 → 涨幅).
+  static func withoutTrailingPlan(_ local: String) -> String {
+    var s = Substring(local)
+    for verb in ["为", "是"] where s.hasSuffix(verb) { s = s.dropLast(verb.count) }
+    for plan in ["年度目标", "年初目标", "预期目标", "年计划"] where s.hasSuffix(plan) && s.count > plan.count + 1 {
+      return String(s.dropLast(plan.count))
+    }
+    return local
+  }
+
+  /// Whether a phrase names the same indicator as a name, written more or less
+  /// fully (粮食总产量 and 粮食产量): one ends with the other, or both share their
+  /// first and last two characters.
+  static func namesSameIndicator(_ phrase: String, _ name: String) -> Bool {
+    let a = Array(phrase), b = Array(name)
+    guard a.count >= 2, b.count >= 2 else { return false }
+    return phrase.hasSuffix(name) || name.hasSuffix(phrase)
+      || (a.prefix(2) == b.prefix(2) && a.suffix(2) == b.suffix(2))
   }
 
   /// The base of an increment written right before its figure (比上年净增, 较年初增加,

@@ -106,6 +106,23 @@ struct DocumentRuleTests {
     #expect(r.first { $0.value == "8.8" }?.measure == "growth", "\(r)")
   }
 
+  /// A clause naming the target's indicator again states its outcome.
+  @Test func theTargetsIndicatorNamedAgainIsTheOutcome() {
+    let r = rows("一、2030年计划执行情况\n粮食产量年度目标为174万吨以上，全年粮食总产量176.3万吨，增长1.2%。")
+    #expect(r.map(\.scenario) == ["target", "actual", "actual"], "\(r)")
+    #expect(SentenceAnalyzer.namesSameIndicator("粮食总产量", "粮食产量"))
+    #expect(!SentenceAnalyzer.namesSameIndicator("总投资", "改造老旧小区"))
+  }
+
+  /// The plan named after its indicator (…涨幅年度目标为2%左右) is neither in the
+  /// name nor a ratio: a growth target, and the next clause continues it.
+  @Test func aPlanNamedAfterItsIndicator() {
+    let r = rows("一、2030年计划执行情况\n居民消费价格涨幅年度目标为2%左右，1—11月上涨0.4%。")
+    #expect(r.map(\.indicator) == ["居民消费价格", "居民消费价格"], "\(r)")
+    #expect(r.map(\.measure) == ["growth", "growth"], "\(r)")
+    #expect(r.map(\.scenario) == ["target", "actual"], "\(r)")
+  }
+
   /// 奋斗目标 heads a plan; a level or rate to reach over the next years is for
   /// the span's last year, an average growth over the span.
   @Test func fiveYearGoalsAreForTheSpansEnd() {

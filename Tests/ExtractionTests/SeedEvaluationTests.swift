@@ -191,13 +191,16 @@ struct SeedEvaluationTests {
     // First score after five rounds: 90.3 % / 90.0 % / 91.9 % (79/86).
     BlindRound(
       name: "sixth", reports: ["f24_tongjiang", "f25_tingyue", "f26_shinan"], gold: 509,
-      precision: 0.99, recall: 0.99, mainRecall: 1.0),
+      // (Precision 0.99 → 0.98 in the thirteenth round: increments became rows of their own,
+      // and this writer left them out, unlike every writer since f30.)
+      precision: 0.98, recall: 0.99, mainRecall: 1.0),
     // Seventh: f27 (a mayor's speech at the December economic work conference), f28 (a
     // district work report listing 预期目标…，完成…), f29 (a county statistical bulletin).
     // First score after six rounds: 94.9 % / 96.0 % / 91.5 % (86/94).
     BlindRound(
       name: "seventh", reports: ["f27_chengyuan", "f28_heming", "f29_zixi"], gold: 424,
-      precision: 0.97, recall: 0.99, mainRecall: 1.0),
+      // (0.97 → 0.965: increments, as for the sixth round.)
+      precision: 0.965, recall: 0.99, mainRecall: 1.0),
     // Eighth, a new writer: f30 (a city work report on 2025 and the 十四五, 2026 targets),
     // f31 (a county plan execution to 1—11月 with 年初预期), f32 (a district 上半年 bulletin
     // with 拉动 and 上年同期). First score after seven rounds: 93.3 % / 91.6 % / 96.6 % (144/149).
