@@ -141,6 +141,15 @@ public struct Extractor: Sendable {
     }
   }
 
+  /// A line that is an interviewer's question: a speaker label (记者：, 问：) and a
+  /// question mark.
+  static func isQuestion(_ line: [Character]) -> Bool {
+    guard let colon = line.prefix(12).firstIndex(where: { $0 == "：" || $0 == ":" }), line.last == "？" || line.last == "?"
+    else { return false }
+    let speaker = String(line[..<colon])
+    return speaker.hasSuffix("记者") || speaker == "问" || speaker == "记者问"
+  }
+
   /// A line opening a numbered item of a list (1.…, 2．…, 3、…, （4）…, ⑤…).
   static func opensNumberedItem(_ line: [Character]) -> Bool {
     guard let first = line.first else { return false }
@@ -183,6 +192,13 @@ public struct Extractor: Sendable {
         notesRead = nil
       }
       if state.updateSection(heading: trimmed) { continue }
+      // An interviewer's question (记者：…明年…有哪些目标？) heads the answer after it:
+      // about the year ahead when it asks about 明年 or what comes next, else a review.
+      if Extractor.isQuestion(trimmed) {
+        let s = String(trimmed)
+        state.inPlan = ["明年", "下一步", "今后", "打算"].contains(where: { s.contains($0) })
+        continue
+      }
       // Narrow-column side-bars repeat the body text with words broken
       // across lines: no figure there can be quoted whole.
       if fragments.contains(index) { continue }

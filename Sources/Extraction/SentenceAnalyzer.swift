@@ -149,14 +149,28 @@ struct SentenceAnalyzer {
   }
 
   /// Positions inside 《》 or “” (titles and names, whose numbers are not figures).
+  /// Words quoted with a clause of their own (“今年前4个月，我们新签约项目28个…”) are
+  /// speech, whose figures count.
   func quotedMask() -> [Bool] {
     var mask = Array(repeating: false, count: chars.count)
     var depth = 0
-    for (i, c) in chars.enumerated() {
-      if c == "《" || c == "“" { depth += 1 }
-      if depth > 0 { mask[i] = true }
-      if (c == "》" || c == "”") && depth > 0 { depth -= 1 }
+    var open = 0
+    func close(at end: Int) {
+      let span = open..<end
+      let isSpeech = chars[span].contains { "，。；,;？！".contains($0) }
+      if !isSpeech { for k in span { mask[k] = true } }
     }
+    for (i, c) in chars.enumerated() {
+      if c == "《" || c == "“" {
+        if depth == 0 { open = i }
+        depth += 1
+      }
+      if (c == "》" || c == "”") && depth > 0 {
+        depth -= 1
+        if depth == 0 { close(at: i + 1) }
+      }
+    }
+    if depth > 0 { close(at: chars.count) }
     return mask
   }
 
@@ -404,6 +418,12 @@ struct SentenceAnalyzer {
         (1...12).contains(month), let y = partYear
       {
         consider(k, "\(y)-\(Self.two(month))")
+      }
+      // 前11个月, 前三个月: the year to date.
+      if pre[k] == "前", let y = partYear, let (months, e) = Self.monthCount(in: pre, at: k + 1), e + 1 < pre.count,
+        pre[e] == "个", pre[e + 1] == "月", (2...12).contains(months)
+      {
+        consider(k, "\(y)-01..\(y)-\(Self.two(months))")
       }
       // 1—9月, 1-10月: a year-to-date month range.
       if Text.isDigit(pre[k]), k == 0 || !Text.isDigit(pre[k - 1]), let (m1, e1) = number(at: k), e1 < pre.count,
@@ -1127,6 +1147,22 @@ struct SentenceAnalyzer {
       return String(s.dropLast(plan.count))
     }
     return local
+  }
+
+  /// A count of months written in digits or Chinese numerals (11, 十一, 三) at
+  /// `i`, and where it ends.
+  static func monthCount(in c: [Character], at i: Int) -> (Int, Int)? {
+    var k = i, digits = ""
+    while k < c.count && Text.isDigit(c[k]) { digits.append(c[k]); k += 1 }
+    if !digits.isEmpty { return Int(digits).map { ($0, k) } }
+    let values: [Character: Int] = ["一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9]
+    if k < c.count, c[k] == "十" {
+      k += 1
+      if k < c.count, let unit = values[c[k]] { return (10 + unit, k + 1) }
+      return (10, k)
+    }
+    if k < c.count, let unit = values[c[k]] { return (unit, k + 1) }
+    return nil
   }
 
   /// Whether a phrase names the same indicator as a name, written more or less

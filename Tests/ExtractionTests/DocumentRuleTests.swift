@@ -123,6 +123,35 @@ struct DocumentRuleTests {
     #expect(r.map(\.scenario) == ["target", "actual"], "\(r)")
   }
 
+  /// 前11个月 and 前三个月 are the year to date.
+  @Test func theFirstMonthsAreTheYearToDate() {
+    let r = rows("一、2030年工作回顾\n前11个月，全县规模以上工业增加值增长8.9%；前三个月，全县固定资产投资增长6%。")
+    #expect(r.map(\.period) == ["2030-01..2030-11", "2030Q1"], "\(r)")
+    #expect(SentenceAnalyzer.monthCount(in: Array("十一个月"), at: 0)?.0 == 11)
+    #expect(SentenceAnalyzer.monthCount(in: Array("三个月"), at: 0)?.0 == 3)
+  }
+
+  /// An interviewer's question heads the answer: one about 明年 makes it a plan.
+  @Test func aQuestionAboutNextYearHeadsAPlan() {
+    let text = "访某县委书记\n2030年12月28日\n记者：今年的经济成绩单怎么样？\n书记：全县地区生产总值增长6.1%。\n记者：明年是关键一年，确定了哪些目标？\n书记：地区生产总值增长6%以上，计划安排县级重点项目110个。"
+    let r = rows(text)
+    let outcome = r.first { $0.value == "6.1" }
+    #expect(outcome?.scenario == "actual" && outcome?.period == "2030", "\(r)")
+    let target = r.first { $0.value == "6" }
+    #expect(target?.scenario == "target" && target?.period == "2031", "\(r)")
+    #expect(r.first { $0.value == "110" }?.period == "2031", "\(r)")
+    #expect(Extractor.isQuestion(Array("记者：明年有哪些打算？")))
+    #expect(!Extractor.isQuestion(Array("书记：全县地区生产总值增长6.1%。")))
+  }
+
+  /// Words quoted with clauses of their own are speech: their figures count;
+  /// a quoted name (“1+4”产业) still hides its numbers.
+  @Test func quotedSpeechKeepsItsFigures() {
+    let r = rows("一、2030年工作回顾\n“全年我们新签约项目28个，合同引资76.5亿元。”局长说。“1+4”特色产业增加值增长9.2%。")
+    #expect(r.contains { $0.value == "76.5" }, "\(r)")
+    #expect(!r.contains { $0.value == "1" || $0.value == "4" }, "\(r)")
+  }
+
   /// 奋斗目标 heads a plan; a level or rate to reach over the next years is for
   /// the span's last year, an average growth over the span.
   @Test func fiveYearGoalsAreForTheSpansEnd() {
