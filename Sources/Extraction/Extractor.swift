@@ -173,9 +173,34 @@ public struct Extractor: Sendable {
     let fragments = Layout.fragmentLines(lines)
     // Lines of notes read so far (附注： and its items), nil outside notes.
     var notesRead: Int?
+    var table: PlainTable?
+    var lastLine: [Character] = []
     for (index, line) in lines.enumerated() {
       let trimmed = Text.trim(line)
       if trimmed.isEmpty { continue }
+      defer { lastLine = trimmed }
+      // A plain-text table of indicators: its header says what each column is.
+      if let open = table {
+        if let tableRows = open.rows(line, region: foundRegion, lexicon: lexicon) {
+          // A figure the text gave (a level, or a growth under the same name) is not repeated.
+          let new = tableRows.filter { t in
+            !rows.contains { r in
+              r.measure == t.measure && r.period == t.period && Double(r.value) == Double(t.value)
+                && (t.measure == "level" || SentenceAnalyzer.namesSameIndicator(r.indicator, t.indicator))
+            }
+          }
+          rows.append(contentsOf: new)
+          repeatKeys.append(contentsOf: new.map { _ in "" })
+          continue
+        }
+        table = nil
+      }
+      if let year = Text.years(in: lastLine).first ?? state.reviewYear,
+        let opened = PlainTable.header(line, year: year, period: state.tablePeriod(caption: lastLine, year: year))
+      {
+        table = opened
+        continue
+      }
       // Notes closing a bulletin (附注：/注：, then 1.… 2.…) define terms and scopes: no
       // observations. They end at the first line after them that is not a numbered
       // item (a press conference's Q&A goes on after the release's notes).
@@ -212,6 +237,7 @@ public struct Extractor: Sendable {
       var paragraphPeriodSettled = false
       var paragraphOpenedByTarget = false
       var firstFigureSentence = true
+      var paragraphIndicator: String?
       let headline = Extractor.isHeadline(trimmed)
       for sentence in Text.sentences(trimmed) {
         if Extractor.opensSubtopic(sentence) {
@@ -222,6 +248,7 @@ public struct Extractor: Sendable {
         var analyzer = SentenceAnalyzer(
           chars: sentence, lexicon: lexicon, state: state, region: foundRegion)
         analyzer.itemSubject = item
+        analyzer.paragraphIndicator = paragraphIndicator
         // 预计 or a part-year period opening a sentence governs its ；-separated parts.
         analyzer.carriedEstimate = carried.estimate
         analyzer.carriedPeriod = carried.period
@@ -292,6 +319,7 @@ public struct Extractor: Sendable {
         Extractor.lengthenRepeatedQuotes(&sentenceRows, sentence: sentence, report: reportBytes)
         if headline { headlineRows.formUnion(rows.count..<rows.count + sentenceRows.count) }
         rows.append(contentsOf: sentenceRows)
+        if let last = sentenceRows.last(where: { $0.measure != "pp_diff" }) { paragraphIndicator = last.indicator }
         repeatKeys.append(contentsOf: analyzer.repeatKeys)
         skipped.append(contentsOf: analyzer.skipped)
         if analyzer.breakdownFrom != nil { inBreakdown = true }
@@ -685,14 +713,7 @@ struct DocumentState: Sendable {
   var defaultPeriod: String? {
     guard let y = sectionYear else { return nil }
     if inPlan { return String(y) }
-    switch reviewPart {
-    case "H1"?: return "\(y)H1"
-    case "Q1"?: return "\(y)Q1"
-    case let part? where part.contains(".."):
-      let months = part.split(separator: ".")
-      return "\(y)-\(months[0])..\(y)-\(months[1])"
-    default: return String(y)
-    }
+    return reviewPart.map { DocumentState.period(ofPart: $0, year: y) } ?? String(y)
   }
 
   /// Switches section on a heading line; true when the line was a heading.
@@ -704,6 +725,25 @@ struct DocumentState: Sendable {
     case .other: break
     }
     return true
+  }
+
+  /// The period of a table's numbers when its columns name none: the part of
+  /// the year its caption names (附表：2030年1—9月主要经济指标), else the report's.
+  func tablePeriod(caption: [Character], year: Int) -> String {
+    if let part = DocumentState.partOfYear(caption) { return DocumentState.period(ofPart: part, year: year) }
+    return year == reviewYear ? defaultPeriod ?? String(year) : String(year)
+  }
+
+  /// The period of a part of a year ("H1", "Q1", "01..09") in `year`.
+  static func period(ofPart part: String, year y: Int) -> String {
+    switch part {
+    case "H1": return "\(y)H1"
+    case "Q1": return "\(y)Q1"
+    case let part where part.contains(".."):
+      let months = part.split(separator: ".")
+      return "\(y)-\(months[0])..\(y)-\(months[1])"
+    default: return String(y)
+    }
   }
 
   /// The year of the current section.

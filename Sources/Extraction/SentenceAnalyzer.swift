@@ -45,6 +45,9 @@ struct SentenceAnalyzer {
   /// A part-year period opening the paragraph's first figures (1—10月，…),
   /// for figures of its later sentences with no period or 预计 of their own.
   var paragraphPeriod: String?
+  /// The indicator of the paragraph's last row before this sentence (分季度看，一季度、
+  /// 上半年分别增长…: the list's figures are that indicator's).
+  var paragraphIndicator: String?
   /// Figures `rows()` left out, with the rule that did.
   private(set) var skipped: [SkippedFigure] = []
   /// For each row `rows()` returned, the words naming what its figure counts
@@ -984,8 +987,8 @@ struct SentenceAnalyzer {
       // An increment over last year or the start of the year right after its level
       // (存款余额386.5亿元，比年初增加31.2亿元; 企业172家，比上年净增11家): a level row of its
       // own, named by the level and its base (存款余额比年初增加), negative when it fell.
-      if figure.high == nil, !figure.minus, let prev = out.last, let increment = Self.increment(local), prev.measure == "level",
-        prev.scenario == "actual",
+      if figure.high == nil, !figure.minus, let increment = Self.increment(local),
+        let prev = out.last(where: { $0.measure == "level" }), prev.scenario == "actual",
         FigureFilter.base(of: prev.unit) == countBase || prev.unit == figure.unit,
         lexicon.lastMatch(in: Array(local)) == nil
       {
@@ -1072,8 +1075,20 @@ struct SentenceAnalyzer {
           notes.append("unknown indicator: kept under its phrase")
         }
       }
-      // 分别 lists: the k-th subject before 分别 names the k-th figure after it.
-      if let fenbie = chars.firstOffset(of: "分别"),
+      // 分别 lists of periods (一季度、上半年、前三季度分别增长2.1%、3.0%、3.7%): the k-th
+      // period dates the k-th figure, which is the indicator named before the list, or
+      // the paragraph's last one.
+      if let fenbie = chars.firstOffset(of: "分别"), let y = Int(period.prefix(4)),
+        let (periods, listStart) = enumeratedPeriods(figure: figure, figures: figs, fenbie: fenbie, year: y)
+      {
+        period = periods
+        if let m = lexicon.lastMatch(in: Array(chars[clause..<listStart])) {
+          name = m.canonical
+        } else if let last = out.last?.indicator ?? paragraphIndicator {
+          name = last
+        }
+        notes.removeAll { $0.hasPrefix("unknown indicator") }
+      } else if let fenbie = chars.firstOffset(of: "分别"),
         let named = enumerationSubject(figure: figure, figures: figs, index: index, fenbie: fenbie)
       {
         // Places listed with 分别 while each figure names its own measure
@@ -1511,6 +1526,57 @@ struct SentenceAnalyzer {
     let after = figures.filter { $0.start > fenbie && clauseStart(before: $0.start) == clause }
     guard after.count == 2 else { return nil }
     return after.firstIndex { $0.start == figure.start }
+  }
+
+  /// With 分别 after a list of periods (一季度、上半年、前三季度), the period of the
+  /// figure's place in the list, and where the list starts; nil when the list
+  /// is not all periods or does not match the figures in number.
+  func enumeratedPeriods(figure: Figure, figures: [Figure], fenbie: Int, year: Int) -> (String, Int)? {
+    guard figure.start > fenbie else { return nil }
+    let after = figures.filter { $0.start > fenbie && clauseStart(before: $0.start) == clauseStart(before: figure.start) }
+    guard let k = after.firstIndex(where: { $0.start == figure.start }) else { return nil }
+    let clause = clauseStart(before: fenbie)
+    var parts: [[Character]] = [[]]
+    for c in chars[clause..<fenbie] {
+      if c == "、" || c == "和" || c == "及" { parts.append([]) } else { parts[parts.count - 1].append(c) }
+    }
+    var items: [String] = []
+    var start = clause
+    for (j, part) in parts.enumerated() {
+      if let p = Self.namedPeriod(String(part), year: year) {
+        items.append(p)
+        continue
+      }
+      // The first item may follow the list's subject (一般公共预算收入一季度、…).
+      guard j == 0, part.count >= 2, let n = (2...min(5, part.count)).reversed().first(where: {
+        Self.namedPeriod(String(part.suffix($0)), year: year) != nil
+      }), let p = Self.namedPeriod(String(part.suffix(n)), year: year) else { return nil }
+      items.append(p)
+      start = clause + part.count - n
+    }
+    guard items.count >= 2, items.count == after.count, k < items.count else { return nil }
+    return (items[k], start)
+  }
+
+  /// The period a word names in `year`: 一季度…四季度, 上半年, 下半年, 前三季度, 1—9月, 全年.
+  static func namedPeriod(_ word: String, year y: Int) -> String? {
+    switch word {
+    case "一季度", "第一季度": return "\(y)Q1"
+    case "二季度", "第二季度": return "\(y)Q2"
+    case "三季度", "第三季度": return "\(y)Q3"
+    case "四季度", "第四季度": return "\(y)Q4"
+    case "上半年": return "\(y)H1"
+    case "下半年": return "\(y)H2"
+    case "前三季度": return "\(y)-01..\(y)-09"
+    case "全年": return "\(y)"
+    default: break
+    }
+    let c = Array(word)
+    guard c.count >= 4, c.last == "月", c.first == "1", "—–-~～至".contains(c[1]) else { return nil }
+    var k = 1
+    while k < c.count && "—–-~～至".contains(c[k]) { k += 1 }
+    guard let m = Int(String(c[k..<(c.count - 1)])), (2...12).contains(m) else { return nil }
+    return "\(y)-01..\(y)-\(two(m))"
   }
 
   /// With 分别, the subjects listed before it name the figures after it, in order.

@@ -152,6 +152,21 @@ struct DocumentRuleTests {
     #expect(!r.contains { $0.value == "1" || $0.value == "4" }, "\(r)")
   }
 
+  /// Periods listed with 分别 date the figures in order; the figures are the
+  /// indicator named before the list, or the paragraph's last.
+  @Test func periodsListedWithFenbie() {
+    let r = rows("一、2030年工作回顾\n全市一般公共预算收入完成142.87亿元，增长3.9%。收入增幅逐季回升，一季度、上半年、前三季度分别增长2.1%、3.0%、3.7%。")
+    let listed = r.filter { ["2.1", "3.0", "3.7"].contains($0.value) }
+    #expect(listed.map(\.period) == ["2030Q1", "2030H1", "2030-01..2030-09"], "\(r)")
+    #expect(listed.allSatisfy { $0.indicator == "一般公共预算收入" && $0.measure == "growth" }, "\(r)")
+  }
+
+  /// An increment after a level's growth still belongs to that level.
+  @Test func anIncrementAfterTheGrowthOfItsLevel() {
+    let r = rows("一、2030年工作回顾\n年末金融机构存款余额412.36亿元，同比增长8.6%，比年初增加31.24亿元。")
+    #expect(r.first { $0.value == "31.24" }?.indicator == "金融机构存款余额比年初增加", "\(r)")
+  }
+
   /// 奋斗目标 heads a plan; a level or rate to reach over the next years is for
   /// the span's last year, an average growth over the span.
   @Test func fiveYearGoalsAreForTheSpansEnd() {
