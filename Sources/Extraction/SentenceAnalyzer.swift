@@ -756,6 +756,7 @@ struct SentenceAnalyzer {
         negative = ["低于", "下降", "降低", "回落", "减少", "收窄"].contains { localTail.contains($0) }
           || clausePre.contains("拖累") || clausePre.contains("拉低")  // a drag on growth (拖累/拉低投资增速约3.2个百分点)
           || ["低于", "慢于"].contains { Self.stripLeadingFillers(local).hasPrefix($0) }
+          || Self.lastComparison(in: local).map { $0 == "低于" || $0 == "慢于" } == true
         // A decline narrowing (降幅收窄) is a growth rate rising; widening, falling.
         if local.contains("降幅") { negative = ["扩大", "加深", "加大"].contains { localTail.contains($0) } }
       } else if isPercent && localTail.contains("增长面") {
@@ -882,6 +883,13 @@ struct SentenceAnalyzer {
         let first = Int(period.prefix(4)), let plan = state.planYear, first >= plan
       {
         period = String(period.suffix(4))
+      }
+      // A harvest in a part-year release (夏粮总产量13.86万吨, 早稻播种面积) is the year's crop.
+      if scenario == "actual", Int(period) == nil, !Self.isYearSpan(period), let y = Int(period.prefix(4)),
+        ["夏粮", "早稻", "油菜籽", "夏收", "秋粮", "晚稻"].contains(where: { clausePre.contains($0) }),
+        !["上半年", "季度", "月"].contains(where: { clausePre.contains($0) })
+      {
+        period = String(y)
       }
       // A year's target quoted in a part-year sentence (1—10月…完成年度目标96亿元的81.6%) is the year's.
       if scenario == "target", Int(period) == nil, !Self.isYearSpan(period),
@@ -1152,6 +1160,17 @@ struct SentenceAnalyzer {
     out.append(contentsOf: structure)
     repeatKeys.append(contentsOf: structure.map { _ in "" })
     return out
+  }
+
+  /// The last comparison word (高于, 低于, 快于, 慢于) in the words before a figure
+  /// (商品零售额增速低于餐饮收入增速3.5个百分点 → 低于).
+  static func lastComparison(in local: String) -> String? {
+    let c = Array(local)
+    var best: (Int, String)?
+    for word in ["高于", "低于", "快于", "慢于"] {
+      if let at = c.lastOffset(of: word), best.map({ at > $0.0 }) ?? true { best = (at, word) }
+    }
+    return best?.1
   }
 
   /// Words before a figure without the plan named at their end (涨幅年度目标为 → 涨幅).

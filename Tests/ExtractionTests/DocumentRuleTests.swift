@@ -167,6 +167,20 @@ struct DocumentRuleTests {
     #expect(r.first { $0.value == "31.24" }?.indicator == "金融机构存款余额比年初增加", "\(r)")
   }
 
+  /// A harvest in a part-year release (夏粮, 早稻) is the year's crop.
+  @Test func aSummerHarvestIsTheYears() {
+    let r = rows("2030年上半年经济运行情况\n上半年，全县地区生产总值增长5.2%。夏粮总产量13.86万吨，增长1.5%。")
+    #expect(r.first { $0.value == "5.2" }?.period == "2030H1", "\(r)")
+    #expect(r.first { $0.value == "13.86" }?.period == "2030", "\(r)")
+    #expect(r.first { $0.value == "1.5" }?.period == "2030", "\(r)")
+  }
+
+  /// 低于 anywhere before the points (商品零售额增速低于餐饮收入增速3.5个百分点) makes them negative.
+  @Test func pointsBelowAreNegative() {
+    let r = rows("一、2030年工作回顾\n全市商品零售额增长4.1%，商品零售额增速低于餐饮收入增速3.5个百分点。")
+    #expect(r.first { $0.measure == "pp_diff" }?.value == "-3.5", "\(r)")
+  }
+
   /// 奋斗目标 heads a plan; a level or rate to reach over the next years is for
   /// the span's last year, an average growth over the span.
   @Test func fiveYearGoalsAreForTheSpansEnd() {
