@@ -363,7 +363,12 @@ public struct Extractor: Sendable {
       guard i > 0, i < line.count, ".．、".contains(line[i]) else { return nil }
       i += 1
     }
-    guard let end = line[i...].firstIndex(where: { "。：:".contains($0) }), end - i >= 2, end - i <= 20 else { return nil }
+    guard var end = line[i...].firstIndex(where: { "。：:".contains($0) }), end - i >= 2, end - i <= 20 else { return nil }
+    // A kind in brackets after the name (地区生产总值（预期性）。) is no part of it.
+    if line[end - 1] == "）" || line[end - 1] == ")", let open = line[i..<end].lastIndex(where: { $0 == "（" || $0 == "(" }) {
+      end = open
+    }
+    guard end - i >= 2 else { return nil }
     var heading = Array(line[i..<end])
     guard heading.allSatisfy({ RegionFinder.isHan($0) }) else { return nil }
     var growth = false
@@ -541,7 +546,13 @@ struct DocumentState: Sendable {
     let dateline = DocumentState.dateline(lines)
     // A heading that says it reviews (执行情况, 工作总结) names the review year; a
     // title opening with its year outranks other numbered headings with a year.
-    let titled = DocumentState.titleYear(lines)
+    // A monthly bulletin's masthead line (2030年5月全市统计月报): that year, and the
+    // months of it so far, as its undated figures are counted.
+    let monthly = DocumentState.monthlyTitle(lines)
+    if reviewPart == nil, let monthly, monthly.month >= 2 {
+      reviewPart = "01..\(SentenceAnalyzer.two(monthly.month))"
+    }
+    let titled = DocumentState.titleYear(lines) ?? monthly?.year
     let review =
       headingYears.first { $0.review }?.year ?? (headingYears.contains { $0.plan } ? nil : titled)
       ?? headingYears.first { !$0.plan }?.year
@@ -565,7 +576,10 @@ struct DocumentState: Sendable {
       // a part of the year to review, it still does: a whole year's figure
       // exists only once the year is over. Its 1—4月 are its own year's.
       // A year-end text (November, December) reviews its own year.
-      let looksBack = month <= 3 || (month <= 10 && reviewPart == nil)
+      // (Unless the text names its own year, besides the dateline, more than
+      // the one before: a monthly bulletin issued in June is about this year.)
+      let looksBack = month <= 3
+        || (month <= 10 && reviewPart == nil && counts[y - 1, default: 0] >= counts[y, default: 0] - 1)
       reviewYear = looksBack ? y - 1 : y
       planYear = reviewYear.map { $0 + 1 }
       if looksBack && month > 3 { partYear = y }
@@ -602,14 +616,41 @@ struct DocumentState: Sendable {
     return y
   }
 
+  /// A monthly report's title among the first lines (2030年5月全市统计月报,
+  /// 2030年5月经济运行简况): its year and month; nil when there is none.
+  static func monthlyTitle(_ lines: [[Character]]) -> (year: Int, month: Int)? {
+    for t in lines.lazy.map(Text.trim).filter({ !$0.isEmpty }).prefix(6) where t.count <= 30 && t.count > 7 {
+      let s = String(t)
+      guard t[4] == "年", let y = Int(String(t[0..<4])), (1990...2100).contains(y),
+        ["月报", "统计", "经济运行", "简况", "快报"].contains(where: { s.contains($0) }),
+        !s.contains("，"), !s.contains("。")
+      else { continue }
+      var k = 5, month = 0
+      while k < t.count && Text.isDigit(t[k]) { month = month * 10 + (t[k].wholeNumberValue ?? 0); k += 1 }
+      guard k > 5, k < t.count, t[k] == "月", (1...12).contains(month), k + 1 < t.count, t[k + 1] != "日",
+        !"—–-~～至".contains(t[k + 1])
+      else { continue }
+      return (y, month)
+    }
+    return nil
+  }
+
   /// The span a title or subtitle (the first two lines) reviews: a plan
   /// period since its start (“十四五”以来, up to the review year) or during it
   /// (“十四五”时期).
   static func titleSpan(_ lines: [[Character]], reviewYear: Int) -> String? {
     for title in lines.lazy.map(Text.trim).filter({ !$0.isEmpty }).prefix(2) where title.count <= 40 {
       let s = String(title)
+      // The plan's own evaluation (第十四个五年规划纲要实施情况总结评估报告): its years so far.
+      for (name, first) in [("第十三个五年规划", 2016), ("第十四个五年规划", 2021), ("第十五个五年规划", 2026)]
+      where s.contains(name) && s.contains("评估") {
+        return reviewYear >= first ? "\(first)..\(min(reviewYear, first + 4))" : nil
+      }
       for (name, first) in [("十三五", 2016), ("十四五", 2021), ("十五五", 2026)] where s.contains(name) {
         let last = first + 4
+        if s.contains("评估") && s.contains("规划") {
+          return reviewYear >= first ? "\(first)..\(min(reviewYear, last))" : nil
+        }
         if s.contains(name + "”以来") || s.contains(name + "以来") || s.contains(name + "\"以来") {
           return reviewYear >= first ? "\(first)..\(min(reviewYear, last))" : nil
         }
@@ -624,7 +665,8 @@ struct DocumentState: Sendable {
   static func dateline(_ lines: [[Character]]) -> (year: Int, month: Int)? {
     var seen = 0
     for line in lines {
-      let t = Text.trim(line)
+      // (Spaces that set the issuer apart from the date do not make the line long.)
+      let t = Text.trim(line).filter { $0 != " " && $0 != "\u{3000}" && $0 != "\t" }
       if t.isEmpty { continue }
       seen += 1
       if seen > 8 { return nil }

@@ -610,7 +610,9 @@ struct SentenceAnalyzer {
   }
 
   /// Words of a plan report's indicator list that label a column, not an indicator.
-  static let columnLabels: Set<String> = ["", "执行情况", "完成情况", "实际完成", "执行", "实际", "总额", "总量", "规模", "预期", "目标值", "完成值"]
+  static let columnLabels: Set<String> = [
+    "", "执行情况", "完成情况", "实际完成", "执行", "实际", "总额", "总量", "规模", "预期", "目标值", "完成值", "规划目标", "目标",
+  ]
 
   static func isColumnLabel(_ phrase: String) -> Bool { columnLabels.contains(phrase) || phrase.count < 2 }
 
@@ -721,6 +723,12 @@ struct SentenceAnalyzer {
     let figs = figures()
     var previousEnd = 0
     var lastIndicator: String?
+    // A sentence opening with a plan's label (规划目标：2025年达到300亿元，年均增长7%左右)
+    // states targets in all its clauses.
+    let labelNamesPlan = chars.prefix(8).firstIndex(where: { $0 == "：" || $0 == ":" }).map { colon in
+      let label = text(0..<colon)
+      return ["目标", "规划", "计划"].contains(where: { label.contains($0) }) && !["完成", "实际", "执行"].contains(where: { label.contains($0) })
+    } ?? false
     var keptCountBase: String?
     var droppedCountBase: String?
     var prevWasFrom = false
@@ -853,6 +861,7 @@ struct SentenceAnalyzer {
           word != "争取" && word != "控制在" && withoutNoun.contains(word)
         }
         if estimate { scenario = "estimate" } else if (targetBefore || Self.namesGoalAfter(text(figure.end..<min(chars.count, figure.end + 8)))
+          || labelNamesPlan
           || listEndsInGoal(after: figure.end))
           && measure != "completion"
         {
@@ -946,6 +955,12 @@ struct SentenceAnalyzer {
       // 由2025年的…增加到2030年的…，年均增长4.1%: over the years after the first.
       if measure == "avg_growth", let y = Int(period), let y0 = Self.fromYear(in: text(0..<clause)), y0 < y {
         period = "\(y0 + 1)..\(y)"
+      }
+      // 规划目标：2025年达到300亿元，年均增长7%左右 in a text framed by 2021..2025: over those years.
+      if measure == "avg_growth", let y = Int(period), let span = paragraphPeriod, Self.isYearSpan(span),
+        Int(span.suffix(4)) == y
+      {
+        period = span
       }
       if measure == "avg_growth" && !period.contains("..") { notes.append("average growth without a span") }
       if measure != "avg_growth" && period.contains("..") && !period.contains("-") && measure == "growth" {

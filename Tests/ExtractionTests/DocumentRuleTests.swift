@@ -181,6 +181,37 @@ struct DocumentRuleTests {
     #expect(r.first { $0.measure == "pp_diff" }?.value == "-3.5", "\(r)")
   }
 
+  /// A monthly bulletin's masthead (2030年5月全市统计月报, not the first line) dates
+  /// its undated figures to the months so far; a dateline set apart by spaces counts.
+  @Test func aMonthlyBulletinIsAboutItsMonthsSoFar() {
+    let text = "某市统计月报\n某市统计局　　　　　　　　　　　　　　　　　　　　　　　　　　　　　　　　　2030年6月18日\n2030年5月全市统计月报\n一、运行简析\n分行业看，行业增长面为68.4%。"
+    let r = rows(text)
+    #expect(r.first { $0.value == "68.4" }?.period == "2030-01..2030-05", "\(r)")
+    #expect(DocumentState.dateline(text.split(separator: "\n").map { Array($0) })?.month == 6)
+  }
+
+  /// A text written mid-year that names its own year more than the one before
+  /// is about this year (not a look back).
+  @Test func aMidYearTextAboutItsOwnYear() {
+    let text = "某区经济简报\n2030年6月18日\n2030年以来，全区经济平稳向好。\n全区规模以上工业增加值增长6.9%。2030年全区将继续推进项目建设。"
+    let r = rows(text)
+    #expect(r.first { $0.value == "6.9" }?.period == "2030", "\(r)")
+  }
+
+  /// A sentence opening with a plan's label (规划目标：…) states targets; a kind in
+  /// brackets after a numbered item's name (（预期性）) is no part of the name; a
+  /// plan's evaluation is framed by the plan's years.
+  @Test func aPlanEvaluationsItems() {
+    let text = "某县第十四个五年规划纲要实施情况总结评估报告\n（2026年3月）\n二、主要指标完成情况\n1．地区生产总值（预期性）。规划目标：2025年达到300亿元，年均增长7%左右。实际完成：2025年为289.4亿元；年均增长5.9%。"
+    let r = rows(text)
+    let level = r.first { $0.value == "300" }
+    #expect(level?.scenario == "target" && level?.indicator == "地区生产总值" && level?.period == "2025", "\(r)")
+    let average = r.first { $0.value == "7" }
+    #expect(average?.scenario == "target" && average?.period == "2021..2025", "\(r)")
+    let actual = r.first { $0.value == "5.9" }
+    #expect(actual?.scenario == "actual" && actual?.period == "2021..2025" && actual?.indicator == "地区生产总值", "\(r)")
+  }
+
   /// 奋斗目标 heads a plan; a level or rate to reach over the next years is for
   /// the span's last year, an average growth over the span.
   @Test func fiveYearGoalsAreForTheSpansEnd() {

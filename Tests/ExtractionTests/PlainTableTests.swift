@@ -7,16 +7,17 @@ struct PlainTableTests {
   let extractor = Extractor(lexicon: Lexicon())
 
   @Test func cellsSplitAtRunsOfSpaces() {
-    #expect(PlainTable.cells(Array("  其中：出口      亿元      14.32      19.6")) == ["其中：出口", "亿元", "14.32", "19.6"])
-    #expect(PlainTable.cells(Array("指标名称\u{3000}单位\t1—9月")) == ["指标名称", "单位", "1—9月"])
+    #expect(PlainTable.cells(Array("  其中：出口      亿元      14.32      19.6"), bars: false) == ["其中：出口", "亿元", "14.32", "19.6"])
+    #expect(PlainTable.cells(Array("指标名称\u{3000}单位\t1—9月"), bars: false) == ["指标名称", "单位", "1—9月"])
     // One space is part of a cell.
-    #expect(PlainTable.cells(Array("PM 2.5  微克  30")) == ["PM 2.5", "微克", "30"])
+    #expect(PlainTable.cells(Array("PM 2.5  微克  30"), bars: false) == ["PM 2.5", "微克", "30"])
+    #expect(PlainTable.cells(Array("15｜城镇登记失业率｜%｜2.8｜3.5以内"), bars: true) == ["15", "城镇登记失业率", "%", "2.8", "3.5以内"])
   }
 
   @Test func theHeaderSaysWhatEachColumnIs() throws {
     let table = try #require(PlainTable.header(Array("指标名称      单位      1—9月      同比增长（%）"), year: 2030, period: "2030"))
     #expect(table.unitColumn == 1)
-    #expect(table.columns.compactMap { $0?.measure } == ["level", "growth"])
+    #expect(table.columns.compactMap { $0 }.map { $0.measure ?? "by unit" } == ["by unit", "growth"])
     #expect(table.columns.compactMap { $0?.period } == ["2030-01..2030-09"])
     #expect(PlainTable.header(Array("全县地区生产总值增长5.8%。"), year: 2030, period: "2030") == nil)
   }
@@ -47,5 +48,48 @@ struct PlainTableTests {
     #expect(r.first { $0.value == "36.95" }?.period == "2030-01..2030-08", "\(r)")
     #expect(r.first { $0.value == "4.4" }?.measure == "growth", "\(r)")
     #expect(r.first { $0.value == "3.4" }?.indicator == "城镇新增就业", "\(r)")
+  }
+
+  /// A ｜ table of a plan's evaluation: year columns, a target column with bound
+  /// words, an estimate in brackets, text columns ignored.
+  @Test func aPlanEvaluationTable() {
+    let text = """
+      某县第十四个五年规划纲要实施情况总结评估报告
+      （2031年3月）
+      一、主要指标完成情况
+      序号｜指标名称｜单位｜2025年｜2030年规划目标｜2030年实际｜指标属性｜评估结论
+      15｜城镇登记失业率｜%｜2.8｜3.5以内｜2.9｜预期性｜完成
+      21｜单位地区生产总值能耗降低（五年累计）｜%｜—｜14｜15.6（预计）｜约束性｜完成
+      26｜粮食综合生产能力｜万吨｜21.6｜22以上｜22.9｜约束性｜完成
+      """
+    let r = extractor.extract(text, region: "某县").rows
+    let target = r.first { $0.value == "3.5" }
+    #expect(target?.scenario == "target" && target?.bound == "<=" && target?.period == "2030" && target?.measure == "ratio", "\(r)")
+    #expect(r.first { $0.value == "2.8" }?.period == "2025", "\(r)")
+    let energy = r.first { $0.value == "-15.6" }
+    #expect(energy?.scenario == "estimate" && energy?.period == "2026..2030" && energy?.measure == "growth", "\(r)")
+    #expect(r.first { $0.value == "22" }?.bound == ">=", "\(r)")
+    #expect(!r.contains { $0.value == "15" || $0.value == "21" }, "\(r)")
+  }
+
+  /// A monthly bulletin's columns (5月, 1—5月) with rule lines; a % unit is a growth
+  /// unless the name is a rate.
+  @Test func aMonthlyBulletinTable() {
+    let text = """
+      某市统计月报
+      2030年5月全市统计月报
+      指标名称              计量单位      5月       1—5月     同比增长（%）
+      --------------------------------------------------------------
+      规模以上工业增加值    %             7.4       6.9       —
+      规模以上工业产品销售率  %           97.2      97.6      —
+      商品房销售额          亿元          16.38     72.64     -11.2
+      --------------------------------------------------------------
+      """
+    let r = extractor.extract(text, region: "某市").rows
+    #expect(r.first { $0.value == "7.4" }.map { ($0.measure, $0.period) } ?? ("", "") == ("growth", "2030-05"), "\(r)")
+    #expect(r.first { $0.value == "6.9" }?.period == "2030-01..2030-05", "\(r)")
+    #expect(r.first { $0.value == "97.6" }?.measure == "ratio", "\(r)")
+    let sales = r.first { $0.value == "-11.2" }
+    #expect(sales?.measure == "growth" && sales?.period == "2030-01..2030-05", "\(r)")
   }
 }
