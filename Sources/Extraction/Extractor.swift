@@ -581,7 +581,9 @@ struct DocumentState: Sendable {
       let looksBack = month <= 3
         || (month <= 10 && reviewPart == nil && counts[y - 1, default: 0] >= counts[y, default: 0] - 1)
       reviewYear = looksBack ? y - 1 : y
-      planYear = reviewYear.map { $0 + 1 }
+      // A part of the year under review (前三季度…) plans the rest of the same year.
+      let restOfYear = reviewPart != nil && !looksBack
+      planYear = reviewYear.map { restOfYear ? $0 : $0 + 1 }
       if looksBack && month > 3 { partYear = y }
       yearGuessed = false
     } else {

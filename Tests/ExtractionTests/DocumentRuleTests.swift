@@ -212,6 +212,18 @@ struct DocumentRuleTests {
     #expect(actual?.scenario == "actual" && actual?.period == "2021..2025" && actual?.indicator == "地区生产总值", "\(r)")
   }
 
+  /// A dated release on a part of the year (前三季度…) plans the rest of that year:
+  /// its targets and projections are the year's, not the next.
+  @Test func aPartYearReleaseKeepsItsYearsTargets() {
+    let text = "前三季度全省经济稳中有进\n2030年10月28日\n前三季度，全省地区生产总值增长5.3%。\n■全年展望：冲刺目标仍需加力\n年初确定的地区生产总值增长目标为5.5%左右。预计全年地区生产总值增长5.4%左右。"
+    let r = rows(text)
+    #expect(r.first { $0.value == "5.3" }?.period == "2030-01..2030-09", "\(r)")
+    let target = r.first { $0.value == "5.5" }
+    #expect(target?.scenario == "target" && target?.period == "2030", "\(r)")
+    let estimate = r.first { $0.value == "5.4" }
+    #expect(estimate?.scenario == "estimate" && estimate?.period == "2030", "\(r)")
+  }
+
   /// 奋斗目标 heads a plan; a level or rate to reach over the next years is for
   /// the span's last year, an average growth over the span.
   @Test func fiveYearGoalsAreForTheSpansEnd() {
