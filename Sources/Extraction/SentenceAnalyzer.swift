@@ -91,7 +91,7 @@ struct SentenceAnalyzer {
   static let ratioWords = ["率", "比重", "占比", "强度", "比例", "覆盖", "达标", "指数", "进度"]
   /// 年初预期, 年初安排 and 年初预算 are the plan set at the start of the year (年初预期增长6.5%左右,
   /// 年初安排重点项目86个, 年初预算为24.6亿元); 预期增长 is a plan (not 人均预期寿命).
-  static let targetWords = ["预期目标", "目标", "力争", "确保", "计划", "争取", "控制在", "年初预期", "预期增长", "年初安排", "年初预算"]
+  static let targetWords = ["预期目标", "目标", "力争", "确保", "计划", "争取", "控制在", "年初预期", "预期增长", "年初安排", "年初预算", "年度预算"]
   /// A rate applied or set (预备费按支出预算的1.5%安排, 调入预算的比例提高到32%),
   /// not how much of a plan was done.
   static func isAppliedRate(_ clausePre: String) -> Bool {
@@ -420,7 +420,9 @@ struct SentenceAnalyzer {
         pre[e + 1] == "末" || pre[e + 1] == "底" || pre[e + 1] == "份" || has("当月", at: e + 1), let month = Int(m),
         (1...12).contains(month), let y = partYear
       {
-        consider(k, "\(y)-\(Self.two(month))")
+        // 截至11月底…累计完成投资: a flow summed from the year's start, not a stock.
+        let summed = asOf && month >= 2 && Array(pre[e...]).firstOffset(of: "累计") != nil
+        consider(k, summed ? "\(y)-01..\(y)-\(Self.two(month))" : "\(y)-\(Self.two(month))")
       }
       // 前11个月, 前三个月: the year to date.
       if pre[k] == "前", let y = partYear, let (months, e) = Self.monthCount(in: pre, at: k + 1), e + 1 < pre.count,
@@ -612,6 +614,7 @@ struct SentenceAnalyzer {
   /// Words of a plan report's indicator list that label a column, not an indicator.
   static let columnLabels: Set<String> = [
     "", "执行情况", "完成情况", "实际完成", "执行", "实际", "总额", "总量", "规模", "预期", "目标值", "完成值", "规划目标", "目标",
+    "预算", "年度预算",
   ]
 
   static func isColumnLabel(_ phrase: String) -> Bool { columnLabels.contains(phrase) || phrase.count < 2 }

@@ -224,6 +224,20 @@ struct DocumentRuleTests {
     #expect(estimate?.scenario == "estimate" && estimate?.period == "2030", "\(r)")
   }
 
+  /// 截至11月底…累计 sums a flow from the year's start; a stock 截至11月末 is the month's.
+  @Test func asOfAMonthSummedIsTheYearToDate() {
+    let r = rows("一、2030年工作回顾\n截至11月底，全区重点项目累计完成投资246.8亿元。截至11月末，全区金融机构存款余额412.3亿元。")
+    #expect(r.first { $0.value == "246.8" }?.period == "2030-01..2030-11", "\(r)")
+    #expect(r.first { $0.value == "412.3" }?.period == "2030-11", "\(r)")
+  }
+
+  /// An indicator item's 年度预算 states its target.
+  @Test func theYearsBudgetIsTheTarget() {
+    let r = rows("一、2030年上半年计划执行情况\n5．一般公共预算收入。年度预算135.6亿元、增长4%。1—6月，全市一般公共预算收入完成74.82亿元。")
+    let budget = r.first { $0.value == "135.6" }
+    #expect(budget?.scenario == "target" && budget?.indicator == "一般公共预算收入" && budget?.period == "2030", "\(r)")
+  }
+
   /// 奋斗目标 heads a plan; a level or rate to reach over the next years is for
   /// the span's last year, an average growth over the span.
   @Test func fiveYearGoalsAreForTheSpansEnd() {
