@@ -57,7 +57,12 @@ struct SentenceAnalyzer {
   init(chars: [Character], lexicon: Lexicon, state: DocumentState, region: String) {
     self.chars = chars; self.lexicon = lexicon; self.state = state; self.region = region
     mentionsSpanWords = ["年来", "今后", "未来", "这"].contains { chars.firstOffset(of: $0) != nil }
+    foundFigures = []
+    foundFigures = findFigures()
   }
+
+  /// The sentence's figures, found once (every rule asks for them).
+  private var foundFigures: [Figure]
 
   /// Whether the sentence says 五年来, 今后五年 or 未来五年 (checked once, not per figure).
   let mentionsSpanWords: Bool
@@ -216,7 +221,9 @@ struct SentenceAnalyzer {
     return nil
   }
 
-  func figures() -> [Figure] {
+  func figures() -> [Figure] { foundFigures }
+
+  private func findFigures() -> [Figure] {
     let mask = quotedMask()
     var out: [Figure] = []
     var pending: [(start: Int, text: String)] = []
