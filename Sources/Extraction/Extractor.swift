@@ -141,6 +141,16 @@ public struct Extractor: Sendable {
     }
   }
 
+  /// A paragraph opening a breakdown of the figures before it (分行业看，…, 从产品看，…).
+  /// (从总量看，… or 从投资看，… in a speech name a topic, not a breakdown.)
+  static func opensBreakdown(_ line: [Character]) -> Bool {
+    guard let comma = line.prefix(10).firstIndex(where: { $0 == "，" || $0 == "," }), comma >= 3, line[comma - 1] == "看"
+    else { return false }
+    let by = String(line[1..<(comma - 1)])
+    return line[0] == "分"
+      || line[0] == "从" && ["行业", "产品", "区域", "地区", "县", "领域", "门类", "类型", "园区", "乡镇", "企业"].contains(where: { by.contains($0) })
+  }
+
   /// A line that is an interviewer's question: a speaker label (记者：, 问：) and a
   /// question mark.
   static func isQuestion(_ line: [Character]) -> Bool {
@@ -173,6 +183,9 @@ public struct Extractor: Sendable {
     let fragments = Layout.fragmentLines(lines)
     // Lines of notes read so far (附注： and its items), nil outside notes.
     var notesRead: Int?
+    // The part of the year the last paragraph opened with (1—11月，…), for a
+    // breakdown after it (从行业看，…).
+    var previousOpening: String?
     var table: PlainTable?
     var lastLine: [Character] = []
     for (index, line) in lines.enumerated() {
@@ -216,7 +229,10 @@ public struct Extractor: Sendable {
         }
         notesRead = nil
       }
-      if state.updateSection(heading: trimmed) { continue }
+      if state.updateSection(heading: trimmed) {
+        previousOpening = nil
+        continue
+      }
       // An interviewer's question (记者：…明年…有哪些目标？) heads the answer after it:
       // about the year ahead when it asks about 明年 or what comes next, else a review.
       if Extractor.isQuestion(trimmed) {
@@ -238,6 +254,10 @@ public struct Extractor: Sendable {
       var paragraphOpenedByTarget = false
       var firstFigureSentence = true
       var paragraphIndicator: String?
+      // A breakdown (分行业看，…, 从产品看，…) is of the figures before it, in their months.
+      let inherited = Extractor.opensBreakdown(trimmed) ? previousOpening : nil
+      paragraphPeriod = inherited
+      var opening: String?
       let headline = Extractor.isHeadline(trimmed)
       for sentence in Text.sentences(trimmed) {
         if Extractor.opensSubtopic(sentence) {
@@ -266,6 +286,9 @@ public struct Extractor: Sendable {
             // …also after opening words (工业经济稳中向好，1—11月全县…).
             paragraphPeriod = own
           }
+          if paragraphPeriod == nil { paragraphPeriod = inherited }
+          // (A single month, 5月份，…, opens a month's figures, not the months summed.)
+          opening = paragraphPeriod.flatMap { $0.contains("..") || $0.contains("H") || $0.contains("Q") ? $0 : nil }
           paragraphPeriodSettled = paragraphPeriod != nil
         } else if hasFigures, paragraphOpenedByTarget, paragraphPeriod == nil, !paragraphPeriodSettled,
           let own = analyzer.leadContext().period ?? analyzer.partYearAfterOpeningWords(), Int(own) == nil,
@@ -324,6 +347,7 @@ public struct Extractor: Sendable {
         skipped.append(contentsOf: analyzer.skipped)
         if analyzer.breakdownFrom != nil { inBreakdown = true }
       }
+      previousOpening = opening
     }
     // The store's name for the months (1—6月 is 上半年, 2030-01..2030-06 → 2030H1),
     // so that a figure restated under the other name is one repeat.
@@ -514,14 +538,18 @@ struct DocumentState: Sendable {
     var counts: [Int: Int] = [:]
     var titleWorkReportYear: Int?
     var titleCommuniqueYear: Int?
+    var sawReviewHeading = false
     for (index, line) in lines.enumerated() {
       let trimmed = Text.trim(line)
       for y in Text.years(in: trimmed) { counts[y, default: 0] += 1 }
       if let kind = DocumentState.headingKind(trimmed), let y = Text.years(in: trimmed).first {
         headingYears.append((y, kind == .plan, kind == .review))
       }
-      if reviewPart == nil, DocumentState.headingKind(trimmed) == .review {
+      // The first review heading names the part of the year reviewed (a later one,
+      // 四、2031年上半年预算执行情况, is a section of its own).
+      if !sawReviewHeading, DocumentState.headingKind(trimmed) == .review {
         reviewPart = DocumentState.partOfYear(trimmed)
+        sawReviewHeading = true
       }
       if index < 40 && trimmed.count < 40 && String(trimmed).contains("政府工作报告"),
         let y = Text.years(in: trimmed).first
@@ -704,7 +732,7 @@ struct DocumentState: Sendable {
       && (line.dropFirst().first { !Text.chineseNumerals.contains($0) }) == "、"
     let planWords = ["主要任务", "工作安排", "计划(草案)", "计划（草案）", "草案", "工作打算", "目标任务", "总体要求", "工作思路", "主要目标", "预期目标",
       "工作计划", "工作要点", "工作部署", "下一步", "今后", "明年", "展望", "奋斗目标"]
-    let reviewWords = ["执行情况", "回顾", "完成情况", "工作总结", "工作情况", "运行情况"]
+    let reviewWords = ["执行情况", "回顾", "完成情况", "工作总结", "工作情况", "运行情况", "决算"]
     let isPlan = planWords.contains { s.contains($0) }
     let isReview = reviewWords.contains { s.contains($0) }
     if isPlan && !isReview { return .plan }
@@ -757,7 +785,8 @@ struct DocumentState: Sendable {
   var defaultPeriod: String? {
     guard let y = sectionYear else { return nil }
     if inPlan { return String(y) }
-    return reviewPart.map { DocumentState.period(ofPart: $0, year: y) } ?? String(y)
+    let part = sectionReview.map { $0.part } ?? reviewPart
+    return part.map { DocumentState.period(ofPart: $0, year: y) } ?? String(y)
   }
 
   /// Switches section on a heading line; true when the line was a heading.
@@ -768,8 +797,19 @@ struct DocumentState: Sendable {
     case .review: inPlan = false
     case .other: break
     }
+    // A review heading naming a year other than the report's (四、2031年上半年预算执行
+    //情况 in a report on 2030's accounts) dates its section, with its part of the year.
+    let years = Text.years(in: line)
+    if kind == .review, years.count == 1, years[0] != reviewYear {
+      sectionReview = (years[0], DocumentState.partOfYear(line))
+    } else if kind != .other || !years.isEmpty {
+      sectionReview = nil
+    }
     return true
   }
+
+  /// The year and part a review section's own heading names, when it is not the report's.
+  var sectionReview: (year: Int, part: String?)?
 
   /// The period of a table's numbers when its columns name none: the part of
   /// the year its caption names (附表：2030年1—9月主要经济指标), else the report's.
@@ -791,7 +831,7 @@ struct DocumentState: Sendable {
   }
 
   /// The year of the current section.
-  var sectionYear: Int? { inPlan ? planYear : reviewYear }
+  var sectionYear: Int? { inPlan ? planYear : sectionReview?.year ?? reviewYear }
 }
 
 // MARK: - Layout

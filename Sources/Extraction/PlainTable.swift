@@ -91,7 +91,11 @@ struct PlainTable {
   static func column(labelled label: String, year: Int) -> Column? {
     let scenario = ["目标", "规划", "计划"].contains(where: { label.contains($0) }) ? "target"
       : label.contains("预计") ? "estimate" : "actual"
-    let labelYear = Text.years(in: Array(label)).first
+    // A target without a year (全年目标) is the year's.
+    let labelYear = Text.years(in: Array(label)).first ?? (scenario == "target" ? year : nil)
+    if ["进度", "完成率", "完成%", "完成（%）"].contains(where: { label.contains($0) }) {
+      return Column(measure: "completion", period: labelYear.map(String.init), scenario: "actual")
+    }
     if ["增长", "增速", "增幅", "±", "同比"].contains(where: { label.contains($0) }) {
       return Column(measure: "growth", period: labelYear.map(String.init), scenario: scenario)
     }

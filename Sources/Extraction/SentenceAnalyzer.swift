@@ -431,6 +431,11 @@ struct SentenceAnalyzer {
         let summed = asOf && month >= 2 && Array(pre[e...]).firstOffset(of: "累计") != nil
         consider(k, summed ? "\(y)-01..\(y)-\(Self.two(month))" : "\(y)-\(Self.two(month))")
       }
+      // A holiday (春节假期, “五一”假期, 国庆黄金周): its month. 春节 is dated February,
+      // 端午 June, 中秋 September, though in some years they fall a month earlier.
+      if let y = partYear, let month = Self.holidayMonth(pre, at: k) {
+        consider(k, "\(y)-\(Self.two(month))")
+      }
       // 前11个月, 前三个月: the year to date.
       if pre[k] == "前", let y = partYear, let (months, e) = Self.monthCount(in: pre, at: k + 1), e + 1 < pre.count,
         pre[e] == "个", pre[e + 1] == "月", (2...12).contains(months)
@@ -1206,6 +1211,23 @@ struct SentenceAnalyzer {
       return String(s.dropLast(plan.count))
     }
     return local
+  }
+
+  static let holidays: [(String, Int)] = [
+    ("元旦", 1), ("春节", 2), ("清明", 4), ("五一", 5), ("劳动节", 5), ("端午", 6), ("中秋", 9), ("国庆", 10),
+  ]
+
+  /// The month of a holiday named at `i` and followed by 假期, 期间, 黄金周 or 小长假.
+  static func holidayMonth(_ c: [Character], at i: Int) -> Int? {
+    for (name, month) in holidays {
+      let w = Array(name)
+      guard i + w.count <= c.count, Array(c[i..<(i + w.count)]) == w else { continue }
+      var k = i + w.count
+      while k < c.count && "”’\"".contains(c[k]) { k += 1 }
+      let rest = String(c[k..<min(c.count, k + 3)])
+      if ["假期", "期间", "黄金周", "小长假", "节假日"].contains(where: { rest.hasPrefix($0) }) { return month }
+    }
+    return nil
   }
 
   /// A count of months written in digits or Chinese numerals (11, 十一, 三) at

@@ -238,6 +238,34 @@ struct DocumentRuleTests {
     #expect(budget?.scenario == "target" && budget?.indicator == "一般公共预算收入" && budget?.period == "2030", "\(r)")
   }
 
+  /// A final-accounts report (决算草案) reviews its year; a later review heading with
+  /// another year and part (四、2031年上半年预算执行情况) dates its own section.
+  @Test func finalAccountsAndALaterReviewSection() {
+    let text = "关于某县2030年县级决算草案的报告\n一、2030年县级决算情况\n全县一般公共预算收入15.86亿元，比上年增长4.6%。\n二、下一步工作\n加强收入征管。\n三、2031年上半年预算执行情况\n全县一般公共预算收入8.12亿元，增长3.1%。"
+    let r = rows(text)
+    let year = r.first { $0.value == "15.86" }
+    #expect(year?.scenario == "actual" && year?.period == "2030", "\(r)")
+    let half = r.first { $0.value == "8.12" }
+    #expect(half?.scenario == "actual" && half?.period == "2031H1", "\(r)")
+  }
+
+  /// A breakdown paragraph (分行业看，…) is in the months the paragraph before opened
+  /// with; a speech's topic (从投资看，…) is not a breakdown.
+  @Test func aBreakdownKeepsThePreviousParagraphsMonths() {
+    let text = "一、2030年工作总结\n1—11月，全市规模以上工业增加值增长7.4%。\n从行业看，制造业增加值增长8.3%。\n从投资看，全市固定资产投资增长5.1%。"
+    let r = rows(text)
+    #expect(r.first { $0.value == "8.3" }?.period == "2030-01..2030-11", "\(r)")
+    #expect(r.first { $0.value == "5.1" }?.period == "2030", "\(r)")
+    #expect(Extractor.opensBreakdown(Array("分县市区看，")) && !Extractor.opensBreakdown(Array("从总量看，")))
+  }
+
+  /// A holiday's figures are its month's.
+  @Test func aHolidayIsItsMonth() {
+    let r = rows("一、2030年工作总结\n“五一”假期，全市接待游客268.5万人次，增长9.8%。国庆黄金周接待游客412万人次。")
+    #expect(r.filter { $0.value == "268.5" || $0.value == "9.8" }.allSatisfy { $0.period == "2030-05" }, "\(r)")
+    #expect(r.first { $0.value == "412" }?.period == "2030-10", "\(r)")
+  }
+
   /// 奋斗目标 heads a plan; a level or rate to reach over the next years is for
   /// the span's last year, an average growth over the span.
   @Test func fiveYearGoalsAreForTheSpansEnd() {

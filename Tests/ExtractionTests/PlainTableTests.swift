@@ -92,4 +92,18 @@ struct PlainTableTests {
     let sales = r.first { $0.value == "-11.2" }
     #expect(sales?.measure == "growth" && sales?.period == "2030-01..2030-05", "\(r)")
   }
+
+  /// A target column without a year (年度目标) is the year's; a progress column is a completion.
+  @Test func targetAndProgressColumns() {
+    let text = """
+      某区2030年1—8月经济运行情况
+      指标名称              单位      1—8月     同比增长（％）   年度目标    完成进度（％）
+      规模以上工业总产值    亿元      812.6     9.4             1250        65.0
+      """
+    let r = extractor.extract(text, region: "某区").rows
+    let target = r.first { $0.value == "1250" }
+    #expect(target?.scenario == "target" && target?.period == "2030", "\(r)")
+    let progress = r.first { $0.value == "65.0" }
+    #expect(progress?.measure == "completion" && progress?.unit == "%", "\(r)")
+  }
 }
