@@ -390,7 +390,9 @@ struct SentenceAnalyzer {
     func isComparator(_ at: Int) -> Bool {
       var p = at - 1
       if p >= 0 && pre[p] == "第" { p -= 1 }
-      return p >= 0 && Self.comparisonMarks.contains(pre[p])
+      if p >= 0 && Self.comparisonMarks.contains(pre[p]) { return true }
+      // 是2019年同期的138.6%, 恢复至2019年的88.6%: the year the figure is a share of.
+      return pre.last == "的" && p >= 0 && (pre[p] == "是" || (p >= 1 && "至到".contains(pre[p]) && pre[p - 1] == "复"))
     }
     func consider(_ at: Int, _ period: String) {
       if isComparator(at) { return }
@@ -689,6 +691,26 @@ struct SentenceAnalyzer {
 
   /// A level stated against an average (人均收入仅为全省平均水平的82%): named
   /// 〈indicator〉相当于〈average〉, when the words before 为/相当于 name an indicator.
+  /// A figure stated as a share of a past year's (接待游客…是2019年同期的138.6%, 恢复至2019年的
+  /// 88.6%): "相当于2019年同期", to follow the subject's name; nil otherwise.
+  /// A name without an earlier share's suffix (接待游客相当于2019年同期 → 接待游客).
+  static func withoutShareSuffix(_ name: String) -> String {
+    guard let at = Array(name).firstOffset(of: "相当于") else { return name }
+    return String(Array(name)[..<at])
+  }
+
+  static func pastYearShare(_ local: String) -> String? {
+    let s = Array(stripLeadingFillers(local))
+    guard s.last == "的" else { return nil }
+    for verb in ["恢复至", "恢复到", "相当于", "是"] {
+      guard let at = s.lastOffset(of: verb) else { continue }
+      let after = Array(s[(at + verb.count)...])
+      guard after.count >= 6, after[4] == "年", Text.years(in: Array(after.prefix(5))).count == 1 else { continue }
+      return "相当于" + String(after.dropLast())
+    }
+    return nil
+  }
+
   func relativeLevelName(_ local: String) -> String? {
     let s = Array(Self.stripLeadingFillers(local))
     guard s.last == "的", let avg = s.lastOffset(of: "平均水平") else { return nil }
@@ -1092,6 +1114,12 @@ struct SentenceAnalyzer {
         notes.removeAll { $0.hasPrefix("unknown indicator") }
       } else if figure.unit == "%", let relative = relativeLevelName(local) {
         name = relative
+        notes.removeAll { $0.hasPrefix("unknown indicator") }
+      } else if figure.unit == "%", let share = Self.pastYearShare(local),
+        let subject = out.last(where: { $0.measure != "pp_diff" })?.indicator ?? paragraphIndicator
+      {
+        name = Self.withoutShareSuffix(subject) + share
+        measure = "ratio"
         notes.removeAll { $0.hasPrefix("unknown indicator") }
       }
       // A count whose noun follows the classifier (新增7家国家企业技术中心) is
@@ -1506,7 +1534,7 @@ struct SentenceAnalyzer {
     }
     if figure.unit == "%" && measure != "completion" && local.hasSuffix("的") && !local.hasSuffix("年的")
       && !Self.isAppliedRate(clausePre) && relativeLevelName(local) == nil
-      && !Self.isShareClause(local) && shareSubject(local) == nil
+      && !Self.isShareClause(local) && shareSubject(local) == nil && Self.pastYearShare(local) == nil
     {
       return "a share of something (…的N%)"
     }

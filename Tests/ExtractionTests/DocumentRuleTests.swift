@@ -266,6 +266,15 @@ struct DocumentRuleTests {
     #expect(r.first { $0.value == "412" }?.period == "2030-10", "\(r)")
   }
 
+  /// A share of a past year's figure (是2019年同期的138.6%, 恢复至2019年的88.6%) is this
+  /// period's ratio against that year, not a 2019 figure.
+  @Test func aShareOfAPastYear() {
+    let r = rows("一、2030年工作总结\n全年接待入境游客12.6万人次，增长62.5%，恢复至2019年的88.6%。")
+    let share = r.first { $0.value == "88.6" }
+    #expect(share?.measure == "ratio" && share?.period == "2030", "\(r)")
+    #expect(share?.indicator.hasSuffix("相当于2019年") == true, "\(r)")
+  }
+
   /// 奋斗目标 heads a plan; a level or rate to reach over the next years is for
   /// the span's last year, an average growth over the span.
   @Test func fiveYearGoalsAreForTheSpansEnd() {
