@@ -960,7 +960,9 @@ enum RegionFinder {
       if suffixes.contains(line[i]), isHan(line[i - 1]), isHan(line[i - 2]) {
         let name = String(line[i - 2...i])
         let tail = String(line[i - 1...i])
-        if !notNames.contains(tail) && !notNames.contains(name) && !"人民政府发展委员会".contains(line[i - 1]) {
+        // (…三季度市州…: 市州 is a word, so 季度市 is no name.)
+        let followed = i + 1 < line.count && notNames.contains(String(line[i...(i + 1)]))
+        if !notNames.contains(tail) && !notNames.contains(name) && !followed && !"人民政府发展委员会".contains(line[i - 1]) {
           out.append(name)
         }
       }

@@ -693,6 +693,21 @@ struct SentenceAnalyzer {
   /// 〈indicator〉相当于〈average〉, when the words before 为/相当于 name an indicator.
   /// A figure stated as a share of a past year's (接待游客…是2019年同期的138.6%, 恢复至2019年的
   /// 88.6%): "相当于2019年同期", to follow the subject's name; nil otherwise.
+  /// A place named first in the words before a figure (乌陂县…, 苕川高新区…): its name, or nil.
+  func subRegion(_ local: String) -> String? {
+    let s = Array(Self.stripLeadingFillers(local))
+    guard s.count >= 3, RegionFinder.isHan(s[0]), RegionFinder.isHan(s[1]) else { return nil }
+    for park in ["高新区", "经开区", "开发区"] where s.count >= 5 && String(s[2..<5]) == park {
+      return String(s[0..<5])
+    }
+    guard RegionFinder.suffixes.contains(s[2]), s[2] != "省" else { return nil }
+    let name = String(s[0..<3])
+    guard !RegionFinder.notNames.contains(name), !RegionFinder.notNames.contains(String(s[1..<3])),
+      lexicon.lastMatch(in: Array(s[0..<3])) == nil
+    else { return nil }
+    return name
+  }
+
   /// A name without an earlier share's suffix (接待游客相当于2019年同期 → 接待游客).
   static func withoutShareSuffix(_ name: String) -> String {
     guard let at = Array(name).firstOffset(of: "相当于") else { return name }
@@ -1077,10 +1092,12 @@ struct SentenceAnalyzer {
       lastKeptClause = clause
       // A clause without its own subject (…，同比增长2.2%) continues the previous
       // figure: same indicator, scenario and period.
+      var rowRegion = region
       if !isTo, indicator == lastIndicator, let prev = out.last, subjectStart >= clause,
         lexicon.lastMatch(in: Array(chars[max(clause, previousEnd)..<figure.start])) == nil,
         Self.cleanPhrase(Array(chars[max(clause, previousEnd)..<figure.start])).count < 2
       {
+        rowRegion = prev.region
         if !explicitInClause(clause..<figure.start) {
           scenario = prev.scenario; period = prev.period
           if measure == "completion" && scenario == "target" { scenario = "actual" }
@@ -1182,8 +1199,20 @@ struct SentenceAnalyzer {
       let quote = text(quoteStart..<quoteEnd).trimmingCharacters()
 
       func value(_ v: String) -> String { negative && v != "0" ? "-" + v : v }
+      // A place of the report's opening the words (分县市区看，乌陂县规模以上工业增加值增长10.2%，
+      // 东浦区下降2.8%): the figure is that place's, under the indicator it names or the last one.
+      if let place = subRegion(local), place != region {
+        rowRegion = place
+        let rest = name.hasPrefix(place) ? String(name.dropFirst(place.count)) : name
+        if rest.count < 2 || rest == place, let previous = out.last(where: { $0.measure != "pp_diff" }) {
+          name = previous.indicator
+        } else if rest.count >= 2 {
+          name = rest
+        }
+        notes.removeAll { $0.hasPrefix("unknown indicator") }
+      }
       var row = ProposedRow(
-        region: region, indicator: name, measure: measure, scenario: scenario, period: period, value: value(figure.low),
+        region: rowRegion, indicator: name, measure: measure, scenario: scenario, period: period, value: value(figure.low),
         unit: figure.unit, bound: bound, quote: quote, note: notes.joined(separator: "; "))
       // What the figure counts or measures, in the report's words, to find
       // the same figure stated again in other words (…重大科研成果58项).

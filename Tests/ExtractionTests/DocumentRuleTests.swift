@@ -275,6 +275,15 @@ struct DocumentRuleTests {
     #expect(share?.indicator.hasSuffix("相当于2019年") == true, "\(r)")
   }
 
+  /// A place opening the words before a figure makes the figure that place's,
+  /// under the indicator it names or the last one; the report's own figure stays its own.
+  @Test func subRegionsHaveTheirOwnRows() {
+    let r = extractor.extract("一、2030年工作回顾\n全市规模以上工业增加值增长7.4%。分县市区看，乌陂县规模以上工业增加值增长10.2%，东浦区下降2.8%。", region: "某市").rows
+    #expect(r.map(\.region) == ["某市", "乌陂县", "东浦区"], "\(r)")
+    #expect(r.allSatisfy { $0.indicator == "规模以上工业增加值" }, "\(r)")
+    #expect(RegionFinder.names(in: Array("前三季度市州经济")).isEmpty)
+  }
+
   /// 奋斗目标 heads a plan; a level or rate to reach over the next years is for
   /// the span's last year, an average growth over the span.
   @Test func fiveYearGoalsAreForTheSpansEnd() {
