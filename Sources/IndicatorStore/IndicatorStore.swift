@@ -29,24 +29,24 @@ public struct IndicatorStore: Sendable {
   public internal(set) var offsets: [Int32] = [0]
 
   // Fact columns, sorted by (series, period).
-  public internal(set) var periods: [Period] = []
-  public internal(set) var values: [Double] = []
+  public internal(set) var periods: StoreColumn<Period> = []
+  public internal(set) var values: StoreColumn<Double> = []
   public internal(set) var validity = ValidityBitmap()
   /// Per row: `line << 3 | bound.rawValue` (line of the row in its data
   /// file, clamped to 2²⁹ − 1; bound in 3 bits). One word instead of two
   /// keeps the fact columns within 24 bytes per observation.
-  var lineAndBound: [UInt32] = []
+  var lineAndBound: StoreColumn<UInt32> = []
   /// Per row: index into `originSource`/`originDataFile` (the distinct
   /// (report file, data file) pairs, a handful per store).
-  var originOf: [Int32] = []
+  var originOf: StoreColumn<Int32> = []
   var originSource: [Int32] = []
   var originDataFile: [Int32] = []
   /// Quote text, in the order rows were loaded (not sorted: the store
   /// takes the builder's bytes without copying them); row `r`'s quote is
   /// `quoteBytes[quoteStart[r]..<quoteEnd[r]]`.
-  var quoteBytes: [UInt8] = []
-  var quoteStart: [UInt32] = []
-  var quoteEnd: [UInt32] = []
+  var quoteBytes: StoreColumn<UInt8> = []
+  var quoteStart: StoreColumn<UInt32> = []
+  var quoteEnd: StoreColumn<UInt32> = []
   /// Sparse: row → reference indicator code, for relative targets.
   var references: [Int: Int32] = [:]
 
@@ -177,7 +177,7 @@ public struct IndicatorStore: Sendable {
 /// store.bounds.filter { $0.isRelative }.count
 /// ```
 public struct BoundColumn: RandomAccessCollection, Sendable {
-  @usableFromInline let packed: [UInt32]
+  @usableFromInline let packed: StoreColumn<UInt32>
   public var startIndex: Int { 0 }
   public var endIndex: Int { packed.count }
   // Inlinable: the target kernels read a bound per row.

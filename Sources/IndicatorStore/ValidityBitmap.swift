@@ -9,13 +9,13 @@
 /// bits[1]   // false
 /// ```
 public struct ValidityBitmap: Sendable, Hashable {
-  public private(set) var words: [UInt64]
+  public private(set) var words: StoreColumn<UInt64>
   public private(set) var count: Int
 
   public init(count: Int, allValid: Bool) {
     self.count = count
     let wordCount = (count + 63) / 64
-    words = Array(repeating: allValid ? ~0 : 0, count: wordCount)
+    words = StoreColumn(repeating: allValid ? ~0 : 0, count: wordCount)
     if allValid, count % 64 != 0, !words.isEmpty {
       words[words.count - 1] = (1 << UInt64(count % 64)) - 1
     }
@@ -25,11 +25,19 @@ public struct ValidityBitmap: Sendable, Hashable {
 
   /// Bits stored elsewhere (a snapshot): `words` holds at least `count` bits;
   /// bits past `count` are cleared.
-  public init(words: [UInt64], count: Int) {
+  public init(words: [UInt64], count: Int) { self.init(words: StoreColumn(words), count: count) }
+
+  /// Bits stored elsewhere, maybe read in place from a mapped snapshot
+  /// (whose reader has checked that the bits past `count` are clear, so
+  /// none is written here).
+  public init(words: StoreColumn<UInt64>, count: Int) {
     precondition(words.count == (count + 63) / 64, "ValidityBitmap: \(words.count) words for \(count) bits")
     self.words = words
     self.count = count
-    if count % 64 != 0 { self.words[self.words.count - 1] &= (1 << UInt64(count % 64)) - 1 }
+    if count % 64 != 0 {
+      let mask: UInt64 = (1 << UInt64(count % 64)) - 1
+      if self.words[self.words.count - 1] & ~mask != 0 { self.words[self.words.count - 1] &= mask }
+    }
   }
 
   public subscript(i: Int) -> Bool {
@@ -57,8 +65,7 @@ public struct ValidityBitmap: Sendable, Hashable {
 
   /// Number of rows without a value.
   public var nullCount: Int {
-    var valid = 0
-    for w in words { valid += w.nonzeroBitCount }
+    let valid = words.withUnsafeBufferPointer { $0.reduce(0) { $0 + $1.nonzeroBitCount } }
     return count - valid
   }
 }

@@ -60,8 +60,10 @@ public enum FileIO {
     return Int(info.st_size)
   }
 
-  /// The store in a snapshot file, read column by column straight into
-  /// the store's arrays (no second copy of the file in memory).
+  /// The store in a snapshot file. The file is mapped: a version 2
+  /// snapshot's columns are read in place from the mapping (kept until the
+  /// store's last column goes), a version 1 snapshot's copied out of it.
+  /// Where mapping fails, the file is read column by column into arrays.
   public static func openSnapshot(_ path: String) throws(Diagnostic) -> IndicatorStore {
     let fd = open(path, O_RDONLY)
     guard fd >= 0 else { throw Diagnostic.error("cannot open '\(path)': \(reason(errno))") }
@@ -71,6 +73,9 @@ public enum FileIO {
       // Not a regular file (a pipe, say): its size is unknown beforehand.
       var input = StoreSnapshot.BytesInput(try readAll(path))
       return try StoreSnapshot.decode(&input, file: path)
+    }
+    if case .success(let memory) = ReadOnlyMemory.mapping(fd: fd, count: Int(info.st_size)) {
+      return try StoreSnapshot.decode(memory: memory, file: path)
     }
     var input = SnapshotFileInput(fd: fd, byteCount: Int(info.st_size))
     let store = try StoreSnapshot.decode(&input, file: path)

@@ -288,8 +288,8 @@ extension Frame {
       }
       f.offsets.append(k)
     }
-    f.periods = periods
-    f.values = values
+    f.periods = StoreColumn(periods)
+    f.values = StoreColumn(values)
     f.valid = valid
     f.storeRows = StoreRows(rows32: rows)
     return f
