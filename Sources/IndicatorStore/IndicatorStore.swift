@@ -24,7 +24,7 @@ public struct IndicatorStore: Sendable {
   // Series dimension table.
   public internal(set) var seriesKeys: [SeriesKey] = []
   public internal(set) var seriesUnit: [Int32] = []
-  var seriesIndex: [SeriesKey: Int32] = [:]
+  var seriesIndex = SeriesIndex(index: [:])
   /// `offsets[s]..<offsets[s + 1]` are the rows of series `s`.
   public internal(set) var offsets: [Int32] = [0]
 
@@ -70,12 +70,12 @@ public struct IndicatorStore: Sendable {
   /// The series with these labels: a hash lookup, not a scan.
   public func series(region: String, indicator: String, measure: Measure, scenario: Scenario) -> Int? {
     guard let r = regions.code(of: region), let i = indicators.code(of: indicator) else { return nil }
-    return seriesIndex[SeriesKey(region: r, indicator: i, measure: measure, scenario: scenario)].map(Int.init)
+    return seriesIndex.series(SeriesKey(region: r, indicator: i, measure: measure, scenario: scenario)).map(Int.init)
   }
 
   /// The series with this key (codes of this store's dictionaries): a hash
   /// lookup on integers, no string hashing.
-  public func series(key: SeriesKey) -> Int? { seriesIndex[key].map(Int.init) }
+  public func series(key: SeriesKey) -> Int? { seriesIndex.series(key).map(Int.init) }
 
   /// Indices of the series whose labels satisfy `predicate`.
   public func series(matching predicate: (SeriesLabels) -> Bool) -> [Int] {

@@ -451,7 +451,7 @@ public struct StoreBuilder: Sendable {
     store.dataFiles = dataFiles
     store.seriesKeys = seriesKeys
     store.seriesUnit = seriesUnit
-    store.seriesIndex = seriesIndex
+    store.seriesIndex = SeriesIndex(index: seriesIndex)
     store.offsets = keptOffsets
     store.values = StoreColumn(Self.gather(order, threads: threads) { [value] in value[$0] })
     for k in 0..<(mixedUnits ? kept : 0) {

@@ -4,7 +4,7 @@ import Dispatch
 extension StoreSnapshot {
   /// A version 2 snapshot's store, its fact columns read in place from
   /// `memory` (no copy, no fresh pages). The checksum, the row checks and
-  /// the series index are made together on the worker threads; the checks
+  /// the series keys are made together on the worker threads; the checks
   /// are plain loops over the columns with no early exit, so they vectorise.
   static func decodeInPlace(_ memory: ReadOnlyMemory, header: Header, file: String) throws(Diagnostic) -> IndicatorStore {
     func corrupt(_ why: String) -> Diagnostic { StoreSnapshot.corrupt(file, why) }
@@ -54,15 +54,16 @@ extension StoreSnapshot {
       periods.count == rows && lineAndBound.count == rows && originOf.count == rows && quoteBounds.count == rows + 1
 
     // Together on the worker threads: the checksum's chunks, the row
-    // checks (a range of rows each) and the series index (one task).
+    // checks (a range of rows each) and the series keys (one task).
     let threads = WorkerThreads.count
     let chunks = LaneChecksum.chunkCount(length)
     let checksumTasks = threads > 1 ? min(chunks, 4 * threads) : 1
     let rowTasks = rowColumnsFit ? (threads > 1 && rows >= 1 << 16 ? 2 * threads : 1) : 0
-    let index = SeriesIndexTask()
+    let index = SeriesKeysTask()
     var digests = [UInt64](repeating: 0, count: chunks)
     var rowFailures = [UInt8](repeating: 0, count: rowTasks)
     let origins = originSource.count
+    let regionCount = store.regions.count, indicatorCount = store.indicators.count
     memory.withUnsafeBytes { raw in
       periods.withUnsafeBufferPointer { periods in
         lineAndBound.withUnsafeBufferPointer { lineAndBound in
@@ -79,7 +80,7 @@ extension StoreSnapshot {
                     var task = task
                     if seriesTableIsValid {
                       if task == 0 {
-                        index.make(seriesCount: seriesCount, columns: columns)
+                        index.make(columns: columns, regionCount: regionCount, indicatorCount: indicatorCount)
                         return
                       }
                       task -= 1
@@ -127,7 +128,7 @@ extension StoreSnapshot {
     guard !index.hasDuplicate else { throw corrupt("a series appears twice") }
 
     store.seriesKeys = index.keys
-    store.seriesIndex = index.index
+    store.seriesIndex = SeriesIndex(keys: index.keys)
     store.seriesUnit = seriesUnit.arrayValue
     store.offsets = offsets.arrayValue
     store.periods = periods
@@ -145,29 +146,37 @@ extension StoreSnapshot {
     return store
   }
 
-  /// The series keys and their index, made on one worker thread while the
-  /// others checksum; read once all the tasks are done.
-  final class SeriesIndexTask: @unchecked Sendable {
+  /// The series keys, and whether any repeats, made on one worker thread
+  /// while the others checksum; read once all the tasks are done. (The
+  /// index by key is made on the first lookup: `SeriesIndex`.)
+  final class SeriesKeysTask: @unchecked Sendable {
     // @unchecked: written by one task only, read after the tasks finish.
     var keys: [SeriesKey] = []
-    var index: [SeriesKey: Int32] = [:]
     var hasDuplicate = false
 
     /// From columns whose codes were checked to be in range.
     func make(
-      seriesCount: Int,
-      columns: (StoreColumn<Int32>, StoreColumn<Int32>, StoreColumn<UInt8>, StoreColumn<UInt8>)
+      columns: (StoreColumn<Int32>, StoreColumn<Int32>, StoreColumn<UInt8>, StoreColumn<UInt8>),
+      regionCount: Int, indicatorCount: Int
     ) {
-      let (region, indicator, measure, scenario) = columns
       let measures = Measure.allCases, scenarios = Scenario.allCases
-      keys.reserveCapacity(seriesCount)
-      index.reserveCapacity(seriesCount)
-      for s in 0..<seriesCount {
-        let key = SeriesKey(
-          region: region[s], indicator: indicator[s], measure: measures[Int(measure[s])],
-          scenario: scenarios[Int(scenario[s])])
-        if index.updateValue(Int32(s), forKey: key) != nil { hasDuplicate = true }
-        keys.append(key)
+      columns.0.withUnsafeBufferPointer { region in
+        columns.1.withUnsafeBufferPointer { indicator in
+          columns.2.withUnsafeBufferPointer { measure in
+            columns.3.withUnsafeBufferPointer { scenario in
+              keys.reserveCapacity(region.count)
+              for s in 0..<region.count {
+                keys.append(
+                  SeriesKey(
+                    region: region[s], indicator: indicator[s], measure: measures[Int(measure[s])],
+                    scenario: scenarios[Int(scenario[s])]))
+              }
+              hasDuplicate = SeriesIndex.hasDuplicate(
+                region: region, indicator: indicator, measure: measure, scenario: scenario,
+                indicatorCount: indicatorCount, regionCount: regionCount)
+            }
+          }
+        }
       }
     }
   }

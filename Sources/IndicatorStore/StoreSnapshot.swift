@@ -451,15 +451,17 @@ public enum StoreSnapshot {
       throw corrupt("a period is invalid")
     }
 
-    store.seriesIndex.reserveCapacity(seriesCount)
+    var seriesIndex: [SeriesKey: Int32] = [:]
+    seriesIndex.reserveCapacity(seriesCount)
     store.seriesKeys.reserveCapacity(seriesCount)
     for s in 0..<seriesCount {
       let key = SeriesKey(
         region: keyRegion[s], indicator: keyIndicator[s], measure: Measure.allCases[Int(keyMeasure[s])],
         scenario: Scenario.allCases[Int(keyScenario[s])])
-      guard store.seriesIndex.updateValue(Int32(s), forKey: key) == nil else { throw corrupt("a series appears twice") }
+      guard seriesIndex.updateValue(Int32(s), forKey: key) == nil else { throw corrupt("a series appears twice") }
       store.seriesKeys.append(key)
     }
+    store.seriesIndex = SeriesIndex(index: seriesIndex)
     store.seriesUnit = seriesUnit
     store.offsets = offsets
     store.periods = StoreColumn(periods)
