@@ -63,6 +63,20 @@ public struct ValidityBitmap: Sendable, Hashable {
     for i in 0..<other.count { append(other[i]) }
   }
 
+  /// How many bits of `words` in `range` are set: whole words by popcount,
+  /// the partial words at either end masked.
+  public static func countSet(words: UnsafeBufferPointer<UInt64>, in range: Range<Int>) -> Int {
+    guard !range.isEmpty else { return 0 }
+    let first = range.lowerBound >> 6, last = (range.upperBound - 1) >> 6
+    precondition(last < words.count, "ValidityBitmap.countSet: range past the words")
+    let low: UInt64 = ~0 << UInt64(range.lowerBound & 63)
+    let high: UInt64 = ~0 >> UInt64(63 - ((range.upperBound - 1) & 63))
+    if first == last { return (words[first] & low & high).nonzeroBitCount }
+    var total = (words[first] & low).nonzeroBitCount + (words[last] & high).nonzeroBitCount
+    for w in first + 1..<last { total += words[w].nonzeroBitCount }
+    return total
+  }
+
   /// Number of rows without a value.
   public var nullCount: Int {
     let valid = words.withUnsafeBufferPointer { $0.reduce(0) { $0 + $1.nonzeroBitCount } }

@@ -42,27 +42,32 @@ struct Accumulator {
   /// (count, skipped, first/last period, span); no values are touched.
   mutating func addCounting(rows: Range<Int>, of x: Frame) {
     guard !rows.isEmpty else { return }
-    // The columns are taken once, not through a subscript per row.
-    var minRaw = x.periods[rows.lowerBound].rawValue, maxRaw = minRaw
-    var lowest = start, highest = end, valued = 0
+    // The columns are taken once, not through a subscript per row; the
+    // periods are read as 32-bit integers and the valid rows counted a word
+    // at a time, so the loops vectorise.
+    var minRaw = UInt32.max, maxRaw = UInt32.min
+    var lowest = Int32(clamping: start), highest = Int32(clamping: end)
+    var valued = 0
     x.periods.withUnsafeBufferPointer { periods in
       x.valid.words.withUnsafeBufferPointer { words in
         precondition(rows.upperBound <= Swift.min(periods.count, words.count * 64), "count: rows past the columns")
         for i in rows {
-          let period = periods[i]
-          minRaw = Swift.min(minRaw, period.rawValue)
-          maxRaw = Swift.max(maxRaw, period.rawValue)
-          lowest = Swift.min(lowest, period.startMonth)
-          highest = Swift.max(highest, period.endMonth)
-          valued += Int(words[i >> 6] >> UInt64(i & 63) & 1)
+          let raw = periods[i].rawValue
+          minRaw = Swift.min(minRaw, raw)
+          maxRaw = Swift.max(maxRaw, raw)
+          // Period's endMonth and startMonth, in 32 bits.
+          let endMonth = Int32(bitPattern: raw >> 15)
+          lowest = Swift.min(lowest, endMonth - Int32(bitPattern: 4095 - ((raw >> 3) & 4095)))
+          highest = Swift.max(highest, endMonth)
         }
+        valued = ValidityBitmap.countSet(words: words, in: rows)
       }
     }
     // Periods order by raw value: the least is the first, the greatest the last.
     if let f = firstPeriod, !(Period(rawValue: minRaw) < f) {} else { firstPeriod = Period(rawValue: minRaw) }
     if let l = lastPeriod, !(l < Period(rawValue: maxRaw)) {} else { lastPeriod = Period(rawValue: maxRaw) }
-    start = lowest
-    end = highest
+    start = Int(lowest)
+    end = Int(highest)
     count += valued
     skipped += rows.count - valued
   }
@@ -117,7 +122,8 @@ extension Interpreter {
     var keys: [SeriesHeader] = []
     var groupPeriods: [Period?] = []
     var accumulators: [Accumulator] = []
-    var groupUnits: [Set<String>] = []
+    /// Up to two distinct units per group: all that is read is whether it has one.
+    var groupUnits: [[String]] = []
     var lastUnit: [String?] = []
     var index: [GroupKey: Int] = [:]
 
@@ -184,9 +190,9 @@ extension Interpreter {
         if counting { accumulators[g].addCounting(rows: range, of: x) } else { accumulators[g].add(rows: range, of: x) }
       } else if !groupLabels.contains(.period) {
         let g = group(GroupKey(header: header, period: nil, series: -1), header: header, unit: unit)
-        // Series of a group mostly share a unit: compare before hashing.
+        // Series of a group mostly share a unit: compare with the last one first.
         if let unit, unit != lastUnit[g] {
-          groupUnits[g].insert(unit)
+          if groupUnits[g].count < 2 && !groupUnits[g].contains(unit) { groupUnits[g].append(unit) }
           lastUnit[g] = unit
         }
         if let current = run, current.group == g, current.rows.upperBound == range.lowerBound {
@@ -198,7 +204,7 @@ extension Interpreter {
       } else {
         for i in range {
           let g = group(GroupKey(header: header, period: x.periods[i].rawValue, series: -1), header: header, unit: unit)
-          if let unit { groupUnits[g].insert(unit) }
+          if let unit, groupUnits[g].count < 2 && !groupUnits[g].contains(unit) { groupUnits[g].append(unit) }
           accumulators[g].add(period: x.periods[i], value: x.value(at: i))
         }
       }
