@@ -34,8 +34,19 @@ struct Accumulator {
   /// row (the sum in the same order), without an optional or an array
   /// access to the accumulator per row.
   mutating func add(rows: Range<Int>, of x: Frame) {
-    let periods = x.periods, values = x.values, valid = ValidBits(x.valid)
-    for i in rows { add(period: periods[i], value: valid[i] ? values[i] : nil) }
+    // The columns are taken once, not through a subscript per row.
+    x.periods.withUnsafeBufferPointer { periods in
+      x.values.withUnsafeBufferPointer { values in
+        x.valid.words.withUnsafeBufferPointer { words in
+          precondition(
+            rows.upperBound <= Swift.min(periods.count, values.count, words.count * 64), "add: rows past the columns")
+          for i in rows {
+            let isValid = words[i >> 6] & (1 << UInt64(i & 63)) != 0
+            add(period: periods[i], value: isValid ? values[i] : nil)
+          }
+        }
+      }
+    }
   }
 
   /// `add(rows:of:)` for `count`: only what count's value and period read
