@@ -90,6 +90,8 @@ public struct StoreColumn<Element: BitwiseCopyable>: @unchecked Sendable {
   @inlinable public func withUnsafeBufferPointer<R, E: Error>(
     _ body: (UnsafeBufferPointer<Element>) throws(E) -> R
   ) throws(E) -> R {
+    // SAFETY: the buffer lives only for the call, while this column (and so
+    // `memory`) does.
     if let mappedStart { return try body(UnsafeBufferPointer(start: mappedStart, count: mappedCount)) }
     // The array's closure is rethrows: route a typed error through a Result.
     let result: Result<R, E> = array.withUnsafeBufferPointer { buffer in
@@ -126,6 +128,8 @@ extension StoreColumn: RandomAccessCollection, MutableCollection {
   @inlinable public subscript(position: Int) -> Element {
     get {
       if let mappedStart {
+        // SAFETY: the position is checked against the mapped count, and
+        // `memory`, held by this column, keeps the pages mapped.
         precondition(position >= 0 && position < mappedCount, "StoreColumn index out of range")
         return mappedStart[position]
       }
@@ -248,7 +252,9 @@ public final class ReadOnlyMemory: @unchecked Sendable {
     let memory = UnsafeMutableRawPointer.allocate(byteCount: max(count, 1), alignment: 16)
     let buffer = UnsafeMutableRawBufferPointer(start: memory, count: count)
     let written = min(max(0, fill(buffer)), count)
-    if written < count { buffer.baseAddress.map { ($0 + written).initializeMemory(as: UInt8.self, repeating: 0, count: count - written) } }
+    if written < count, let base = buffer.baseAddress {
+      (base + written).initializeMemory(as: UInt8.self, repeating: 0, count: count - written)
+    }
     base = UnsafeRawPointer(memory)
     self.count = count
     isMapping = false
@@ -266,6 +272,8 @@ public final class ReadOnlyMemory: @unchecked Sendable {
   }
 
   deinit {
+    // SAFETY: no column outlives this object (each holds it), so nothing
+    // reads the bytes once they are released.
     if isMapping {
       munmap(UnsafeMutableRawPointer(mutating: base), count)
     } else {

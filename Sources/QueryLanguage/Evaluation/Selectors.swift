@@ -279,10 +279,10 @@ extension Frame {
       let base = k
       // A series is copied a slice at a time from the store's columns.
       storePeriods.withUnsafeBufferPointer { from in
-        periods.withUnsafeMutableBufferPointer { $0[base..<base + (hi - lo)].update(fromContentsOf: from[lo..<hi]) }
+        periods.withUnsafeMutableBufferPointer { _ = $0[base..<base + (hi - lo)].update(fromContentsOf: from[lo..<hi]) }
       }
       storeValues.withUnsafeBufferPointer { from in
-        values.withUnsafeMutableBufferPointer { $0[base..<base + (hi - lo)].update(fromContentsOf: from[lo..<hi]) }
+        values.withUnsafeMutableBufferPointer { _ = $0[base..<base + (hi - lo)].update(fromContentsOf: from[lo..<hi]) }
       }
       for r in lo..<hi { rows[base + (r - lo)] = Int32(r) }
       k += hi - lo
