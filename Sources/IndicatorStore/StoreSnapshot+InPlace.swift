@@ -255,25 +255,39 @@ extension StoreSnapshot {
     ) -> Failures {
       let range = range.clamped(to: 0..<max(0, min(periods.count, lineAndBound.count, originOf.count, quoteBounds.count - 1)))
       let kinds = UInt32(Period.Kind.allCases.count)
-      let lastMonth = Int32((Period.maxYear + 1) * 12)
+      let monthLimit = UInt32((Period.maxYear + 1) * 12)
+      // Bounds are numbered 0..<count (checked here, else the slower mask).
+      let bounds = Bound.allCases
+      let boundsAreNumbered = bounds.indices.allSatisfy { Int(bounds[$0].rawValue) == $0 }
       var validBounds: UInt32 = 0
-      for bound in Bound.allCases where bound.rawValue < 8 { validBounds |= 1 << UInt32(bound.rawValue) }
+      for bound in bounds where bound.rawValue < 8 { validBounds |= 1 << UInt32(bound.rawValue) }
       var failures: Failures = []
       var bad: UInt32 = 0
       for r in range {
+        // Period.isValid in unsigned 32-bit arithmetic: the kind exists, the
+        // end is before year 10000, and the start (end − span) is at least
+        // month 12: end + (4095 − span) ≥ 12 + 4095.
         let raw = periods[r].rawValue
-        let endMonth = Int32(bitPattern: raw >> 15)
-        let startMonth = endMonth - Int32(bitPattern: Period.maxSpan - ((raw >> 3) & 4095))
-        bad |= (raw & 7 >= kinds ? 1 : 0) | (startMonth < 12 ? 1 : 0) | (endMonth >= lastMonth ? 1 : 0)
+        let endMonth = raw >> 15
+        bad |= (raw & 7 >= kinds ? 1 : 0) | (endMonth >= monthLimit ? 1 : 0)
+          | (endMonth + ((raw >> 3) & 4095) < 12 + Period.maxSpan ? 1 : 0)
       }
       if bad != 0 { failures.insert(.period) }
-      bad = 0
-      for r in range { bad |= ~(validBounds >> (lineAndBound[r] & 7)) & 1 }
-      if bad != 0 { failures.insert(.bound) }
-      bad = 0
-      let originCount = UInt32(clamping: origins)
-      for r in range { bad |= UInt32(bitPattern: originOf[r]) >= originCount ? 1 : 0 }
-      if bad != 0 { failures.insert(.origin) }
+      // Largest bound and origin, then one comparison: a max reduction
+      // vectorises where a flag set per row compiles to a branch.
+      if boundsAreNumbered {
+        var largest: UInt32 = 0
+        for r in range { largest = max(largest, lineAndBound[r] & 7) }
+        if !range.isEmpty && largest >= UInt32(bounds.count) { failures.insert(.bound) }
+      } else {
+        bad = 0
+        for r in range { bad |= ~(validBounds >> (lineAndBound[r] & 7)) & 1 }
+        if bad != 0 { failures.insert(.bound) }
+      }
+      // A negative origin is a huge unsigned one.
+      var largestOrigin: UInt32 = 0
+      for r in range { largestOrigin = max(largestOrigin, UInt32(bitPattern: originOf[r])) }
+      if !range.isEmpty && largestOrigin >= UInt32(clamping: origins) { failures.insert(.origin) }
       // The steps into this range's rows' ends.
       if !isOrdered(quoteBounds, from: range.lowerBound + 1, to: range.upperBound + 1) { failures.insert(.quote) }
       return failures
