@@ -24,29 +24,29 @@ public struct IndicatorStore: Sendable {
   // Series dimension table.
   public internal(set) var seriesKeys: [SeriesKey] = []
   public internal(set) var seriesUnit: [Int32] = []
-  var seriesIndex: [SeriesKey: Int32] = [:]
+  var seriesIndex = SeriesIndex(index: [:])
   /// `offsets[s]..<offsets[s + 1]` are the rows of series `s`.
   public internal(set) var offsets: [Int32] = [0]
 
   // Fact columns, sorted by (series, period).
-  public internal(set) var periods: [Period] = []
-  public internal(set) var values: [Double] = []
+  public internal(set) var periods: StoreColumn<Period> = []
+  public internal(set) var values: StoreColumn<Double> = []
   public internal(set) var validity = ValidityBitmap()
   /// Per row: `line << 3 | bound.rawValue` (line of the row in its data
   /// file, clamped to 2²⁹ − 1; bound in 3 bits). One word instead of two
   /// keeps the fact columns within 24 bytes per observation.
-  var lineAndBound: [UInt32] = []
+  var lineAndBound: StoreColumn<UInt32> = []
   /// Per row: index into `originSource`/`originDataFile` (the distinct
   /// (report file, data file) pairs, a handful per store).
-  var originOf: [Int32] = []
+  var originOf: StoreColumn<Int32> = []
   var originSource: [Int32] = []
   var originDataFile: [Int32] = []
   /// Quote text, in the order rows were loaded (not sorted: the store
   /// takes the builder's bytes without copying them); row `r`'s quote is
   /// `quoteBytes[quoteStart[r]..<quoteEnd[r]]`.
-  var quoteBytes: [UInt8] = []
-  var quoteStart: [UInt32] = []
-  var quoteEnd: [UInt32] = []
+  var quoteBytes: StoreColumn<UInt8> = []
+  var quoteStart: StoreColumn<UInt32> = []
+  var quoteEnd: StoreColumn<UInt32> = []
   /// Sparse: row → reference indicator code, for relative targets.
   var references: [Int: Int32] = [:]
 
@@ -70,12 +70,12 @@ public struct IndicatorStore: Sendable {
   /// The series with these labels: a hash lookup, not a scan.
   public func series(region: String, indicator: String, measure: Measure, scenario: Scenario) -> Int? {
     guard let r = regions.code(of: region), let i = indicators.code(of: indicator) else { return nil }
-    return seriesIndex[SeriesKey(region: r, indicator: i, measure: measure, scenario: scenario)].map(Int.init)
+    return seriesIndex.series(SeriesKey(region: r, indicator: i, measure: measure, scenario: scenario)).map(Int.init)
   }
 
   /// The series with this key (codes of this store's dictionaries): a hash
   /// lookup on integers, no string hashing.
-  public func series(key: SeriesKey) -> Int? { seriesIndex[key].map(Int.init) }
+  public func series(key: SeriesKey) -> Int? { seriesIndex.series(key).map(Int.init) }
 
   /// Indices of the series whose labels satisfy `predicate`.
   public func series(matching predicate: (SeriesLabels) -> Bool) -> [Int] {
@@ -177,7 +177,7 @@ public struct IndicatorStore: Sendable {
 /// store.bounds.filter { $0.isRelative }.count
 /// ```
 public struct BoundColumn: RandomAccessCollection, Sendable {
-  @usableFromInline let packed: [UInt32]
+  @usableFromInline let packed: StoreColumn<UInt32>
   public var startIndex: Int { 0 }
   public var endIndex: Int { packed.count }
   // Inlinable: the target kernels read a bound per row.

@@ -19,6 +19,18 @@ public enum Measure: String, Sendable, CaseIterable, Hashable {
   case ppDiff = "pp_diff"
 
   /// Measures in % whose differences are percentage points.
+  /// The position of the case in `allCases`, without a search.
+  public var ordinal: UInt8 {
+    switch self {
+    case .level: 0
+    case .growth: 1
+    case .ratio: 2
+    case .completion: 3
+    case .avgGrowth: 4
+    case .ppDiff: 5
+    }
+  }
+
   public var isRate: Bool {
     switch self {
     case .growth, .ratio, .completion, .avgGrowth: return true
@@ -37,6 +49,15 @@ public enum Scenario: String, Sendable, CaseIterable, Hashable {
   case target
   /// A projected outcome (预计).
   case estimate
+
+  /// The position of the case in `allCases`, without a search.
+  public var ordinal: UInt8 {
+    switch self {
+    case .actual: 0
+    case .target: 1
+    case .estimate: 2
+    }
+  }
 
   public static let allowedText = allCases.map(\.rawValue).joined(separator: ", ")
 }

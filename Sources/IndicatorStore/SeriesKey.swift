@@ -12,6 +12,15 @@ public struct SeriesKey: Hashable, Sendable {
     self.measure = measure
     self.scenario = scenario
   }
+
+  // Measure and Scenario have String raw values, so their own hash would
+  // hash the text: the codes hashed as two integers cost a fraction of
+  // that, and a store has a key per series (the index of a reopened
+  // snapshot hashes every one).
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(UInt64(UInt32(bitPattern: region)) | UInt64(UInt32(bitPattern: indicator)) << 32)
+    hasher.combine(measure.ordinal << 4 | scenario.ordinal)
+  }
 }
 
 /// The readable labels of one series.

@@ -451,9 +451,9 @@ public struct StoreBuilder: Sendable {
     store.dataFiles = dataFiles
     store.seriesKeys = seriesKeys
     store.seriesUnit = seriesUnit
-    store.seriesIndex = seriesIndex
+    store.seriesIndex = SeriesIndex(index: seriesIndex)
     store.offsets = keptOffsets
-    store.values = Self.gather(order, threads: threads) { [value] in value[$0] }
+    store.values = StoreColumn(Self.gather(order, threads: threads) { [value] in value[$0] })
     for k in 0..<(mixedUnits ? kept : 0) {
       let r = Int(order[k])
       let target = seriesUnit[Int(rowSeries[r])]
@@ -476,12 +476,13 @@ public struct StoreBuilder: Sendable {
     }
     store.validity = validity
     self.validity = ValidityBitmap()
-    store.periods = Self.gather(order, threads: threads) { [period] in period[$0] }
+    store.periods = StoreColumn(Self.gather(order, threads: threads) { [period] in period[$0] })
     period = []
     // Lines beyond 2²⁹ − 1 clamp (a file that long is 500M rows).
-    store.lineAndBound = Self.gather(order, threads: threads) { [line, bound] r in
-      UInt32(clamping: min(Int(max(line[r], 0)), (1 << 29) - 1)) << 3 | UInt32(bound[r].rawValue)
-    }
+    store.lineAndBound = StoreColumn(
+      Self.gather(order, threads: threads) { [line, bound] r in
+        UInt32(clamping: min(Int(max(line[r], 0)), (1 << 29) - 1)) << 3 | UInt32(bound[r].rawValue)
+      })
     (line, bound) = ([], [])
     // Origins: the distinct (source, data file) pairs, looked up in a table
     // when the pairs are few enough to index directly.
@@ -496,9 +497,10 @@ public struct StoreBuilder: Sendable {
         originDataFile.append(f)
       }
       let table = originTable
-      store.originOf = Self.gather(order, threads: threads) { [source, dataFile] r in
-        table[Int(source[r]) * fileCount + Int(dataFile[r])]
-      }
+      store.originOf = StoreColumn(
+        Self.gather(order, threads: threads) { [source, dataFile] r in
+          table[Int(source[r]) * fileCount + Int(dataFile[r])]
+        })
       (store.originSource, store.originDataFile) = (originSource, originDataFile)
     } else {
       var originIndex: [Int64: Int32] = [:]
@@ -512,7 +514,7 @@ public struct StoreBuilder: Sendable {
         originDataFile.append(Int32(f))
         return origin
       }
-      (store.originOf, store.originSource, store.originDataFile) = (originOf, originSource, originDataFile)
+      (store.originOf, store.originSource, store.originDataFile) = (StoreColumn(originOf), originSource, originDataFile)
     }
     (source, dataFile) = ([], [])
     if !reference.isEmpty {
@@ -522,10 +524,10 @@ public struct StoreBuilder: Sendable {
     }
     // Quotes stay where they are, in the order rows were added; each row
     // keeps where its quote starts and ends.
-    store.quoteStart = Self.gather(order, threads: threads) { [quoteEnd] r in r == 0 ? 0 : quoteEnd[r - 1] }
-    store.quoteEnd = Self.gather(order, threads: threads) { [quoteEnd] r in quoteEnd[r] }
+    store.quoteStart = StoreColumn(Self.gather(order, threads: threads) { [quoteEnd] r in r == 0 ? 0 : quoteEnd[r - 1] })
+    store.quoteEnd = StoreColumn(Self.gather(order, threads: threads) { [quoteEnd] r in quoteEnd[r] })
     quoteEnd = []
-    store.quoteBytes = quoteBytes
+    store.quoteBytes = StoreColumn(quoteBytes)
     quoteBytes = []
     return Built(store: store, notes: notes)
   }

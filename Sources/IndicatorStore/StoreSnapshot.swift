@@ -6,10 +6,15 @@ import Diagnostics
 /// Layout: an 8-byte magic `INDSHDB\0`, a format version, the payload's
 /// length and a 64-bit checksum of it, then the payload: every dictionary
 /// and column of the store, each as a byte count and its raw little-endian
-/// bytes padded to 8. Opening checks the magic, the version, the length, the
-/// checksum and every cross-reference (codes within their dictionaries,
-/// offsets ordered, quote ends in range), so a corrupt or truncated file is
-/// a clear error, never a crash or a wrong store.
+/// bytes padded to 8, so every column starts 8-byte aligned in the file.
+/// Version 2 (written by `.save`) has a checksum computed in lanes and
+/// chunks on all worker threads (`LaneChecksum`), and its columns are read
+/// in place from the mapped file (`StoreColumn`), not copied; version 1
+/// files still open, through a reader that copies. Opening checks the
+/// magic, the version, the length, the checksum and every cross-reference
+/// (codes within their dictionaries, offsets ordered, quote ends in range),
+/// so a corrupt or truncated file is a clear error, never a crash or a
+/// wrong store.
 ///
 /// ```swift
 /// let bytes = StoreSnapshot.encode(store)
@@ -17,7 +22,10 @@ import Diagnostics
 /// ```
 public enum StoreSnapshot {
   public static let magic: [UInt8] = Array("INDSHDB".utf8) + [0]
-  public static let version: UInt32 = 1
+  /// The version `.save` writes.
+  public static let version: UInt32 = 2
+  /// The versions this indsh opens.
+  public static let readableVersions: ClosedRange<UInt32> = 1...2
   /// The file name extension that marks a snapshot.
   public static let fileExtension = ".indb"
   static let headerSize = 8 + 4 + 4 + 8 + 8
@@ -32,10 +40,14 @@ public enum StoreSnapshot {
     mutating func write(_ bytes: UnsafeRawBufferPointer)
   }
 
-  /// The snapshot as one array (tests, small stores).
-  public static func encode(_ store: IndicatorStore) -> [UInt8] {
+  /// The snapshot as one array (tests, small stores); `version` 1 writes
+  /// the old format (tests of the version 1 reader).
+  public static func encode(_ store: IndicatorStore, version: UInt32 = version) -> [UInt8] {
     var bytes: [UInt8] = []
-    write(store) { bytes.append(contentsOf: $0) }
+    withoutActuallyEscaping({ (piece: UnsafeRawBufferPointer) in bytes.append(contentsOf: piece) }) { sink in
+      var output = SinkOutput(sink: sink)
+      write(store, version: version, to: &output)
+    }
     return bytes
   }
 
@@ -49,32 +61,43 @@ public enum StoreSnapshot {
     }
   }
 
-  static func write(_ store: IndicatorStore, to output: inout SinkOutput) {
+  static func write(_ store: IndicatorStore, version: UInt32 = version, to output: inout SinkOutput) {
     var length = Writer(out: CountingOutput())
-    payload(of: store, into: &length)
+    payload(of: store, version: version, into: &length)
     let count = length.finish().count
-    var sum = Writer(out: ChecksumOutput(checksum: Checksum(length: count)))
-    payload(of: store, into: &sum)
+    let checksum: UInt64
+    if version == 1 {
+      var sum = Writer(out: ChecksumOutput(checksum: Checksum(length: count)))
+      payload(of: store, version: version, into: &sum)
+      checksum = sum.finish().checksum.value
+    } else {
+      var sum = Writer(out: LaneChecksum.Output(length: count))
+      payload(of: store, version: version, into: &sum)
+      checksum = sum.finish().value
+    }
     var header = magic
     append(version, to: &header)
     append(UInt32(0), to: &header)
     append(UInt64(count), to: &header)
-    append(sum.finish().checksum.value, to: &header)
+    append(checksum, to: &header)
     header.withUnsafeBytes { output.write($0) }
     var bytes = Writer(out: output)
-    payload(of: store, into: &bytes)
+    payload(of: store, version: version, into: &bytes)
     output = bytes.finish()
   }
 
   /// Every dictionary and column of the store, in the file's order.
-  static func payload<O: Output>(of store: IndicatorStore, into payload: inout Writer<O>) {
+  /// Version 2 lists quote bounds as `rows + 1` offsets from 0 (the starts
+  /// and the ends are the same column, shifted by one); version 1 lists
+  /// only the ends.
+  static func payload<O: Output>(of store: IndicatorStore, version: UInt32, into payload: inout Writer<O>) {
     for dictionary in [store.regions, store.indicators, store.units, store.sources, store.dataFiles] {
       payload.strings(dictionary.strings)
     }
     payload.array(store.seriesKeys.map(\.region))
     payload.array(store.seriesKeys.map(\.indicator))
-    payload.array(store.seriesKeys.map { UInt8(Measure.allCases.firstIndex(of: $0.measure) ?? 0) })
-    payload.array(store.seriesKeys.map { UInt8(Scenario.allCases.firstIndex(of: $0.scenario) ?? 0) })
+    payload.array(store.seriesKeys.map { $0.measure.ordinal })
+    payload.array(store.seriesKeys.map { $0.scenario.ordinal })
     payload.array(store.seriesUnit)
     payload.array(store.offsets)
     payload.array(store.periods)
@@ -85,8 +108,8 @@ public enum StoreSnapshot {
     payload.array(store.originSource)
     payload.array(store.originDataFile)
     // Quotes are written in row order, one after another (the store may hold them in load order).
-    var quoteEnds: [UInt32] = []
-    quoteEnds.reserveCapacity(store.rowCount)
+    var quoteEnds: [UInt32] = version == 1 ? [] : [0]
+    quoteEnds.reserveCapacity(store.rowCount + 1)
     var total = 0
     for row in 0..<store.rowCount {
       total += Int(store.quoteEnd[row]) - Int(store.quoteStart[row])
@@ -199,6 +222,13 @@ public enum StoreSnapshot {
       pad(after: count)
     }
 
+    mutating func array<T: BitwiseCopyable>(_ values: StoreColumn<T>) {
+      let count = values.count * MemoryLayout<T>.stride
+      integer(UInt64(count))
+      values.withUnsafeBytes { raw($0) }
+      pad(after: count)
+    }
+
     mutating func pad(after count: Int) {
       let zeros: UInt64 = 0
       let padding = (8 - count % 8) % 8
@@ -272,34 +302,93 @@ public enum StoreSnapshot {
     }
   }
 
+  /// A snapshot in memory that columns can read in place (version 2) or
+  /// that is read like a file (version 1).
+  struct MemoryInput: Input {
+    let memory: ReadOnlyMemory
+    var position = 0
+    var byteCount: Int { memory.count }
+    mutating func read(into buffer: UnsafeMutableRawBufferPointer) -> Bool {
+      guard buffer.count <= memory.count - position else { return false }
+      memory.withUnsafeBytes { raw in
+        buffer.copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[position..<position + buffer.count]))
+      }
+      position += buffer.count
+      return true
+    }
+  }
+
   public static func decode(_ bytes: [UInt8], file: String) throws(Diagnostic) -> IndicatorStore {
-    var input = BytesInput(bytes)
-    return try decode(&input, file: file)
+    try decode(memory: ReadOnlyMemory(copying: bytes), file: file)
+  }
+
+  static func corrupt(_ file: String, _ why: String) -> Diagnostic {
+    Diagnostic.error(
+      "'\(file)' is not a usable indsh snapshot: \(why)",
+      help: "write it again with .save FILE.indb, or load the CSV files it was made from")
+  }
+
+  /// The header's fields, once its magic, version and length are checked
+  /// against a file of `byteCount` bytes.
+  struct Header {
+    let version: UInt32
+    let length: UInt64
+    let checksum: UInt64
+
+    /// `bytes`: the file's first `headerSize` bytes (fewer when it is shorter).
+    init(_ bytes: [UInt8], byteCount: Int, file: String) throws(Diagnostic) {
+      guard bytes.count >= headerSize, byteCount >= headerSize, bytes.prefix(8).elementsEqual(magic) else {
+        throw corrupt(file, "it does not start with the snapshot header")
+      }
+      func field<T: FixedWidthInteger>(_: T.Type, at offset: Int) -> T {
+        bytes.withUnsafeBytes { T(littleEndian: $0.loadUnaligned(fromByteOffset: offset, as: T.self)) }
+      }
+      (version, length, checksum) = (field(UInt32.self, at: 8), field(UInt64.self, at: 16), field(UInt64.self, at: 24))
+      guard readableVersions.contains(version) else {
+        throw corrupt(
+          file,
+          "format version \(version); this indsh reads versions \(readableVersions.lowerBound)–\(readableVersions.upperBound)")
+      }
+      guard UInt64(byteCount - headerSize) == length else {
+        throw corrupt(file, "it is \(byteCount) bytes, the header says \(UInt64(headerSize) + length) (truncated or extended)")
+      }
+    }
+  }
+
+  /// The store in `memory` (a mapped file, say): a version 2 snapshot's
+  /// columns are read in place, a version 1 snapshot's copied. Every check
+  /// of the layout, the checksum and the cross-references passes, or
+  /// nothing is returned.
+  public static func decode(memory: ReadOnlyMemory, file: String) throws(Diagnostic) -> IndicatorStore {
+    let first = memory.withUnsafeBytes { Array($0.prefix(headerSize)) }
+    let header = try Header(first, byteCount: memory.count, file: file)
+    if header.version == 1 {
+      var input = MemoryInput(memory: memory)
+      return try decode(&input, file: file)
+    }
+    return try decodeInPlace(memory, header: header, file: file)
   }
 
   /// The store in `input`; every check of the layout, the checksum and the
-  /// cross-references passes, or nothing is returned.
+  /// cross-references passes, or nothing is returned. A version 2 snapshot
+  /// is read whole into memory its columns then use in place.
   public static func decode(_ input: inout some Input, file: String) throws(Diagnostic) -> IndicatorStore {
-    func corrupt(_ why: String) -> Diagnostic {
-      Diagnostic.error(
-        "'\(file)' is not a usable indsh snapshot: \(why)",
-        help: "write it again with .save FILE.indb, or load the CSV files it was made from")
-    }
-    var header = [UInt8](repeating: 0, count: headerSize)
-    guard input.byteCount >= headerSize, header.withUnsafeMutableBytes({ input.read(into: $0) }),
-      Array(header[0..<8]) == magic
-    else {
+    func corrupt(_ why: String) -> Diagnostic { StoreSnapshot.corrupt(file, why) }
+    var headerBytes = [UInt8](repeating: 0, count: headerSize)
+    guard input.byteCount >= headerSize, headerBytes.withUnsafeMutableBytes({ input.read(into: $0) }) else {
       throw corrupt("it does not start with the snapshot header")
     }
-    func field<T: FixedWidthInteger>(_: T.Type, at offset: Int) -> T {
-      header.withUnsafeBytes { T(littleEndian: $0.loadUnaligned(fromByteOffset: offset, as: T.self)) }
-    }
-    let fileVersion = field(UInt32.self, at: 8), length = field(UInt64.self, at: 16), sum = field(UInt64.self, at: 24)
-    guard fileVersion == version else {
-      throw corrupt("format version \(fileVersion); this indsh reads version \(version)")
-    }
-    guard UInt64(input.byteCount - headerSize) == length else {
-      throw corrupt("it is \(input.byteCount) bytes, the header says \(UInt64(headerSize) + length) (truncated or extended)")
+    let header = try Header(headerBytes, byteCount: input.byteCount, file: file)
+    let length = header.length, sum = header.checksum
+    if header.version == 2 {
+      var complete = true
+      let memory = ReadOnlyMemory(count: input.byteCount) { buffer in
+        headerBytes.withUnsafeBytes { UnsafeMutableRawBufferPointer(rebasing: buffer[0..<headerSize]).copyMemory(from: $0) }
+        complete = input.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[headerSize...]))
+        return buffer.count
+      }
+      guard complete else { throw corrupt("it could not be read to its end") }
+      return try decodeInPlace(memory, header: header, file: file)
     }
     var reader = Reader(input: input, remaining: Int(length), checksum: Checksum(length: Int(length)))
     defer { input = reader.input }
@@ -358,31 +447,33 @@ public enum StoreSnapshot {
       referenceRows.count == referenceCodes.count, within(referenceCodes, store.indicators.count),
       referenceRows.allSatisfy({ $0 >= 0 && $0 < rows })
     else { throw corrupt("the fact columns are inconsistent") }
-    guard periods.allSatisfy({ Period(validatingRawValue: $0.rawValue) != nil }) else {
+    guard periods.allSatisfy({ Period.isValid(rawValue: $0.rawValue) }) else {
       throw corrupt("a period is invalid")
     }
 
-    store.seriesIndex.reserveCapacity(seriesCount)
+    var seriesIndex: [SeriesKey: Int32] = [:]
+    seriesIndex.reserveCapacity(seriesCount)
     store.seriesKeys.reserveCapacity(seriesCount)
     for s in 0..<seriesCount {
       let key = SeriesKey(
         region: keyRegion[s], indicator: keyIndicator[s], measure: Measure.allCases[Int(keyMeasure[s])],
         scenario: Scenario.allCases[Int(keyScenario[s])])
-      guard store.seriesIndex.updateValue(Int32(s), forKey: key) == nil else { throw corrupt("a series appears twice") }
+      guard seriesIndex.updateValue(Int32(s), forKey: key) == nil else { throw corrupt("a series appears twice") }
       store.seriesKeys.append(key)
     }
+    store.seriesIndex = SeriesIndex(index: seriesIndex)
     store.seriesUnit = seriesUnit
     store.offsets = offsets
-    store.periods = periods
-    store.values = values
+    store.periods = StoreColumn(periods)
+    store.values = StoreColumn(values)
     store.validity = ValidityBitmap(words: validityWords, count: rows)
-    store.lineAndBound = lineAndBound
-    store.originOf = originOf
+    store.lineAndBound = StoreColumn(lineAndBound)
+    store.originOf = StoreColumn(originOf)
     store.originSource = originSource
     store.originDataFile = originDataFile
-    store.quoteBytes = quoteBytes
-    store.quoteStart = quoteEnd.indices.map { $0 == 0 ? 0 : quoteEnd[$0 - 1] }
-    store.quoteEnd = quoteEnd
+    store.quoteBytes = StoreColumn(quoteBytes)
+    store.quoteStart = StoreColumn(quoteEnd.indices.map { $0 == 0 ? 0 : quoteEnd[$0 - 1] })
+    store.quoteEnd = StoreColumn(quoteEnd)
     for (row, code) in zip(referenceRows, referenceCodes) { store.references[Int(row)] = code }
     return store
   }

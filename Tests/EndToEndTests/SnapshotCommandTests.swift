@@ -46,6 +46,34 @@ import Testing
     }
   }
 
+  /// A store read in place from a snapshot saves to the same bytes, and
+  /// more data loads into it as into a store loaded from CSV.
+  @Test func aReopenedSnapshotSavesTheSameBytesAndTakesMoreData() throws {
+    let dir = try IndshBinary.temporaryDirectory()
+    let datasets = IndshBinary.root.appendingPathComponent("Datasets")
+    let first = datasets.appendingPathComponent("000_f412abf5a3e5c8d2.csv").path
+    let second = datasets.appendingPathComponent("001_6734cc391de7877c.csv").path
+    let saved = dir.appendingPathComponent("a.indb").path, again = dir.appendingPathComponent("b.indb").path
+    let save = try IndshBinary.run(["--no-default-data", "--data", first, "-c", ".save \(saved)"])
+    #expect(save.status == 0, "stderr: \(save.stderr)")
+    let resave = try IndshBinary.run(["--no-default-data", "--data", saved, "-c", ".save \(again)"])
+    #expect(resave.status == 0, "stderr: \(resave.stderr)")
+    let a = try Data(contentsOf: URL(fileURLWithPath: saved)), b = try Data(contentsOf: URL(fileURLWithPath: again))
+    #expect(a.count > 1000)
+    #expect(a == b)
+
+    let fromSnapshot = dir.appendingPathComponent("s.csv").path, fromCSV = dir.appendingPathComponent("c.csv").path
+    let more = try IndshBinary.run(
+      ["--no-default-data", "--data", saved], input: ".load \(second)\n.export \(fromSnapshot) *\n")
+    #expect(more.status == 0, "stderr: \(more.stderr)")
+    let both = try IndshBinary.run(
+      ["--no-default-data", "--data", first], input: ".load \(second)\n.export \(fromCSV) *\n")
+    #expect(both.status == 0, "stderr: \(both.stderr)")
+    let x = try String(contentsOfFile: fromSnapshot, encoding: .utf8), y = try String(contentsOfFile: fromCSV, encoding: .utf8)
+    #expect(x.split(separator: "\n").count > 10)
+    #expect(x == y)
+  }
+
   @Test func saveNeedsTheSnapshotExtension() throws {
     let r = try IndshBinary.run(["-c", ".save out.csv"])
     #expect(r.status == 1)

@@ -33,6 +33,21 @@ import Testing
     #expect(exported(back) == exported(store))
   }
 
+  /// Version 2 is read in place from the mapped file; version 1 is still
+  /// read, into arrays, to the same store.
+  @Test func bothVersionsOpenFromAFile() throws {
+    let store = try Self.largeStore()
+    let folder = temporaryFolder()
+    let current = folder + "/v2.indb", old = folder + "/v1.indb"
+    try FileIO.saveSnapshot(store, to: current)
+    try FileIO.writeAtomically(StoreSnapshot.encode(store, version: 1), to: old)
+    let mapped = try FileIO.openSnapshot(current), copied = try FileIO.openSnapshot(old)
+    #expect(mapped.values.isMapped && mapped.periods.isMapped)
+    #expect(!copied.values.isMapped)
+    #expect(exported(mapped) == exported(store))
+    #expect(exported(copied) == exported(store))
+  }
+
   @Test func aSaveThatCannotBeWrittenIsAnErrorAndLeavesNothing() throws {
     let folder = temporaryFolder()
     #expect(throws: Diagnostic.self) { try FileIO.saveSnapshot(IndicatorStore(), to: folder + "/missing/x.indb") }

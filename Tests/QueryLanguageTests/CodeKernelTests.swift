@@ -220,14 +220,16 @@ import Testing
   }
 
   @Test func periodCursorFindsFirstRowOfEachPeriod() {
-    let periods: [Period] = [.year(2019), .year(2020), .year(2020), .year(2022)]
-    var cursor = PeriodCursor(0..<4)
-    #expect(cursor.seek(.year(2018), in: periods) == nil)
-    #expect(cursor.seek(.year(2020), in: periods) == 1)
-    cursor.skip(.year(2020), in: periods)
-    #expect(cursor.head(in: periods) == .year(2022))
-    #expect(cursor.seek(.year(2021), in: periods) == nil)
-    #expect(cursor.seek(.year(2022), in: periods) == 3)
-    #expect(cursor.seek(.year(2023), in: periods) == nil)
+    let column: [Period] = [.year(2019), .year(2020), .year(2020), .year(2022)]
+    column.withUnsafeBufferPointer { periods in
+      var cursor = PeriodCursor(0..<4)
+      #expect(cursor.seek(.year(2018), in: periods) == nil)
+      #expect(cursor.seek(.year(2020), in: periods) == 1)
+      cursor.skip(.year(2020), in: periods)
+      #expect(cursor.head(in: periods) == .year(2022))
+      #expect(cursor.seek(.year(2021), in: periods) == nil)
+      #expect(cursor.seek(.year(2022), in: periods) == 3)
+      #expect(cursor.seek(.year(2023), in: periods) == nil)
+    }
   }
 }

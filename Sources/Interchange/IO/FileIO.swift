@@ -60,8 +60,10 @@ public enum FileIO {
     return Int(info.st_size)
   }
 
-  /// The store in a snapshot file, read column by column straight into
-  /// the store's arrays (no second copy of the file in memory).
+  /// The store in a snapshot file. A version 2 snapshot is mapped and its
+  /// columns are read in place from the mapping (kept until the store's last
+  /// column goes); a version 1 snapshot (or one that cannot be mapped) is
+  /// read column by column straight into arrays.
   public static func openSnapshot(_ path: String) throws(Diagnostic) -> IndicatorStore {
     let fd = open(path, O_RDONLY)
     guard fd >= 0 else { throw Diagnostic.error("cannot open '\(path)': \(reason(errno))") }
@@ -71,6 +73,16 @@ public enum FileIO {
       // Not a regular file (a pipe, say): its size is unknown beforehand.
       var input = StoreSnapshot.BytesInput(try readAll(path))
       return try StoreSnapshot.decode(&input, file: path)
+    }
+    // Only version 2 is read in place: a version 1 file is copied into
+    // arrays anyway, and reading it piece by piece keeps one copy resident
+    // instead of the mapping and the copy.
+    var version: UInt32 = 0
+    let versionBytes = withUnsafeMutableBytes(of: &version) { pread(fd, $0.baseAddress, 4, 8) }
+    if versionBytes == 4, UInt32(littleEndian: version) == StoreSnapshot.version,
+      case .success(let memory) = ReadOnlyMemory.mapping(fd: fd, count: Int(info.st_size))
+    {
+      return try StoreSnapshot.decode(memory: memory, file: path)
     }
     var input = SnapshotFileInput(fd: fd, byteCount: Int(info.st_size))
     let store = try StoreSnapshot.decode(&input, file: path)

@@ -57,7 +57,7 @@ extension Frame {
   /// A column by name, as a `where` operand.
   func conditionColumn(_ name: String) -> RowValue? {
     if let label = LabelSet.named(name), labels.contains(label) {
-      if label == .period { return .periods(periods) }
+      if label == .period { return .periods(periods.arrayValue) }
       let column = labelColumn(name) { $0.text(label) }
       if case .text(let codes, let dictionary) = column.cells { return .texts(codes, dictionary) }
       return nil
@@ -66,7 +66,7 @@ extension Frame {
       if valueIsFlag {
         return .flags((0..<rowCount).map { valid[$0] ? values[$0] != 0 : nil })
       }
-      return .numbers(values, valid)
+      return .numbers(values.arrayValue, valid)
     }
     if let extra = extras.first(where: { $0.name == name }) {
       switch extra.cells {

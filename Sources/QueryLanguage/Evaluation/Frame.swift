@@ -203,8 +203,8 @@ struct TextColumnBuilder {
 struct Frame {
   var series: [SeriesHeader] = []
   var offsets: [Int] = [0]
-  var periods: [Period] = []
-  var values: [Double] = []
+  var periods: StoreColumn<Period> = []
+  var values: StoreColumn<Double> = []
   var valid = ValidityBitmap()
   /// Store rows the frame's rows came from (bound, provenance), when they did.
   var storeRows: StoreRows? = nil
@@ -266,8 +266,8 @@ struct Frame {
         out.offsets.append(kept.count)
       }
     }
-    out.periods = kept.map { periods[$0] }
-    out.values = kept.map { values[$0] }
+    out.periods = StoreColumn(kept.map { periods[$0] })
+    out.values = StoreColumn(kept.map { values[$0] })
     var v = ValidityBitmap(count: kept.count, allValid: true)
     for (k, r) in kept.enumerated() where !valid[r] { v[k] = false }
     out.valid = v
@@ -381,7 +381,7 @@ struct FrameBuilder {
 /// Read-only view of a validity bitmap's words for per-row loops: a bit
 /// test inlined in the loop instead of a call into the store module.
 struct ValidBits {
-  let words: [UInt64]
+  let words: StoreColumn<UInt64>
   init(_ bitmap: ValidityBitmap) { words = bitmap.words }
   @inline(__always) subscript(i: Int) -> Bool { words[i >> 6] & (1 << UInt64(i & 63)) != 0 }
 }

@@ -34,30 +34,51 @@ struct Accumulator {
   /// row (the sum in the same order), without an optional or an array
   /// access to the accumulator per row.
   mutating func add(rows: Range<Int>, of x: Frame) {
-    let periods = x.periods, values = x.values, valid = ValidBits(x.valid)
-    for i in rows { add(period: periods[i], value: valid[i] ? values[i] : nil) }
+    // The columns are taken once, not through a subscript per row.
+    x.periods.withUnsafeBufferPointer { periods in
+      x.values.withUnsafeBufferPointer { values in
+        x.valid.words.withUnsafeBufferPointer { words in
+          precondition(
+            rows.upperBound <= Swift.min(periods.count, values.count, words.count * 64), "add: rows past the columns")
+          for i in rows {
+            let isValid = words[i >> 6] & (1 << UInt64(i & 63)) != 0
+            add(period: periods[i], value: isValid ? values[i] : nil)
+          }
+        }
+      }
+    }
   }
 
   /// `add(rows:of:)` for `count`: only what count's value and period read
   /// (count, skipped, first/last period, span); no values are touched.
   mutating func addCounting(rows: Range<Int>, of x: Frame) {
     guard !rows.isEmpty else { return }
-    let periods = x.periods, valid = ValidBits(x.valid)
-    var minRaw = periods[rows.lowerBound].rawValue, maxRaw = minRaw
-    var lowest = start, highest = end, valued = 0
-    for i in rows {
-      let period = periods[i]
-      minRaw = Swift.min(minRaw, period.rawValue)
-      maxRaw = Swift.max(maxRaw, period.rawValue)
-      lowest = Swift.min(lowest, period.startMonth)
-      highest = Swift.max(highest, period.endMonth)
-      valued += valid[i] ? 1 : 0
+    // The columns are taken once, not through a subscript per row; the
+    // periods are read as 32-bit integers and the valid rows counted a word
+    // at a time, so the loops vectorise.
+    var minRaw = UInt32.max, maxRaw = UInt32.min
+    var lowest = Int32(clamping: start), highest = Int32(clamping: end)
+    var valued = 0
+    x.periods.withUnsafeBufferPointer { periods in
+      x.valid.words.withUnsafeBufferPointer { words in
+        precondition(rows.upperBound <= Swift.min(periods.count, words.count * 64), "count: rows past the columns")
+        for i in rows {
+          let raw = periods[i].rawValue
+          minRaw = Swift.min(minRaw, raw)
+          maxRaw = Swift.max(maxRaw, raw)
+          // Period's endMonth and startMonth, in 32 bits.
+          let endMonth = Int32(bitPattern: raw >> 15)
+          lowest = Swift.min(lowest, endMonth - Int32(bitPattern: 4095 - ((raw >> 3) & 4095)))
+          highest = Swift.max(highest, endMonth)
+        }
+        valued = ValidityBitmap.countSet(words: words, in: rows)
+      }
     }
     // Periods order by raw value: the least is the first, the greatest the last.
     if let f = firstPeriod, !(Period(rawValue: minRaw) < f) {} else { firstPeriod = Period(rawValue: minRaw) }
     if let l = lastPeriod, !(l < Period(rawValue: maxRaw)) {} else { lastPeriod = Period(rawValue: maxRaw) }
-    start = lowest
-    end = highest
+    start = Int(lowest)
+    end = Int(highest)
     count += valued
     skipped += rows.count - valued
   }
@@ -112,7 +133,8 @@ extension Interpreter {
     var keys: [SeriesHeader] = []
     var groupPeriods: [Period?] = []
     var accumulators: [Accumulator] = []
-    var groupUnits: [Set<String>] = []
+    /// Up to two distinct units per group: all that is read is whether it has one.
+    var groupUnits: [[String]] = []
     var lastUnit: [String?] = []
     var index: [GroupKey: Int] = [:]
 
@@ -135,11 +157,30 @@ extension Interpreter {
       return g
     }
 
+    // `by ()` or `by (period)`: every series has the same (empty) labels,
+    // made once instead of once per series.
+    let noLabels = SeriesHeader(region: nil, indicator: nil, measure: nil, scenario: nil, unit: nil)
+    let keepsNoLabel = groupLabels.subtracting(.period).isEmpty
+    // Neighbouring series of one group are added as one run of rows
+    // (accumulating is row by row): one call instead of one per series.
+    var run: (group: Int, rows: Range<Int>)? = nil
+    func addRun() {
+      guard let run else { return }
+      if counting {
+        accumulators[run.group].addCounting(rows: run.rows, of: x)
+      } else {
+        accumulators[run.group].add(rows: run.rows, of: x)
+      }
+    }
     for s in 0..<x.seriesCount {
       try checkCancelled()
-      let h = x.series[s]
-      var header = h
-      if call.grouping != nil {
+      let header: SeriesHeader
+      if call.grouping == nil {
+        header = x.series[s]
+      } else if keepsNoLabel {
+        header = noLabels
+      } else {
+        let h = x.series[s]
         header = SeriesHeader(
           region: groupLabels.contains(.region) ? h.region : nil,
           indicator: groupLabels.contains(.indicator) ? h.indicator : nil,
@@ -147,6 +188,7 @@ extension Interpreter {
           scenario: groupLabels.contains(.scenario) ? h.scenario : nil,
           unit: groupLabels.contains(.unit) ? h.unit : nil)
       }
+      let unit = x.series[s].unit
       let range = x.rows(ofSeries: s)
       if call.grouping == nil {
         // Each series is a group of its own: no key to hash.
@@ -158,21 +200,27 @@ extension Interpreter {
         lastUnit.append(nil)
         if counting { accumulators[g].addCounting(rows: range, of: x) } else { accumulators[g].add(rows: range, of: x) }
       } else if !groupLabels.contains(.period) {
-        let g = group(GroupKey(header: header, period: nil, series: -1), header: header, unit: h.unit)
-        // Series of a group mostly share a unit: compare before hashing.
-        if let unit = h.unit, unit != lastUnit[g] {
-          groupUnits[g].insert(unit)
+        let g = group(GroupKey(header: header, period: nil, series: -1), header: header, unit: unit)
+        // Series of a group mostly share a unit: compare with the last one first.
+        if let unit, unit != lastUnit[g] {
+          if groupUnits[g].count < 2 && !groupUnits[g].contains(unit) { groupUnits[g].append(unit) }
           lastUnit[g] = unit
         }
-        if counting { accumulators[g].addCounting(rows: range, of: x) } else { accumulators[g].add(rows: range, of: x) }
+        if let current = run, current.group == g, current.rows.upperBound == range.lowerBound {
+          run = (g, current.rows.lowerBound..<range.upperBound)
+        } else {
+          addRun()
+          run = (g, range)
+        }
       } else {
         for i in range {
-          let g = group(GroupKey(header: header, period: x.periods[i].rawValue, series: -1), header: header, unit: h.unit)
-          if let unit = h.unit { groupUnits[g].insert(unit) }
+          let g = group(GroupKey(header: header, period: x.periods[i].rawValue, series: -1), header: header, unit: unit)
+          if let unit, groupUnits[g].count < 2 && !groupUnits[g].contains(unit) { groupUnits[g].append(unit) }
           accumulators[g].add(period: x.periods[i], value: x.value(at: i))
         }
       }
     }
+    addRun()
 
     var out = Frame()
     out.origin = x.origin
@@ -237,8 +285,8 @@ extension Interpreter {
     }
     var out = x
     out.isPlain = false
-    out.extras = x.extras + [Extra(name: x.valueName, placement: .beforeValue, role: x.valueRole, cells: .numbers(x.values, x.valid))]
-    out.values = ranks
+    out.extras = x.extras + [Extra(name: x.valueName, placement: .beforeValue, role: x.valueRole, cells: .numbers(x.values.arrayValue, x.valid))]
+    out.values = StoreColumn(ranks)
     out.valid = valid
     out.valueName = "rank"
     out.valueRole = .other

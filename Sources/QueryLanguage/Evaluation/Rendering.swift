@@ -166,7 +166,7 @@ extension Frame {
       for i in 0..<rowCount { flags.append(valid[i] ? values[i] != 0 : nil) }
       return ResultTable.Column(name: valueName, role: .other, cells: .flag(flags))
     }
-    return ResultTable.Column(name: valueName, role: valueRole, cells: .number(values: values, valid: valid), unit: valueUnit)
+    return ResultTable.Column(name: valueName, role: valueRole, cells: .number(values: values.arrayValue, valid: valid), unit: valueUnit)
   }
 
   func extraColumn(_ e: Extra) -> ResultTable.Column {

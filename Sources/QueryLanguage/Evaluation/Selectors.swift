@@ -277,19 +277,22 @@ extension Frame {
       guard lo < hi else { continue }
       f.series.append(names.header(ofSeries: s))
       let base = k
-      for r in lo..<hi {
-        periods[k] = storePeriods[r]
-        values[k] = storeValues[r]
-        rows[k] = Int32(r)
-        k += 1
+      // A series is copied a slice at a time from the store's columns.
+      storePeriods.withUnsafeBufferPointer { from in
+        periods.withUnsafeMutableBufferPointer { _ = $0[base..<base + (hi - lo)].update(fromContentsOf: from[lo..<hi]) }
       }
+      storeValues.withUnsafeBufferPointer { from in
+        values.withUnsafeMutableBufferPointer { _ = $0[base..<base + (hi - lo)].update(fromContentsOf: from[lo..<hi]) }
+      }
+      for r in lo..<hi { rows[base + (r - lo)] = Int32(r) }
+      k += hi - lo
       if anyMissing {
         for r in lo..<hi where !store.validity[r] { valid[base + (r - lo)] = false }
       }
       f.offsets.append(k)
     }
-    f.periods = periods
-    f.values = values
+    f.periods = StoreColumn(periods)
+    f.values = StoreColumn(values)
     f.valid = valid
     f.storeRows = StoreRows(rows32: rows)
     return f

@@ -59,8 +59,8 @@ extension Interpreter {
     }
     let storeRows = x.storeRows
     out.valid = ValidityBitmap(count: outValues.count, allValid: true)
-    out.periods = outPeriods
-    out.values = outValues
+    out.periods = StoreColumn(outPeriods)
+    out.values = StoreColumn(outValues)
     out.storeRows = storeRows == nil ? nil : StoreRows(rows32: outRows)
     if withBase {
       out.extras = [Extra(name: "base", placement: .afterUnit, role: .label, cells: base.cells)]
@@ -73,8 +73,23 @@ extension Interpreter {
   static func shift(
     _ x: SeriesView, series: Range<Int>, years: Int, withBase: Bool, _ combine: (Double, Double) -> Double?
   ) -> ShiftOutput {
+    // The columns are taken once, not through a subscript per row.
+    x.periods.withUnsafeBufferPointer { periods in
+      x.values.withUnsafeBufferPointer { values in
+        x.valid.words.withUnsafeBufferPointer { words in
+          shift(x, series: series, years: years, withBase: withBase, periods: periods, values: values, validWords: words, combine)
+        }
+      }
+    }
+  }
+
+  private static func shift(
+    _ x: SeriesView, series: Range<Int>, years: Int, withBase: Bool, periods: UnsafeBufferPointer<Period>,
+    values: UnsafeBufferPointer<Double>, validWords: UnsafeBufferPointer<UInt64>, _ combine: (Double, Double) -> Double?
+  ) -> ShiftOutput {
     var out = ShiftOutput()
-    let periods = x.periods, values = x.values, valid = ValidBits(x.valid), storeRows = x.storeRows
+    let storeRows = x.storeRows
+    @inline(__always) func valid(_ i: Int) -> Bool { validWords[i >> 6] & (1 << UInt64(i & 63)) != 0 }
     // The first slice reserves room for every slice's rows (pages are
     // touched only when written), so that joining the others after it does
     // not copy it into a larger array first.
@@ -85,12 +100,13 @@ extension Interpreter {
     for s in series {
       let first = out.values.count
       let range = x.rows(ofSeries: s)
+      precondition(range.upperBound <= min(periods.count, values.count, validWords.count * 64), "shift: rows past the columns")
       var j = range.lowerBound
       for i in range {
-        guard valid[i], let q = periods[i].shifted(years: years) else { continue }
+        guard valid(i), let q = periods[i].shifted(years: years) else { continue }
         // Shifting keeps the order of periods, so `j` only moves forward.
         while j < range.upperBound && periods[j] < q { j += 1 }
-        guard j < range.upperBound, periods[j] == q, valid[j] else { continue }
+        guard j < range.upperBound, periods[j] == q, valid(j) else { continue }
         guard let v = combine(values[i], values[j]), v.isFinite else { continue }
         out.periods.append(periods[i])
         out.values.append(v)

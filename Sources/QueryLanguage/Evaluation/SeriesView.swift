@@ -13,8 +13,8 @@ import IndicatorStore
 struct SeriesView {
   var series: [SeriesHeader]
   var ranges: [Range<Int>]
-  var periods: [Period]
-  var values: [Double]
+  var periods: StoreColumn<Period>
+  var values: StoreColumn<Double>
   var valid: ValidityBitmap
   /// The store row of each row of the columns, when they came from a store.
   var storeRows: StoreRows?

@@ -24,15 +24,15 @@ struct PeriodCursor {
   }
 
   /// The period of the current row, nil past the end.
-  func head(in periods: [Period]) -> Period? { position < end ? periods[position] : nil }
+  func head(in periods: UnsafeBufferPointer<Period>) -> Period? { position < end ? periods[position] : nil }
 
   /// Moves past the rows at `p` (the cursor stands at or before them).
-  mutating func skip(_ p: Period, in periods: [Period]) {
+  mutating func skip(_ p: Period, in periods: UnsafeBufferPointer<Period>) {
     while position < end && periods[position] <= p { position += 1 }
   }
 
   /// The first row at `p`, nil when the run has none.
-  mutating func seek(_ p: Period, in periods: [Period]) -> Int? {
+  mutating func seek(_ p: Period, in periods: UnsafeBufferPointer<Period>) -> Int? {
     while position < end && periods[position] < p { position += 1 }
     return position < end && periods[position] == p ? position : nil
   }
@@ -237,8 +237,8 @@ struct TargetPass: @unchecked Sendable {
   let groups: [Group]
   let tolerance: Double
   let function: TargetColumns.Function
-  let xPeriods: [Period], xValues: [Double], xValid: ValidBits
-  let storePeriods: [Period], storeValues: [Double], storeValid: ValidBits
+  let xPeriods: StoreColumn<Period>, xValues: StoreColumn<Double>, xValid: ValidBits
+  let storePeriods: StoreColumn<Period>, storeValues: StoreColumn<Double>, storeValid: ValidBits
   let storeBounds: BoundColumn
   let originRowCount: Int
   let originBounds: BoundColumn
@@ -269,6 +269,22 @@ struct TargetPass: @unchecked Sendable {
 
   /// Pairs outcomes with targets for `range` of the groups.
   func run(_ range: Range<Int>) -> TargetPartOutput {
+    // The columns are taken once, not through a subscript per row.
+    xPeriods.withUnsafeBufferPointer { xPeriods in
+      xValues.withUnsafeBufferPointer { xValues in
+        storePeriods.withUnsafeBufferPointer { storePeriods in
+          storeValues.withUnsafeBufferPointer { storeValues in
+            run(range, xPeriods: xPeriods, xValues: xValues, storePeriods: storePeriods, storeValues: storeValues)
+          }
+        }
+      }
+    }
+  }
+
+  private func run(
+    _ range: Range<Int>, xPeriods: UnsafeBufferPointer<Period>, xValues: UnsafeBufferPointer<Double>,
+    storePeriods: UnsafeBufferPointer<Period>, storeValues: UnsafeBufferPointer<Double>
+  ) -> TargetPartOutput {
     var slice = TargetPartOutput()
     slice.rows.reserveCapacity(x.rowCount / max(1, groups.count) * range.count)
     for g in range {
@@ -543,8 +559,8 @@ extension Interpreter {
     let highValid = columns.validity(TargetColumns.highValid)
     columns.flags = []
     columns.boundCodes = []
-    out.periods = columns.periods
-    out.values = columns.results
+    out.periods = StoreColumn(columns.periods)
+    out.values = StoreColumn(columns.results)
     out.valid = resultValid
     out.extras = [
       Extra(name: "outcome", placement: .beforeValue, role: .label, cells: .texts(kindCodes, kinds.dictionary)),
