@@ -276,8 +276,12 @@ public struct Extractor: Sendable {
         // dates the paragraph's later sentences that give no period or 预计 of their own.
         let hasFigures = !analyzer.figures().isEmpty
         // …but not the ；-parts after a part that dated itself (一季度共发放…；发放…).
-        // A title's span (“十四五”以来…综述) frames paragraphs that name no period of their own.
-        analyzer.paragraphPeriod = carried.ownPeriod ? nil : paragraphPeriod ?? state.titleSpan
+        // A title's span (“十四五”以来…综述) or a multi-year review section's frames
+        // paragraphs that name no period of their own.
+        analyzer.paragraphPeriod = carried.ownPeriod ? nil : paragraphPeriod ?? state.sectionSpan ?? state.titleSpan
+        // (A section's span only frames: its last year's paragraphs add their own 新增;
+        // a report about a span alone, by its title, counts them over the span.)
+        analyzer.periodIsFrame = !carried.ownPeriod && paragraphPeriod == nil && state.sectionSpan != nil
         if hasFigures && !paragraphOpened {
           paragraphOpened = true
           // Only a part of a year (1—10月, 上半年, 11月末) dates a paragraph.
@@ -721,7 +725,7 @@ struct DocumentState: Sendable {
     return nil
   }
 
-  enum HeadingKind { case plan, review, other }
+  enum HeadingKind { case plan, review, forecast, other }
 
   /// Whether a line is a section heading, and of which kind.
   static func headingKind(_ line: [Character]) -> HeadingKind? {
@@ -735,6 +739,8 @@ struct DocumentState: Sendable {
     let reviewWords = ["执行情况", "回顾", "完成情况", "工作总结", "工作情况", "运行情况", "决算"]
     let isPlan = planWords.contains { s.contains($0) }
     let isReview = reviewWords.contains { s.contains($0) }
+    // 四、四季度及全年经济走势预测: a forecast of the year under way.
+    if !isReview, ["预测", "走势展望", "形势预判"].contains(where: { s.contains($0) }) { return .forecast }
     if isPlan && !isReview { return .plan }
     if isReview { return .review }
     // A heading naming a year's plan or arrangements (二、2031年计划初步安排), numbered or not.
@@ -794,9 +800,25 @@ struct DocumentState: Sendable {
     guard let kind = DocumentState.headingKind(line) else { return false }
     switch kind {
     case .plan: inPlan = true
-    case .review: inPlan = false
+    case .review, .forecast: inPlan = false
     case .other: break
     }
+    // A review of several years (一、本届政府五年工作回顾, 过去五年工作回顾) frames its
+    // section's undated from-to, cumulative and average figures over those years.
+    let text = String(line)
+    // (Not one that also reviews a year: 一、2030年和过去五年工作回顾.)
+    if kind == .review, let y = reviewYear, Text.years(in: line).isEmpty,
+      ["回顾", "年来", "过去", "本届"].contains(where: { text.contains($0) }),
+      let n = [("三年", 3), ("五年", 5)].first(where: { text.contains($0.0) })?.1
+    {
+      sectionSpan = "\(y - n + 1)..\(y)"
+    } else if kind != .other || line.contains("、") {
+      sectionSpan = nil
+    }
+    // A forecast section lasts through its sub-headings (（一）…), not past the next
+    // top-level one (五、…).
+    inForecast = kind == .forecast || (kind == .other && inForecast && Text.years(in: line).isEmpty
+      && !line.contains("、"))
     // A review heading naming a year other than the report's (四、2031年上半年预算执行
     //情况 in a report on 2030's accounts) dates its section, with its part of the year.
     let years = Text.years(in: line)
@@ -807,6 +829,12 @@ struct DocumentState: Sendable {
     }
     return true
   }
+
+  /// The years a multi-year review section covers (2026..2030), nil elsewhere.
+  var sectionSpan: String?
+
+  /// True inside a forecast section (…走势预测): its figures are projections of the year.
+  var inForecast = false
 
   /// The year and part a review section's own heading names, when it is not the report's.
   var sectionReview: (year: Int, part: String?)?

@@ -48,6 +48,10 @@ struct SentenceAnalyzer {
   /// The indicator of the paragraph's last row before this sentence (分季度看，一季度、
   /// 上半年分别增长…: the list's figures are that indicator's).
   var paragraphIndicator: String?
+  /// Whether `paragraphPeriod` is the frame of a section (一、本届政府五年工作回顾), not
+  /// the paragraph's own opener: it dates from-to, cumulative and average figures
+  /// only, not every 新增.
+  var periodIsFrame = false
   /// Figures `rows()` left out, with the rule that did.
   private(set) var skipped: [SkippedFigure] = []
   /// For each row `rows()` returned, the words naming what its figure counts
@@ -861,7 +865,9 @@ struct SentenceAnalyzer {
       var baseYear = state.sectionYear
       if state.yearGuessed { notes.append("guessed year") }
       let ownScenario = SentenceAnalyzer.targetWords.contains { clausePre.contains($0) }
-      let estimate = clausePre.contains("预计") || ((carriedEstimate || opensWithEstimate) && !ownScenario)
+      // (In a forecast section, 四、四季度及全年经济走势预测, figures without a plan word are projections.)
+      let estimate = clausePre.contains("预计") || ((carriedEstimate || opensWithEstimate || state.inForecast) && !ownScenario
+        && !["需", "力争", "确保"].contains(where: { clausePre.contains($0) }))
       var explicitYearPeriod: String?
       // A pp comparison (增速比一季度加快0.4个百分点, 高于全省0.6个百分点)
       // right after a figure is about that figure: its comparator is no period.
@@ -869,7 +875,7 @@ struct SentenceAnalyzer {
       // In a paragraph opened by a span (这五年，…), what was added over it is
       // the span's: a sentence opened by 累计, an increment (新增, 新建, 净增,
       // 改造, 发行), a change in points (五年提高6.3个百分点).
-      let spanFlow = paragraphPeriod.map(Self.isYearSpan) == true
+      let spanFlow = paragraphPeriod.map(Self.isYearSpan) == true && !periodIsFrame
         && (opensWithCumulative || measure == "pp_diff"
           || Self.spanFlowWords.contains(where: { clausePre.contains($0) }))
       let comparatorOnly = figure.unit == "百分点" && !out.isEmpty
@@ -913,7 +919,7 @@ struct SentenceAnalyzer {
           word != "争取" && word != "控制在" && withoutNoun.contains(word)
         }
         if estimate { scenario = "estimate" } else if (targetBefore || Self.namesGoalAfter(text(figure.end..<min(chars.count, figure.end + 8)))
-          || labelNamesPlan
+          || labelNamesPlan || (state.inForecast && clausePre.contains("需"))
           || listEndsInGoal(after: figure.end))
           && measure != "completion"
         {
@@ -1665,7 +1671,9 @@ struct SentenceAnalyzer {
     }
     var items: [String] = []
     var start = clause
-    for (j, part) in parts.enumerated() {
+    for (j, var part) in parts.enumerated() {
+      // 7月、8月、9月当月分别…: the months alone.
+      if j == parts.count - 1, part.count > 3, String(part.suffix(2)) == "当月" { part.removeLast(2) }
       if let p = Self.namedPeriod(String(part), year: year) {
         items.append(p)
         continue
@@ -1694,7 +1702,12 @@ struct SentenceAnalyzer {
     case "全年": return "\(y)"
     default: break
     }
-    let c = Array(word)
+    var c = Array(word)
+    if c.last == "份" { c.removeLast() }
+    // 7月: that month alone.
+    if c.count >= 2, c.count <= 3, c.last == "月", let m = Int(String(c.dropLast())), (1...12).contains(m) {
+      return "\(y)-\(two(m))"
+    }
     guard c.count >= 4, c.last == "月", c.first == "1", "—–-~～至".contains(c[1]) else { return nil }
     var k = 1
     while k < c.count && "—–-~～至".contains(c[k]) { k += 1 }

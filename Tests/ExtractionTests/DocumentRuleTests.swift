@@ -284,6 +284,35 @@ struct DocumentRuleTests {
     #expect(RegionFinder.names(in: Array("前三季度市州经济")).isEmpty)
   }
 
+  /// A forecast section (四、四季度及全年经济走势预测) makes its figures projections of
+  /// the year, except what it says is needed (需增长…以上, a target).
+  @Test func aForecastSectionProjects() {
+    let text = "2030年三季度全市经济形势分析\n一、前三季度全市经济运行基本情况\n前三季度，全市地区生产总值增长5.6%。\n四、四季度及全年经济走势预测\n（一）地区生产总值。四季度增长6.2%左右，全年增长5.8%左右，四季度需增长7.0%以上。\n五、四季度工作建议\n全力以赴抓项目。"
+    let r = rows(text)
+    #expect(r.first { $0.value == "5.6" }?.scenario == "actual", "\(r)")
+    let year = r.first { $0.value == "5.8" }
+    #expect(year?.scenario == "estimate" && year?.period == "2030", "\(r)")
+    #expect(r.first { $0.value == "6.2" }?.period == "2030Q4", "\(r)")
+    #expect(r.first { $0.value == "7.0" }?.scenario == "target", "\(r)")
+  }
+
+  /// Months listed with 分别 (7月、8月、9月当月分别增长…) date the figures in order.
+  @Test func monthsListedWithFenbie() {
+    let r = rows("一、2030年工作回顾\n全市规模以上工业增加值增长7.4%，7月、8月、9月当月分别增长7.6%、8.0%和8.7%。")
+    #expect(r.filter { ["7.6", "8.0", "8.7"].contains($0.value) }.map(\.period) == ["2030-07", "2030-08", "2030-09"], "\(r)")
+  }
+
+  /// A review of a term's five years (一、本届政府五年工作回顾) dates its section's
+  /// from-to and average figures over those years, but not the last year's 新增.
+  @Test func aFiveYearReviewSection() {
+    let text = "2031年某县政府工作报告\n一、本届政府五年工作回顾\n一般公共预算收入由11.26亿元增加到14.08亿元，年均增长4.6%。2030年，全县新增学位2400个。\n二、2031年工作安排\n全县地区生产总值增长6%左右。"
+    let r = rows(text)
+    #expect(r.first { $0.value == "11.26" }?.period == "2025", "\(r)")
+    #expect(r.first { $0.value == "14.08" }?.period == "2030", "\(r)")
+    #expect(r.first { $0.value == "4.6" }?.period == "2026..2030", "\(r)")
+    #expect(r.first { $0.value == "2400" }?.period == "2030", "\(r)")
+  }
+
   /// 奋斗目标 heads a plan; a level or rate to reach over the next years is for
   /// the span's last year, an average growth over the span.
   @Test func fiveYearGoalsAreForTheSpansEnd() {
