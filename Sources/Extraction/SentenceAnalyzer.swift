@@ -843,7 +843,8 @@ struct SentenceAnalyzer {
           measure = "ratio"
         } else if local.contains("增") || local.contains("降") {
           measure = "growth"
-        } else if let prev = out.last, prev.measure == "growth", local.count <= 1 {
+        } else if let prev = out.last, prev.measure == "growth", local.filter({ !"-－−".contains($0) }).count <= 1 {
+          // (The next item of a list of rates, …、6.8%、-1.2%和7.5%, minus sign and all.)
           measure = "growth"
         } else if let prev = out.last, prev.scenario == "target", Self.statesOutcome(String(local)) {
           // 预期目标增长6%，完成6.2%: the outcome is measured as its target is.
@@ -951,9 +952,10 @@ struct SentenceAnalyzer {
       {
         period = String(period.suffix(4))
       }
-      // A harvest in a part-year release (夏粮总产量13.86万吨, 早稻播种面积) is the year's crop.
+      // A harvest in a part-year release (夏粮总产量13.86万吨, 早稻播种面积, 粮食总产量 in a
+      // 1—11月 brief) is the year's crop.
       if scenario == "actual", Int(period) == nil, !Self.isYearSpan(period), let y = Int(period.prefix(4)),
-        ["夏粮", "早稻", "油菜籽", "夏收", "秋粮", "晚稻"].contains(where: { clausePre.contains($0) }),
+        ["夏粮", "早稻", "油菜籽", "夏收", "秋粮", "晚稻", "粮食", "油料"].contains(where: { clausePre.contains($0) }),
         !["上半年", "季度", "月"].contains(where: { clausePre.contains($0) })
       {
         period = String(y)

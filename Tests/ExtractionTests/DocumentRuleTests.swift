@@ -313,6 +313,14 @@ struct DocumentRuleTests {
     #expect(r.first { $0.value == "2400" }?.period == "2030", "\(r)")
   }
 
+  /// A list of rates keeps its measure through a negative item (…、6.8%、-1.2%和7.5%),
+  /// and a grain harvest in a part-year brief is the year's.
+  @Test func aNegativeItemAndTheYearsGrain() {
+    let r = rows("2030年1—11月全市经济运行简况\n甲区、乙区、丙县分别增长6.8%、-1.2%和7.5%。全市粮食总产量158.6万吨，增长1.8%。")
+    #expect(r.filter { ["6.8", "-1.2", "7.5"].contains($0.value) }.allSatisfy { $0.measure == "growth" }, "\(r)")
+    #expect(r.first { $0.value == "158.6" }?.period == "2030", "\(r)")
+  }
+
   /// 奋斗目标 heads a plan; a level or rate to reach over the next years is for
   /// the span's last year, an average growth over the span.
   @Test func fiveYearGoalsAreForTheSpansEnd() {
