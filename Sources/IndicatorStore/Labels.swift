@@ -20,7 +20,8 @@ public enum Measure: String, Sendable, CaseIterable, Hashable {
 
   /// Measures in % whose differences are percentage points.
   /// The position of the case in `allCases`, without a search.
-  public var ordinal: UInt8 {
+  // Inlinable: the target kernels key every row by it.
+  @inlinable public var ordinal: UInt8 {
     switch self {
     case .level: 0
     case .growth: 1
@@ -51,7 +52,8 @@ public enum Scenario: String, Sendable, CaseIterable, Hashable {
   case estimate
 
   /// The position of the case in `allCases`, without a search.
-  public var ordinal: UInt8 {
+  // Inlinable: the target kernels key every row by it.
+  @inlinable public var ordinal: UInt8 {
     switch self {
     case .actual: 0
     case .target: 1

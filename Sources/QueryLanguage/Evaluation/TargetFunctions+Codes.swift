@@ -91,29 +91,10 @@ struct DenseSeriesIndex {
   static let measures = Measure.allCases.count
   static let scenarios = Scenario.allCases.count
 
-  @inline(__always) static func ordinal(_ m: Measure) -> Int {
-    switch m {
-    case .level: 0
-    case .growth: 1
-    case .ratio: 2
-    case .completion: 3
-    case .avgGrowth: 4
-    case .ppDiff: 5
-    }
-  }
-
-  @inline(__always) static func ordinal(_ s: Scenario) -> Int {
-    switch s {
-    case .actual: 0
-    case .target: 1
-    case .estimate: 2
-    }
-  }
-
   @inline(__always) func slot(_ region: Int32, _ indicator: Int32, _ measure: Measure, _ scenario: Scenario) -> Int? {
     guard region >= 0, Int(region) < regionCount, indicator >= 0, Int(indicator) < indicatorCount else { return nil }
-    return ((Int(region) * indicatorCount + Int(indicator)) * Self.measures + Self.ordinal(measure)) * Self.scenarios
-      + Self.ordinal(scenario)
+    return ((Int(region) * indicatorCount + Int(indicator)) * Self.measures + Int(measure.ordinal)) * Self.scenarios
+      + Int(scenario.ordinal)
   }
 
   /// The series with this key, nil when there is none.
