@@ -424,7 +424,8 @@ public struct Extractor: Sendable {
     var byFigure: [String: [ProposedRow]] = [:]
     for (index, var row) in rows.enumerated() {
       let repeatKey = index < repeatKeys.count ? repeatKeys[index] : ""
-      let key = [row.indicator, row.measure, row.scenario, row.period, row.value, row.unit, row.bound].joined(separator: "\u{1}")
+      let key = [row.region, row.indicator, row.measure, row.scenario, row.period, row.value, row.unit, row.bound]
+        .joined(separator: "\u{1}")
       guard seen.insert(key).inserted else {
         if !headlines.contains(index), let at = headlineAt.removeValue(forKey: key) {
           let old = out[at]
@@ -436,7 +437,8 @@ public struct Extractor: Sendable {
       // A precise figure (three significant digits or more) stated again
       // under a name sharing words with the first (省级签约项目117个 …
       // 签约省级项目117个) is the same observation.
-      let figureKey = [row.measure, row.scenario, row.period, row.value, row.unit, row.bound].joined(separator: "\u{1}")
+      let figureKey = [row.region, row.measure, row.scenario, row.period, row.value, row.unit, row.bound]
+        .joined(separator: "\u{1}")
       if significantDigits(row.value) >= 3,
         byFigure[figureKey, default: []].contains(where: {
           !$0.quote.contains(row.quote) && !row.quote.contains($0.quote) && sharedBigrams($0.indicator, row.indicator) >= 2
@@ -446,7 +448,7 @@ public struct Extractor: Sendable {
       }
       byFigure[figureKey, default: []].append(row)
       if repeatKey.count >= 3 {
-        let wordsKey = ["\u{2}" + repeatKey, row.measure, row.scenario, row.period, row.value, row.unit, row.bound]
+        let wordsKey = ["\u{2}" + repeatKey, row.region, row.measure, row.scenario, row.period, row.value, row.unit, row.bound]
           .joined(separator: "\u{1}")
         guard seen.insert(wordsKey).inserted else { continue }
       }

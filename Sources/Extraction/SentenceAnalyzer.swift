@@ -706,8 +706,9 @@ struct SentenceAnalyzer {
     }
     guard RegionFinder.suffixes.contains(s[2]), s[2] != "省" else { return nil }
     let name = String(s[0..<3])
-    guard !RegionFinder.notNames.contains(name), !RegionFinder.notNames.contains(String(s[1..<3])),
-      lexicon.lastMatch(in: Array(s[0..<3])) == nil
+    // (琮城区 and 雁湖区 are places, though 城区 and 湖区 alone are not.)
+    guard !RegionFinder.notNames.contains(name), !"全本我各该此城市县省".contains(s[0]),
+      !RegionFinder.notNames.contains(String(s[0..<2])), lexicon.lastMatch(in: Array(s[0..<3])) == nil
     else { return nil }
     return name
   }
@@ -1101,6 +1102,7 @@ struct SentenceAnalyzer {
       // A clause without its own subject (…，同比增长2.2%) continues the previous
       // figure: same indicator, scenario and period.
       var rowRegion = region
+      var listedPlace = false
       if !isTo, indicator == lastIndicator, let prev = out.last, subjectStart >= clause,
         lexicon.lastMatch(in: Array(chars[max(clause, previousEnd)..<figure.start])) == nil,
         Self.cleanPhrase(Array(chars[max(clause, previousEnd)..<figure.start])).count < 2
@@ -1192,6 +1194,20 @@ struct SentenceAnalyzer {
           continue
         }
         name = named
+        // Places listed with 分别 (甲区、乙区、丙县规模以上工业增加值分别增长…): each figure is its
+        // place's, under the indicator the list names.
+        let list = chars[clauseStart(before: fenbie)..<fenbie]
+        let items = list.split(whereSeparator: { "、和及".contains($0) }).map { String($0) }
+        let after = figs.filter { $0.start > fenbie && clauseStart(before: $0.start) == clause }
+        if items.count == after.count, let k = after.firstIndex(where: { $0.start == figure.start }),
+          let place = subRegion(items[k]), place != region
+        {
+          rowRegion = place
+          let rest = String(items[k].dropFirst(place.count))
+          name = rest.count >= 2 ? (lexicon.lastMatch(in: Array(rest))?.canonical ?? rest)
+            : lexicon.lastMatch(in: Array(list))?.canonical ?? name
+          listedPlace = true
+        }
       }
       // 城乡居民… 分别 with two figures: the first is 城镇居民…, the second 农村居民….
       if name.contains("城乡"), let pair = urbanRuralIndex(figure: figure, figures: figs) {
@@ -1209,7 +1225,7 @@ struct SentenceAnalyzer {
       func value(_ v: String) -> String { negative && v != "0" ? "-" + v : v }
       // A place of the report's opening the words (分县市区看，乌陂县规模以上工业增加值增长10.2%，
       // 东浦区下降2.8%): the figure is that place's, under the indicator it names or the last one.
-      if let place = subRegion(local), place != region {
+      if !listedPlace, let place = subRegion(local), place != region {
         rowRegion = place
         let rest = name.hasPrefix(place) ? String(name.dropFirst(place.count)) : name
         if rest.count < 2 || rest == place, let previous = out.last(where: { $0.measure != "pp_diff" }) {

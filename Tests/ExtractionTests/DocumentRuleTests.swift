@@ -321,6 +321,14 @@ struct DocumentRuleTests {
     #expect(r.first { $0.value == "158.6" }?.period == "2030", "\(r)")
   }
 
+  /// Places listed with 分别 give one row per place, under the indicator the list names,
+  /// even when a place's figure equals the report region's own.
+  @Test func placesListedWithFenbie() {
+    let r = extractor.extract("2030年1—11月全市经济运行简况\n全市规模以上工业增加值增长8.6%。分县市区看，琮城区、雁湖区、梅坪县规模以上工业增加值分别增长8.6%、10.2%和-1.2%。", region: "某市").rows
+    #expect(r.map(\.region) == ["某市", "琮城区", "雁湖区", "梅坪县"], "\(r)")
+    #expect(r.allSatisfy { $0.indicator == "规模以上工业增加值" && $0.measure == "growth" }, "\(r)")
+  }
+
   /// 奋斗目标 heads a plan; a level or rate to reach over the next years is for
   /// the span's last year, an average growth over the span.
   @Test func fiveYearGoalsAreForTheSpansEnd() {
