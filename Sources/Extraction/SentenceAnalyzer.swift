@@ -868,7 +868,9 @@ struct SentenceAnalyzer {
       if state.yearGuessed { notes.append("guessed year") }
       let ownScenario = SentenceAnalyzer.targetWords.contains { clausePre.contains($0) }
       // (In a forecast section, 四、四季度及全年经济走势预测, figures without a plan word are projections.)
-      let estimate = clausePre.contains("预计") || ((carriedEstimate || opensWithEstimate || state.inForecast) && !ownScenario
+      let estimate = clausePre.contains("预计") || ((carriedEstimate || opensWithEstimate || state.inForecast
+        || (estimateClauseGoverns(figure.start) && !["月", "季度", "上半年"].contains(where: { clausePre.contains($0) })))
+        && !ownScenario
         && !["需", "力争", "确保"].contains(where: { clausePre.contains($0) }))
       var explicitYearPeriod: String?
       // A pp comparison (增速比一季度加快0.4个百分点, 高于全省0.6个百分点)
@@ -1515,6 +1517,19 @@ struct SentenceAnalyzer {
       return !after.hasPrefix("的") && !clause.contains("完成") && !clause.contains("进度")
         && !["比", "较", "超", "低于", "高于", "占"].contains(where: { before.hasSuffix($0) })
     }
+  }
+
+  /// Whether a clause opening with 预计 (…的预期目标，综合分析，预计全年全市地区生产总值增长5.8%左右，
+  /// 规模以上工业增加值增长7.4%，…；) comes before `i` in the same ；-part: it governs
+  /// the clauses after it (not one naming its own months, 其中…1—11月…增长10.8%).
+  func estimateClauseGoverns(_ i: Int) -> Bool {
+    var k = i - 1
+    while k >= 1 {
+      if chars[k] == "；" || chars[k] == ";" { return false }
+      if chars[k] == "预" && chars[k + 1] == "计" && "，,".contains(chars[k - 1]) { return true }
+      k -= 1
+    }
+    return false
   }
 
   /// Whether 预计 before the sentence's first figure governs the whole

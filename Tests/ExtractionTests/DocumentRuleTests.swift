@@ -329,6 +329,15 @@ struct DocumentRuleTests {
     #expect(r.allSatisfy { $0.indicator == "规模以上工业增加值" && $0.measure == "growth" }, "\(r)")
   }
 
+  /// A clause opening with 预计 governs the clauses after it in its ；-part, but not
+  /// one naming its own months.
+  @Test func anEstimateClauseGovernsTheRestOfItsPart() {
+    let r = rows("2030年1—11月全市经济运行简况\n对照年初确定的地区生产总值增长5.5%以上的预期目标，综合分析，预计全年全市地区生产总值增长5.8%左右，规模以上工业增加值增长7.4%，其中开发区1—11月规模以上工业增加值增长10.8%；全市粮食总产量158.6万吨。")
+    #expect(r.first { $0.value == "7.4" }.map { ($0.scenario, $0.period) } ?? ("", "") == ("estimate", "2030"), "\(r)")
+    #expect(r.first { $0.value == "10.8" }?.scenario == "actual", "\(r)")
+    #expect(r.first { $0.value == "158.6" }?.scenario == "actual", "\(r)")
+  }
+
   /// 奋斗目标 heads a plan; a level or rate to reach over the next years is for
   /// the span's last year, an average growth over the span.
   @Test func fiveYearGoalsAreForTheSpansEnd() {
