@@ -346,6 +346,17 @@ struct SentenceAnalyzer {
   /// Another place a growth rate is compared with (增速与全省持平).
   static let flatPlaces = ["与全国", "与全省", "与全市", "与全州", "与全县", "与全区", "和全省", "和全市"]
 
+  /// Whether a growth rate is said to be level with an earlier period's
+  /// (增速与1—10月持平, 增速与上月持平): 0 points apart.
+  static func flatPeriod(_ before: String) -> Bool {
+    let c = Array(before)
+    guard ["增速", "增幅", "涨幅"].contains(where: { before.contains($0) }),
+      let with = c.lastIndex(where: { $0 == "与" || $0 == "和" }), with + 1 < c.count
+    else { return false }
+    let comparator = String(c[(with + 1)...])
+    return ["上月", "上季度", "上个月"].contains(comparator) || namedPeriod(comparator, year: 2000) != nil
+  }
+
   /// Growths of zero stated in words (制造业与上年同期持平).
   func flatFigures(mask: [Bool]) -> [Figure] {
     var out: [Figure] = []
@@ -357,6 +368,7 @@ struct SentenceAnalyzer {
       let before = text(clauseStart(before: at)..<at)
       if ["增速", "增幅", "涨幅"].contains(where: { before.contains($0) }),
         Self.flatPlaces.contains(where: { before.hasSuffix($0) || before.hasSuffix($0 + "平均水平") })
+          || Self.flatPeriod(before)
       {
         // A growth rate level with another place's (增速与全市平均水平持平): 0 points apart.
         out.append(Figure(start: at, end: at + 2, low: "0", high: nil, unit: "百分点", boundAfter: ""))

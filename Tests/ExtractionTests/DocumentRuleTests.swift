@@ -338,6 +338,14 @@ struct DocumentRuleTests {
     #expect(r.first { $0.value == "158.6" }?.scenario == "actual", "\(r)")
   }
 
+  /// A growth level with an earlier period's (增速与1—10月持平) is 0 points apart.
+  @Test func aGrowthLevelWithAnEarlierPeriod() {
+    let r = rows("2030年1—11月全市经济运行简况\n1—11月，全市社会消费品零售总额增长5.6%，增速与1—10月持平。")
+    let flat = r.first { $0.measure == "pp_diff" }
+    #expect(flat?.value == "0" && flat?.period == "2030-01..2030-11", "\(r)")
+    #expect(SentenceAnalyzer.flatPeriod("增速与上月") && !SentenceAnalyzer.flatPeriod("与上年同期"))
+  }
+
   /// 奋斗目标 heads a plan; a level or rate to reach over the next years is for
   /// the span's last year, an average growth over the span.
   @Test func fiveYearGoalsAreForTheSpansEnd() {
