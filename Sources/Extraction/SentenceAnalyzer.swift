@@ -734,9 +734,11 @@ struct SentenceAnalyzer {
   static func pastYearShare(_ local: String) -> String? {
     let s = Array(stripLeadingFillers(local))
     guard s.last == "的" else { return nil }
-    for verb in ["恢复至", "恢复到", "相当于", "是"] {
+    for verb in ["恢复至", "恢复到", "相当于", "是", "为"] {
       guard let at = s.lastOffset(of: verb) else { continue }
       let after = Array(s[(at + verb.count)...])
+      // 仅为上年同期的72.4%: a share of the same period a year before.
+      for base in ["上年同期", "去年同期"] where String(after) == base + "的" { return "相当于上年同期" }
       guard after.count >= 6, after[4] == "年", Text.years(in: Array(after.prefix(5))).count == 1 else { continue }
       return "相当于" + String(after.dropLast())
     }
@@ -1309,7 +1311,7 @@ struct SentenceAnalyzer {
   }
 
   static let holidays: [(String, Int)] = [
-    ("元旦", 1), ("春节", 2), ("清明", 4), ("五一", 5), ("劳动节", 5), ("端午", 6), ("中秋", 9), ("国庆", 10),
+    ("元旦", 1), ("春节", 2), ("清明", 4), ("五一", 5), ("劳动节", 5), ("端午", 6), ("中秋", 9), ("国庆", 10), ("十一", 10),
   ]
 
   /// The month of a holiday named at `i` and followed by 假期, 期间, 黄金周 or 小长假.

@@ -346,6 +346,14 @@ struct DocumentRuleTests {
     #expect(SentenceAnalyzer.flatPeriod("增速与上月") && !SentenceAnalyzer.flatPeriod("与上年同期"))
   }
 
+  /// “十一”黄金周 is October's; 仅为上年同期的72.4% is a share of last year's same period.
+  @Test func nationalDayAndAShareOfLastYear() {
+    let r = rows("2030年1—10月全县经济运行简况\n“十一”黄金周期间，全县接待游客42.6万人次。1—10月，全县土地出让收入5.2亿元，仅为上年同期的72.4%。")
+    #expect(r.first { $0.value == "42.6" }?.period == "2030-10", "\(r)")
+    let share = r.first { $0.value == "72.4" }
+    #expect(share?.measure == "ratio" && share?.indicator.hasSuffix("相当于上年同期") == true, "\(r)")
+  }
+
   /// 奋斗目标 heads a plan; a level or rate to reach over the next years is for
   /// the span's last year, an average growth over the span.
   @Test func fiveYearGoalsAreForTheSpansEnd() {
