@@ -18,15 +18,9 @@ extension StoreSnapshot {
       guard let ends = reader.column(UInt32.self), let text = reader.column(UInt8.self) else {
         throw corrupt("a dictionary is cut short")
       }
-      var dictionary = StringDictionary()
-      var start = 0
-      for end in ends {
-        guard Int(end) >= start, Int(end) <= text.count else { throw corrupt("a dictionary's strings overlap") }
-        let s = text.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<Int(end)]), as: UTF8.self) }
-        guard dictionary.intern(s) == Int32(dictionary.count - 1) else { throw corrupt("a dictionary repeats a string") }
-        start = Int(end)
-      }
-      dictionaries.append(dictionary)
+      dictionaries.append(try text.withUnsafeBufferPointer { bytes throws(Diagnostic) in
+        try StoreSnapshot.dictionary(ends: ends, text: bytes, file: file)
+      })
     }
     (store.regions, store.indicators, store.units, store.sources, store.dataFiles) =
       (dictionaries[0], dictionaries[1], dictionaries[2], dictionaries[3], dictionaries[4])

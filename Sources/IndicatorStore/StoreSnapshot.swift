@@ -275,6 +275,22 @@ public enum StoreSnapshot {
 
   // MARK: - Reading
 
+  /// A dictionary from its strings' end offsets and their bytes, as both
+  /// snapshot versions store it; overlapping or repeated strings are corrupt.
+  static func dictionary(
+    ends: some Sequence<UInt32>, text: UnsafeBufferPointer<UInt8>, file: String
+  ) throws(Diagnostic) -> StringDictionary {
+    var dictionary = StringDictionary()
+    var start = 0
+    for end in ends {
+      guard Int(end) >= start, Int(end) <= text.count else { throw corrupt(file, "a dictionary's strings overlap") }
+      let s = String(decoding: UnsafeBufferPointer(rebasing: text[start..<Int(end)]), as: UTF8.self)
+      guard dictionary.intern(s) == Int32(dictionary.count - 1) else { throw corrupt(file, "a dictionary repeats a string") }
+      start = Int(end)
+    }
+    return dictionary
+  }
+
   /// Where a snapshot's bytes come from, in order: a byte array, or a file
   /// read piece by piece straight into the columns (no copy of the whole
   /// file in memory).
@@ -399,15 +415,9 @@ public enum StoreSnapshot {
       guard let ends = reader.array(UInt32.self), let text = reader.array(UInt8.self) else {
         throw corrupt("a dictionary is cut short")
       }
-      var dictionary = StringDictionary()
-      var start = 0
-      for end in ends {
-        guard Int(end) >= start, Int(end) <= text.count else { throw corrupt("a dictionary's strings overlap") }
-        let s = String(decoding: text[start..<Int(end)], as: UTF8.self)
-        guard dictionary.intern(s) == Int32(dictionary.count - 1) else { throw corrupt("a dictionary repeats a string") }
-        start = Int(end)
-      }
-      dictionaries.append(dictionary)
+      dictionaries.append(try text.withUnsafeBufferPointer { bytes throws(Diagnostic) in
+        try StoreSnapshot.dictionary(ends: ends, text: bytes, file: file)
+      })
     }
     (store.regions, store.indicators, store.units, store.sources, store.dataFiles) =
       (dictionaries[0], dictionaries[1], dictionaries[2], dictionaries[3], dictionaries[4])
