@@ -661,7 +661,7 @@ struct SentenceAnalyzer {
     "完成年计划的", "完成年初目标", "年计划的", "完成率", "目标完成率", "投资完成率", "预计", "全年", "安排", "预期",
     "与上年同期", "与上年", "与去年同期", "与去年", "同期",
     // The plan named after its indicator (居民消费价格涨幅年度目标为2%左右).
-    "年度目标", "年初目标", "预期目标", "年初预期", "年计划", "涨幅", "增幅", "上涨", "回落", "上升",
+    "年度目标", "年初目标", "预期目标", "年度计划", "年初预期", "年计划", "涨幅", "增幅", "上涨", "回落", "上升",
   ]
 
   /// A clause's own words as an indicator name: without fillers, verbs and digits.
@@ -1300,11 +1300,14 @@ struct SentenceAnalyzer {
     return best?.1
   }
 
+  /// The year's plan named as a noun (城镇调查失业率年度目标控制在…, 年计划88%).
+  static let planNames = ["年度目标", "年初目标", "预期目标", "年度计划", "年计划"]
+
   /// Words before a figure without the plan named at their end (涨幅年度目标为 → 涨幅).
   static func withoutTrailingPlan(_ local: String) -> String {
     var s = Substring(local)
     for verb in ["为", "是"] where s.hasSuffix(verb) { s = s.dropLast(verb.count) }
-    for plan in ["年度目标", "年初目标", "预期目标", "年计划"] where s.hasSuffix(plan) && s.count > plan.count + 1 {
+    for plan in planNames where s.hasSuffix(plan) && s.count > plan.count + 1 {
       return String(s.dropLast(plan.count))
     }
     return local
@@ -1524,7 +1527,7 @@ struct SentenceAnalyzer {
   /// rate names it after a verb or with 的 (完成年度目标的102%, 完成年初目标91.5%,
   /// 年度目标完成率).
   static func opensWithPlanWord(_ clause: String) -> Bool {
-    ["年度目标", "年初目标", "年计划", "年度计划"].contains { word in
+    planNames.contains { word in
       let chars = Array(clause), w = Array(word)
       guard let at = chars.firstOffset(of: word) else { return false }
       let before = String(chars[..<at]), after = String(chars[(at + w.count)...])
