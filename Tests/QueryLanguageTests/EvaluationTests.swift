@@ -199,6 +199,9 @@ struct EvaluationSeriesFunctionTests {
     #expect(f.help?.contains("'yoy'") == true)
     #expect(evalCovered(f) == "yoyy")
     #expect(evalFailure("yoy(3)").message.contains("a number"))
+    // A report's own word for the computation points to the function.
+    #expect(evalFailure("增长率(gdp)").help == "the reports' 增长率 is yoy(x)")
+    #expect(evalFailure("完成率(gdp)").help == "the reports' 完成率 is attain(x)")
   }
 }
 

@@ -193,6 +193,18 @@ public enum Builtins {
   }
 }
 
+extension Builtins {
+  /// The function a report's own word for a computation names (增长率 → yoy(x),
+  /// 完成率 → attain(x)), for the hint after an unknown function; nil otherwise.
+  static func reportWord(_ word: String) -> String? {
+    let words: [(String, String)] = [
+      ("同比", "yoy(x)"), ("增长", "yoy(x)"), ("增速", "yoy(x)"), ("增幅", "yoy(x)"), ("完成率", "attain(x)"),
+      ("完成", "attain(x)"), ("差距", "gap(x)"), ("缺口", "gap(x)"), ("达标", "met(x)"), ("百分点", "diff(x)"),
+    ]
+    return words.first { word.contains($0.0) }?.1
+  }
+}
+
 extension Interpreter {
   /// Evaluates a function call.
   func evaluateCall(_ call: Call) throws(Diagnostic) -> Value {
@@ -200,6 +212,7 @@ extension Interpreter {
       throw error(
         "unknown function '\(call.name)'", at: call.nameRange,
         help: Suggestions.didYouMean(Suggestions.closest(to: call.name, among: Builtins.all.map(\.name)))
+          ?? Builtins.reportWord(call.name).map { "the reports' \(call.name) is \($0)" }
           ?? "see .help for the functions")
     }
     let name = call.name
