@@ -18,6 +18,13 @@ public struct DotCommand: Sendable {
 
   public var usage: String { arguments.isEmpty ? "." + name : ".\(name) \(arguments)" }
 
+  /// sqlite3's and DuckDB's commands whose work an indsh command does (.read FILE
+  /// runs a script there, .run here), for the hint after an unknown command.
+  static let otherShells: [String: String] = [
+    "read": "run", "source": "run", "import": "load", "open": "load", "tables": "series", "schema": "describe",
+    "output": "export", "once": "export", "headers": "mode",
+  ]
+
   public static let all: [DotCommand] = [
     DotCommand(
       name: "help", arguments: "[TOPIC]", summary: "list commands and functions, or explain one",

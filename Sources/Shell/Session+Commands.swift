@@ -23,7 +23,9 @@ extension Session {
         let expanded = "." + unique.name + (command.rest.isEmpty ? "" : " " + command.rest)
         return runDotCommand(expanded, name: name, line: lineNumber)
       }
-      let suggestion = Suggestions.didYouMean(Suggestions.closest(to: command.name, among: names).map { "." + $0 })
+      // Another shell's command (sqlite3's .read, .import, .tables) names its indsh one first.
+      let suggestion = DotCommand.otherShells[command.name].map { "indsh's is .\($0)" }
+        ?? Suggestions.didYouMean(Suggestions.closest(to: command.name, among: names).map { "." + $0 })
       return fail("unknown command '.\(command.name)'", help: suggestion ?? "type .help for the list of commands")
     }
     switch spec.name {

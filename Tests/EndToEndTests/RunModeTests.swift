@@ -6,11 +6,14 @@ import Testing
   /// Words from other shells piped in are errors (a script must not quit on
   /// a bare word), each with a hint of what indsh spells that way.
   @Test func otherShellsWordsGetAHint() throws {
-    let r = try IndshBinary.run(["--no-default-data"], input: "exit\nclear\n-- a note\n6*7\n")
+    let r = try IndshBinary.run(["--no-default-data"], input: "exit\nclear\n-- a note\n.read s.ind\n.tables\n6*7\n")
     #expect(r.stdout.contains("42"), "the script went on: \(r.stdout)")
     #expect(r.stderr.contains(".exit"))
     #expect(r.stderr.contains("Ctrl-L"))
     #expect(r.stderr.contains("comments start with #"))
+    // sqlite3's .read and .tables name indsh's .run and .series.
+    #expect(r.stderr.contains("indsh's is .run"))
+    #expect(r.stderr.contains("indsh's is .series"))
   }
 
   @Test func commandRunsAStatementAndPrintsTheResult() throws {
