@@ -460,7 +460,12 @@ struct FileParser {
         unknown.append((name, field))
       }
     }
-    for (name, field) in unknown {
+    let missing = DatasetLoader.requiredColumns.filter { index[$0] == nil }
+    // Columns of its own and none of the observation ones: most likely a
+    // query's result exported with .export (gap, attain …), which is no data
+    // file. One error says so; its columns are not listed one by one.
+    let looksLikeAResult = !unknown.isEmpty && missing.contains("quote")
+    for (name, field) in unknown where !looksLikeAResult {
       let close = Suggestions.closest(to: name, among: DatasetLoader.allColumns)
       error(
         "unknown column '\(name)' in the header",
@@ -468,11 +473,7 @@ struct FileParser {
         help: (Suggestions.didYouMean(close).map { $0 + "; " } ?? "")
           + "the columns are \(DatasetLoader.allColumns.joined(separator: ",")) (ref optional)")
     }
-    let missing = DatasetLoader.requiredColumns.filter { index[$0] == nil }
     if !missing.isEmpty {
-      // Columns of its own and none of the observation ones: most likely a
-      // query's result exported with .export (gap, attain …), which is no data file.
-      let looksLikeAResult = !unknown.isEmpty && missing.contains("quote")
       error(
         "missing required column\(missing.count > 1 ? "s" : "") \(missing.map { "'\($0)'" }.joined(separator: ", ")) in the header",
         line: record.line, column: 1,
