@@ -507,7 +507,7 @@ struct SentenceAnalyzer {
         }
       }
     }
-    for (word, span) in [("十二五", "2011..2015"), ("十三五", "2016..2020"), ("十四五", "2021..2025"), ("十五五", "2026..2030")] {
+    for (word, span) in Self.planPeriods {
       guard let at = lastIndex(of: word) else { continue }
       // “十四五”前四年: the plan period's first years.
       var p = at + word.count
@@ -1471,6 +1471,22 @@ struct SentenceAnalyzer {
   /// period written onto a subject (1-10月规上服务业营业收入…) is that clause's.
   /// Whether the words before `end` count years (五年来, 这五年, 今后五年),
   /// not a plan period's name (“十五五”开局之年).
+  /// The five-year plan periods by name.
+  static let planPeriods = [("十二五", "2011..2015"), ("十三五", "2016..2020"), ("十四五", "2021..2025"), ("十五五", "2026..2030")]
+  static let planPeriodNames = planPeriods.map { $0.0 }
+
+  /// Whether the words before `end` name a plan period as their time (“十四五”时期…的主要
+  ///目标是：), not a year in it (2026年是“十五五”开局之年).
+  func namesPlanPeriod(before end: Int) -> Bool {
+    let t = String(chars[0..<end])
+    // (Not the plan as a document: “十五五”规划建议.)
+    let asTime = Self.planPeriodNames.contains { name in
+      ["时期", "期间"].contains { t.contains(name + $0) || t.contains(name + "”" + $0) || t.contains(name + "\"" + $0) }
+    }
+    return asTime && Text.years(in: Array(t)).isEmpty
+      && !["开局", "收官", "起步", "之年"].contains(where: { t.contains($0) })
+  }
+
   func namesYearCount(before end: Int) -> Bool {
     let t = Array(chars[0..<end])
     // 5年 counts years; 2025年 names one.
@@ -1495,7 +1511,8 @@ struct SentenceAnalyzer {
       firstClauseEnd <= 8
         ? marker.period.contains("-") || marker.period.contains("H") || marker.period.contains("Q")
           || marker.period.contains("..")
-        : Self.isYearSpan(marker.period) && namesYearCount(before: firstClauseEnd)
+        : Self.isYearSpan(marker.period)
+          && (namesYearCount(before: firstClauseEnd) || namesPlanPeriod(before: firstClauseEnd))
     {
       period = marker.period
     } else if let first = figures().first, clauseStart(before: first.start) <= 40,

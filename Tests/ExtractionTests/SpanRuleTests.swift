@@ -1,0 +1,28 @@
+import Testing
+
+@testable import Extraction
+
+/// Rules on spans of years: plan periods (“十四五”时期) and review paragraphs
+/// that frame the paragraphs after them. Sentences written for the tests.
+struct SpanRuleTests {
+  let extractor = Extractor(lexicon: Lexicon())
+
+  func rows(_ text: String) -> [ProposedRow] { extractor.extract(text, region: "测试县").rows }
+
+  /// A goal list opened by a plan period as its time (“十五五”时期…主要目标是：) carries
+  /// the span through its ；-parts: averages over it, levels for its last year.
+  @Test func aPlanPeriodOpeningAGoalListCarriesItsSpan() {
+    let text = "测试县2031年政府工作报告\n一、2030年工作回顾\n全县地区生产总值增长5.1%。\n二、“十五五”时期的主要目标\n“十五五”时期全县经济社会发展的主要目标是：地区生产总值年均增长6%左右；规模以上工业增加值年均增长7%以上；全社会研发经费投入强度达到2.5%。"
+    let r = rows(text)
+    #expect(r.first { $0.value == "7" }?.period == "2026..2030", "\(r)")
+    #expect(r.first { $0.value == "2.5" }?.period == "2030", "\(r)")
+  }
+
+  /// The plan as a document (根据“十五五”规划建议，今后五年…) or a year in it
+  /// (2031年是“十五五”开局之年) is not the time of the goals.
+  @Test func aPlanNamedAsADocumentIsNotTheGoalsTime() {
+    let text = "测试县2031年政府工作报告\n一、2030年工作回顾\n全县地区生产总值增长5.1%。\n二、2031年工作安排\n2031年是“十五五”开局之年。今年全县主要预期目标是：地区生产总值增长6%左右；规模以上工业增加值增长7%以上。"
+    let r = rows(text)
+    #expect(r.first { $0.value == "7" }?.period == "2031", "\(r)")
+  }
+}
