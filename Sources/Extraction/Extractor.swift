@@ -254,6 +254,7 @@ public struct Extractor: Sendable {
       var paragraphOpenedByTarget = false
       var firstFigureSentence = true
       var paragraphIndicator: String?
+      var paragraphHadFigures = false
       // A breakdown (分行业看，…, 从产品看，…) is of the figures before it, in their months.
       let inherited = Extractor.opensBreakdown(trimmed) ? previousOpening : nil
       paragraphPeriod = inherited
@@ -350,8 +351,24 @@ public struct Extractor: Sendable {
         repeatKeys.append(contentsOf: analyzer.repeatKeys)
         skipped.append(contentsOf: analyzer.skipped)
         if analyzer.breakdownFrom != nil { inBreakdown = true }
+        if hasFigures { paragraphHadFigures = true }
       }
       previousOpening = opening
+      // A figure-less lead-in naming a span and introducing what follows
+      // (“十三五”时期，是…的五年。五年来——) frames the paragraphs after it, up to
+      // the next heading, as a multi-year review section does.
+      if !paragraphHadFigures, let last = trimmed.last, "—：:".contains(last),
+        let span = Text.sentences(trimmed).lazy.compactMap({ sentence -> String? in
+          let analyzer = SentenceAnalyzer(chars: sentence, lexicon: lexicon, state: state, region: foundRegion)
+          let end = analyzer.clauseEnd(after: 0)
+          guard let p = analyzer.leadContext().period, SentenceAnalyzer.isYearSpan(p),
+            analyzer.namesYearCount(before: end) || analyzer.namesPlanPeriod(before: end)
+          else { return nil }
+          return p
+        }).first
+      {
+        state.sectionSpan = span
+      }
     }
     // The store's name for the months (1—6月 is 上半年, 2030-01..2030-06 → 2030H1),
     // so that a figure restated under the other name is one repeat.

@@ -25,4 +25,16 @@ struct SpanRuleTests {
     let r = rows(text)
     #expect(r.first { $0.value == "7" }?.period == "2031", "\(r)")
   }
+
+  /// A figure-less lead-in naming a span and ending in —— or ： (“十五五”时期，是…的五年。
+  /// 五年来——) frames the paragraphs after it up to the next heading: their from-to,
+  /// cumulative and average figures are over the span; the year's own keep the year.
+  @Test func aSpanLeadInFramesTheParagraphsAfterIt() {
+    let text = "政府工作报告\n——2031年1月10日在测试县第九届人民代表大会第五次会议上\n各位代表：\n现在，我代表县人民政府，向大会报告工作。\n一、2030年和“十五五”时期工作回顾\n2030年，全县地区生产总值增长5.1%。\n“十五五”时期，是全县发展最快的五年。五年来——\n综合实力显著增强。一般公共预算收入由8.5亿元增加到12.1亿元，年均增长7.3%。社会消费品零售总额年均增长6.8%。\n二、2031年工作安排\n全县地区生产总值增长6%左右。"
+    let r = rows(text)
+    #expect(r.first { $0.value == "8.5" }?.period == "2025", "\(r)")
+    #expect(r.first { $0.value == "6.8" }?.period == "2026..2030", "\(r)")
+    #expect(r.first { $0.value == "5.1" }?.period == "2030", "\(r)")
+    #expect(r.first { $0.value == "6" }?.period == "2031", "\(r)")
+  }
 }
