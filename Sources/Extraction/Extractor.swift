@@ -609,6 +609,7 @@ struct DocumentState: Sendable {
       ?? headingYears.first { !$0.plan }?.year
     // A mid-year review (上半年工作情况和下半年工作安排) plans the rest of the same year.
     let plan = headingYears.first { $0.plan }?.year ?? (reviewPart != nil ? review : nil)
+    var writtenIn: Int?
     if let givenYear {
       reviewYear = givenYear; planYear = givenYear + 1; yearGuessed = false
     } else if review != nil || plan != nil {
@@ -641,18 +642,44 @@ struct DocumentState: Sendable {
       // No heading says: the year the text mentions most is the likeliest.
       let common = counts.max { a, b in a.value < b.value || (a.value == b.value && a.key < b.key) }?.key
       reviewYear = common; planYear = common.map { $0 + 1 }; yearGuessed = true
+      // …unless it names a part of a later year (2031年上半年增速居全省第3位): it is
+      // written in that year, looking back on the one before, and its undated
+      // parts of a year (今年上半年, 1—7月) are that year's.
+      if let y = DocumentState.latestPartYear(lines), let common, y > common {
+        reviewYear = y - 1; planYear = y; partYear = y; writtenIn = y
+      }
     }
-    if yearGuessed, let maxYear = counts.keys.max() {
+    if let writtenIn {
+      reportYear = writtenIn
+    } else if yearGuessed, let maxYear = counts.keys.max() {
       // Without headings the latest year mentioned is the time of writing.
       reportYear = maxYear
     } else {
       reportYear = planYear ?? (counts.keys.max() ?? 2000)
     }
-    titleSpan = reviewYear.flatMap { DocumentState.titleSpan(lines, reviewYear: $0) }
+    titleSpan = reviewYear.flatMap { DocumentState.titleSpan(lines, reviewYear: $0, writtenIn: writtenIn ?? $0) }
     // A text that speaks of 明年 is written in the year it reviews (a
     // December speech or summary), whatever its sections are about.
     let speaksOfNextYear = lines.contains { $0.firstOffset(of: "明年") != nil }
-    currentYear = dateline?.year ?? (speaksOfNextYear ? reviewYear : nil)
+    currentYear = dateline?.year ?? writtenIn ?? (speaksOfNextYear ? reviewYear : nil)
+  }
+
+  /// The latest year named with a part of it (2031年上半年, 2031年1—7月), nil when none is.
+  static func latestPartYear(_ lines: [[Character]]) -> Int? {
+    var latest: Int?
+    for line in lines {
+      var from = 0
+      while let at = Array(line[from...]).firstOffset(of: "年").map({ $0 + from }) {
+        from = at + 1
+        guard at >= 4, let y = Int(String(line[(at - 4)..<at])), (1990...2100).contains(y),
+          at == 4 || !Text.isDigit(line[at - 5]),
+          let part = partOfYear(Array(line[(at + 1)..<min(line.count, at + 7)])),
+          String(line[(at + 1)...]).hasPrefix(part == "H1" ? "上半年" : part == "Q1" ? "一季度" : part == "01..09" ? "前三季度" : "1")
+        else { continue }
+        latest = max(latest ?? y, y)
+      }
+    }
+    return latest
   }
 
   /// The year opening the report's title (its first line: 2030年某省县域经济发展
@@ -691,13 +718,17 @@ struct DocumentState: Sendable {
   /// The span a title or subtitle (the first two lines) reviews: a plan
   /// period since its start (“十四五”以来, up to the review year) or during it
   /// (“十四五”时期).
-  static func titleSpan(_ lines: [[Character]], reviewYear: Int) -> String? {
+  static func titleSpan(_ lines: [[Character]], reviewYear: Int, writtenIn: Int) -> String? {
     for title in lines.lazy.map(Text.trim).filter({ !$0.isEmpty }).prefix(2) where title.count <= 40 {
       let s = String(title)
       // The plan's own evaluation (第十四个五年规划纲要实施情况总结评估报告): its years so far.
       for (name, first) in [("第十三个五年规划", 2016), ("第十四个五年规划", 2021), ("第十五个五年规划", 2026)]
       where s.contains(name) && s.contains("评估") {
         return reviewYear >= first ? "\(first)..\(min(reviewYear, first + 4))" : nil
+      }
+      // 党的十八大以来…综述: from the year after the congress to the time of writing.
+      for (congress, first) in SentenceAnalyzer.congressSpans where s.contains(congress + "以来") {
+        return writtenIn >= first ? "\(first)..\(writtenIn)" : nil
       }
       for (name, first) in [("十三五", 2016), ("十四五", 2021), ("十五五", 2026)] where s.contains(name) {
         let last = first + 4

@@ -528,6 +528,12 @@ struct SentenceAnalyzer {
         consider(at, span)
       }
     }
+    // 党的十八大以来: from the year after the congress to the time of writing.
+    for (congress, first) in Self.congressSpans {
+      if let at = lastIndex(of: congress + "以来"), let end = state.currentYear ?? year, end >= first {
+        consider(at, "\(first)..\(end)")
+      }
+    }
     for (n, words) in Self.spanCounts where mentionsSpanWords {
       for w in words {
         // 五年来: the years up to the section's year.
@@ -554,7 +560,12 @@ struct SentenceAnalyzer {
           }
           // A starting year (从2020年的…增加到…) dates only the figure right after it.
           let startsFrom = y > 0 && "从由".contains(pre[y - 1]) && pre[afterYear...].contains(where: Text.isDigit)
-          if !isDate && !namesPlan && !startsFrom { consider(y, "\(v)") }
+          // 2029年以来…累计: from that year to the time of writing.
+          if has("以来", at: afterYear), let end = state.currentYear ?? baseYear, end > v {
+            consider(y, "\(v)..\(end)")
+          } else if !isDate && !namesPlan && !startsFrom {
+            consider(y, "\(v)")
+          }
         } else if e < pre.count, "—–-至".contains(pre[e]) {
           var d = e + 1
           while d < pre.count && pre[d] == "—" { d += 1 }
@@ -1471,6 +1482,9 @@ struct SentenceAnalyzer {
   /// period written onto a subject (1-10月规上服务业营业收入…) is that clause's.
   /// Whether the words before `end` count years (五年来, 这五年, 今后五年),
   /// not a plan period's name (“十五五”开局之年).
+  /// Party congresses a span is counted from (党的十八大以来), and the first year after each.
+  static let congressSpans = [("十八大", 2013), ("十九大", 2018), ("二十大", 2023)]
+
   /// The five-year plan periods by name.
   static let planPeriods = [("十二五", "2011..2015"), ("十三五", "2016..2020"), ("十四五", "2021..2025"), ("十五五", "2026..2030")]
   static let planPeriodNames = planPeriods.map { $0.0 }

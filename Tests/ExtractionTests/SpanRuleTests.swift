@@ -37,4 +37,31 @@ struct SpanRuleTests {
     #expect(r.first { $0.value == "5.1" }?.period == "2030", "\(r)")
     #expect(r.first { $0.value == "6" }?.period == "2031", "\(r)")
   }
+
+  /// An undated text naming a part of a later year (2031年上半年增速居全省第3位) is
+  /// written in that year: its 上半年 and 今年1—7月 are that year's, its 近五年 end
+  /// the year before, though it mentions the year before more often.
+  @Test func aPartOfALaterYearDatesAnUndatedText() {
+    let text = "奋楫扬帆\n——某市发展成就综述\n2031年上半年增速居全省第3位。\n2030年全市地区生产总值达到2846.3亿元。2030年全市一般公共预算收入达到182.6亿元。近五年，全市地区生产总值年均增长6.6%。上半年，全市实现地区生产总值1368.4亿元。今年1—7月，全市进出口总额增长21.4%。"
+    let r = rows(text)
+    #expect(r.first { $0.value == "2846.3" }?.period == "2030", "\(r)")
+    #expect(r.first { $0.value == "6.6" }?.period == "2026..2030", "\(r)")
+    #expect(r.first { $0.value == "1368.4" }?.period == "2031H1", "\(r)")
+    #expect(r.first { $0.value == "21.4" }?.period == "2031-01..2031-07", "\(r)")
+  }
+
+  /// 2029年以来…累计 and 党的十八大以来 run from their first year to the time of writing.
+  @Test func sinceAYearOrACongressRunsToTheTimeOfWriting() {
+    let text = "一、2031年工作回顾\n2029年以来，全市累计改造城镇老旧小区486个。党的十八大以来，全市累计新改扩建中小学校312所。"
+    let r = rows(text)
+    #expect(r.first { $0.value == "486" }?.period == "2029..2031", "\(r)")
+    #expect(r.first { $0.value == "312" }?.period == "2013..2031", "\(r)")
+  }
+
+  /// A title naming 党的十八大以来 frames the text's cumulative figures from 2013.
+  @Test func aCongressInTheTitleFramesCumulativeFigures() {
+    let text = "——党的十八大以来某市经济社会发展成就综述\n2031年上半年，全市地区生产总值增长5%。\n全市累计建成高标准农田168万亩。"
+    let r = rows(text)
+    #expect(r.first { $0.value == "168" }?.period == "2013..2031", "\(r)")
+  }
 }
