@@ -182,4 +182,7 @@ public struct BoundColumn: RandomAccessCollection, Sendable {
   public var endIndex: Int { packed.count }
   // Inlinable: the target kernels read a bound per row.
   @inlinable public subscript(row: Int) -> Bound { Bound(rawValue: UInt8(packed[row] & 7)) ?? .none }
+  /// The packed column, for kernels that take it as a buffer once: the
+  /// low 3 bits of a row are its `Bound.rawValue`.
+  public var packedCodes: StoreColumn<UInt32> { packed }
 }

@@ -111,7 +111,7 @@ public enum Bound: UInt8, Sendable, CaseIterable, Hashable {
   }
 
   /// Whether the target is another indicator's outcome rather than a number.
-  public var isRelative: Bool { self == .aboveReference || self == .withReference }
+  @inlinable public var isRelative: Bool { self == .aboveReference || self == .withReference }
 
   public static let allowedText = ">=, <=, ~, =, >ref, =ref (or empty for outcomes)"
 }

@@ -226,6 +226,14 @@ public struct StoreBuilder: Sendable {
   }
 
   /// `order.map { transform(Int($0)) }`, split across `threads` for a long order.
+  /// Whether two of `units` convert to each other (万人 and 人): only then can
+  /// two scenarios of an indicator differ in unit and need aligning.
+  static func someUnitsConvert(_ units: [String]) -> Bool {
+    var bases = Set<String>()
+    for text in Set(units) where !bases.insert(Unit(text).base).inserted { return true }
+    return false
+  }
+
   static func gather<T>(_ order: [Int32], threads: Int, _ transform: @escaping @Sendable (Int) -> T) -> [T] {
     let n = order.count
     guard threads > 1, n >= 1 << 16 else { return order.map { transform(Int($0)) } }
@@ -441,6 +449,21 @@ public struct StoreBuilder: Sendable {
     }
     if !errors.isEmpty { throw DiagnosticList(errors) }
     order.removeLast(n - kept)
+    // 3b. A target or estimate takes its outcome's unit when the two convert
+    // (a target of 4000人 beside outcomes in 万人 is 0.4万人): gap and attain
+    // compare values across scenarios, so one indicator's scenarios share a unit.
+    if Self.someUnitsConvert(units.strings) {
+      for s in 0..<seriesKeys.count where seriesKeys[s].scenario != .actual {
+        var outcome = seriesKeys[s]
+        outcome.scenario = .actual
+        if seriesIndex[outcome] == nil && seriesKeys[s].scenario == .target { outcome.scenario = .estimate }
+        guard let o = seriesIndex[outcome].map(Int.init), seriesUnit[o] != seriesUnit[s],
+          Unit(units[seriesUnit[s]]).powerOfTen(to: Unit(units[seriesUnit[o]])) != nil
+        else { continue }
+        seriesUnit[s] = seriesUnit[o]
+        mixedUnits = true
+      }
+    }
 
     // 4. Sorted columns, one gather each, converting units exactly.
     var store = IndicatorStore()

@@ -34,6 +34,23 @@ extension StoreBuilder {
     #expect(other.values == [54_000, 55_000, 56_000])
   }
 
+  /// A target in 人 beside outcomes in 万人 takes the outcomes' unit, so that gap
+  /// and attain compare like with like (it was 0.4万人 printed as 0.4 人).
+  @Test func aTargetTakesItsOutcomesUnit() throws {
+    var b = StoreBuilder()
+    b.add("城镇新增就业", .year(2030), 0.396, "万人", line: 2)
+    b.add("城镇新增就业", .year(2029), 0.38, "万人", line: 3)
+    b.add("城镇新增就业", scenario: .target, .year(2031), 4000, "人", bound: .atLeast, line: 4)
+    b.add("城镇新增就业", scenario: .estimate, .year(2031), 4100, "人", line: 5)
+    let store = try b.build().store
+    let target = try #require(store.series(region: "湘潭市", indicator: "城镇新增就业", measure: .level, scenario: .target))
+    let estimate = try #require(store.series(region: "湘潭市", indicator: "城镇新增就业", measure: .level, scenario: .estimate))
+    #expect(store.unit(ofSeries: target) == "万人")
+    #expect(store.unit(ofSeries: estimate) == "万人")
+    #expect(store.rows(ofSeries: target).map { store.values[$0] } == [0.4])
+    #expect(store.rows(ofSeries: estimate).map { store.values[$0] } == [0.41])
+  }
+
   @Test func unitClashNamesBothLines() {
     var b = StoreBuilder()
     b.add("规上企业", .year(2021), 120, "家", line: 2)

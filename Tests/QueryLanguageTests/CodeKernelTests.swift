@@ -73,6 +73,27 @@ import Testing
     #expect(Self.snapshot(a) == Self.snapshot(evalTable("gap(*)", slow)))
   }
 
+  /// A target in a unit that does not convert to its outcome's (个 beside 家) is
+  /// not compared, on both paths, and a note says why.
+  @Test func aTargetInAnotherUnitIsNotCompared() throws {
+    var b = StoreBuilder()
+    for (scenario, value, unit, bound) in [(Scenario.actual, 52.0, "家", Bound.none), (.target, 50, "个", .atLeast)] {
+      b.append(
+        region: "甲市", indicator: "高新技术企业", measure: .level, scenario: scenario, period: .year(2030),
+        value: value, unit: unit, bound: bound, source: "s.txt", quote: "q", reference: nil, dataFile: "f.csv", line: 2)
+    }
+    let store = try b.build().store
+    let fast = Interpreter(store: store, aliases: [:])
+    let slow = Interpreter(store: store, aliases: [:])
+    slow.useCodeKernels = false
+    for function in ["gap", "met", "attain"] {
+      let a = evalTable("\(function)(*)", fast)
+      #expect(a.column(named: function)?.exactText(at: 0) == "", "\(function)")
+      #expect(a.notes.contains { $0.contains("个") && $0.contains("not compared") }, "\(a.notes)")
+      #expect(Self.snapshot(a) == Self.snapshot(evalTable("\(function)(*)", slow)))
+    }
+  }
+
   @Test(arguments: statements) func sameTableAsStringPath(_ statement: String) throws {
     let fast = EvalFixture.interpreter()
     let slow = EvalFixture.interpreter()

@@ -322,6 +322,12 @@ struct StoreRows: RandomAccessCollection, ExpressibleByArrayLiteral {
     return i
   }
 
+  /// `body` with the rows as a buffer, or nil for identity rows (row `i` is store row `i`).
+  func withUnsafeRows<R>(_ body: (UnsafeBufferPointer<Int32>?) -> R) -> R {
+    guard let list else { return body(nil) }
+    return list.withUnsafeBufferPointer { body($0) }
+  }
+
   /// The rows at `positions`, in that order.
   func gathered(_ positions: [Int]) -> StoreRows {
     if let list { return StoreRows(rows32: positions.map { list[$0] }) }

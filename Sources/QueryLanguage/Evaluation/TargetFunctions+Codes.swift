@@ -202,7 +202,7 @@ struct TargetPartOutput {
   var rowCounts: [Int] = []
   var gapUnitTexts: [String] = []
   var anyRelative = false
-  var estimates = 0, noOutcome = 0, noTarget = 0, noReference = 0
+  var counts = TargetCounts()
 }
 
 /// The inputs of the gap/met/attain pass, read-only while slices of groups
@@ -248,24 +248,58 @@ struct TargetPass: @unchecked Sendable {
     return store.value(ofRow: r)
   }
 
+  /// The columns one slice reads, as buffers taken once: a kernel row
+  /// costs loads, not a subscript's checks of array or mapping.
+  struct Buffers {
+    var xPeriods: UnsafeBufferPointer<Period>, xValues: UnsafeBufferPointer<Double>
+    var xValid: UnsafeBufferPointer<UInt64>
+    var storePeriods: UnsafeBufferPointer<Period>, storeValues: UnsafeBufferPointer<Double>
+    var storeValid: UnsafeBufferPointer<UInt64>
+    /// Packed bound codes of the store and of x's origin store.
+    var storeBounds: UnsafeBufferPointer<UInt32>, originBounds: UnsafeBufferPointer<UInt32>
+    /// x's store rows, nil for identity rows.
+    var storeRows: UnsafeBufferPointer<Int32>?
+  }
+
   /// Pairs outcomes with targets for `range` of the groups.
   func run(_ range: Range<Int>) -> TargetPartOutput {
     // The columns are taken once, not through a subscript per row.
     xPeriods.withUnsafeBufferPointer { xPeriods in
       xValues.withUnsafeBufferPointer { xValues in
-        storePeriods.withUnsafeBufferPointer { storePeriods in
-          storeValues.withUnsafeBufferPointer { storeValues in
-            run(range, xPeriods: xPeriods, xValues: xValues, storePeriods: storePeriods, storeValues: storeValues)
+        xValid.words.withUnsafeBufferPointer { xValid in
+          storePeriods.withUnsafeBufferPointer { storePeriods in
+            storeValues.withUnsafeBufferPointer { storeValues in
+              storeValid.words.withUnsafeBufferPointer { storeValid in
+                storeBounds.packedCodes.withUnsafeBufferPointer { storeBounds in
+                  originBounds.packedCodes.withUnsafeBufferPointer { originBounds in
+                    storeRows.withUnsafeRows { storeRows in
+                      run(
+                        range,
+                        Buffers(
+                          xPeriods: xPeriods, xValues: xValues, xValid: xValid, storePeriods: storePeriods,
+                          storeValues: storeValues, storeValid: storeValid, storeBounds: storeBounds,
+                          originBounds: originBounds, storeRows: storeRows))
+                    }
+                  }
+                }
+              }
+            }
           }
         }
       }
     }
   }
 
-  private func run(
-    _ range: Range<Int>, xPeriods: UnsafeBufferPointer<Period>, xValues: UnsafeBufferPointer<Double>,
-    storePeriods: UnsafeBufferPointer<Period>, storeValues: UnsafeBufferPointer<Double>
-  ) -> TargetPartOutput {
+  @inline(__always) private static func isSet(_ words: UnsafeBufferPointer<UInt64>, _ i: Int) -> Bool {
+    words[i >> 6] & (1 << UInt64(i & 63)) != 0
+  }
+
+  @inline(__always) private static func bound(_ packed: UnsafeBufferPointer<UInt32>, _ row: Int) -> Bound {
+    Bound(rawValue: UInt8(truncatingIfNeeded: packed[row] & 7)) ?? .none
+  }
+
+  private func run(_ range: Range<Int>, _ b: Buffers) -> TargetPartOutput {
+    let (xPeriods, xValues, storePeriods, storeValues) = (b.xPeriods, b.xValues, b.storePeriods, b.storeValues)
     var slice = TargetPartOutput()
     slice.rows.reserveCapacity(x.rowCount / max(1, groups.count) * range.count)
     for g in range {
@@ -286,6 +320,9 @@ struct TargetPass: @unchecked Sendable {
       } else if let s = ids[.actual] {
         unit = store.unit(ofSeries: s)
       }
+      // (The store gives an indicator's scenarios one unit when theirs convert.)
+      let targetUnit = slots[.target].map { x.series[$0].unit ?? "" } ?? ids[.target].map { store.unit(ofSeries: $0) }
+      let otherUnit = targetUnit.flatMap { $0 != unit && !$0.isEmpty && !unit.isEmpty ? $0 : nil }
       let firstRow = slice.rows.count
 
       // Cursors over x's series of the group (the periods walked) and the
@@ -311,14 +348,14 @@ struct TargetPass: @unchecked Sendable {
         var outcomeValue = 0.0
         var outcomeKind = Scenario?.none
         if hasXActual {
-          if let r = xActual.seek(p, in: xPeriods), xValid[r] { (outcomeValue, outcomeKind) = (xValues[r], .actual) }
-        } else if let r = sActual.seek(p, in: storePeriods), storeValid[r] {
+          if let r = xActual.seek(p, in: xPeriods), Self.isSet(b.xValid, r) { (outcomeValue, outcomeKind) = (xValues[r], .actual) }
+        } else if let r = sActual.seek(p, in: storePeriods), Self.isSet(b.storeValid, r) {
           (outcomeValue, outcomeKind) = (storeValues[r], .actual)
         }
         if outcomeKind == nil {
           if hasXEstimate {
-            if let r = xEstimate.seek(p, in: xPeriods), xValid[r] { (outcomeValue, outcomeKind) = (xValues[r], .estimate) }
-          } else if let r = sEstimate.seek(p, in: storePeriods), storeValid[r] {
+            if let r = xEstimate.seek(p, in: xPeriods), Self.isSet(b.xValid, r) { (outcomeValue, outcomeKind) = (xValues[r], .estimate) }
+          } else if let r = sEstimate.seek(p, in: storePeriods), Self.isSet(b.storeValid, r) {
             (outcomeValue, outcomeKind) = (storeValues[r], .estimate)
           }
         }
@@ -334,11 +371,12 @@ struct TargetPass: @unchecked Sendable {
             while r < xTarget.end && xPeriods[r] == p {
               var bound = Bound.exactly
               var refRow = -1
-              if r < storeRows.count, storeRows[r] >= 0, storeRows[r] < originRowCount {
-                bound = originBounds[storeRows[r]]
-                if bound.isRelative { refRow = storeRows[r] }
+              let row = b.storeRows.map { r < $0.count ? Int($0[r]) : -1 } ?? r
+              if row >= 0, row < originRowCount, row < b.originBounds.count {
+                bound = Self.bound(b.originBounds, row)
+                if bound.isRelative { refRow = row }
               }
-              let value: Double? = xValid[r] ? xValues[r] : nil
+              let value: Double? = Self.isSet(b.xValid, r) ? xValues[r] : nil
               if targetCount == 0 {
                 (firstValue, firstBound, firstRefRow) = (value, bound, refRow)
               } else if targetCount == 1 {
@@ -351,8 +389,8 @@ struct TargetPass: @unchecked Sendable {
         } else if let r0 = sTarget.seek(p, in: storePeriods) {
           var r = r0
           while r < sTarget.end && storePeriods[r] == p {
-            let bound = storeBounds[r]
-            let value: Double? = storeValid[r] ? storeValues[r] : nil
+            let bound = Self.bound(b.storeBounds, r)
+            let value: Double? = Self.isSet(b.storeValid, r) ? storeValues[r] : nil
             if targetCount == 0 {
               (firstValue, firstBound, firstRefRow) = (value, bound, bound.isRelative ? r : -1)
             } else if targetCount == 1 {
@@ -369,7 +407,7 @@ struct TargetPass: @unchecked Sendable {
         xEstimate.skip(p, in: xPeriods)
 
         guard targetCount > 0 else {
-          if outcomeKind != nil { slice.noTarget += 1 }
+          if outcomeKind != nil { slice.counts.noTarget += 1 }
           continue
         }
         var target: ResolvedTarget
@@ -393,17 +431,20 @@ struct TargetPass: @unchecked Sendable {
             let refKey = TargetKey(region: region, indicator: ref, measure: measure)
             target.low = Self.storeValue(store, refKey, .actual, p) ?? Self.storeValue(store, refKey, .estimate, p)
           }
-          if target.low == nil { slice.noReference += 1 }
+          if target.low == nil { slice.counts.noReference += 1 }
         }
-        if outcomeKind == nil { slice.noOutcome += 1 }
-        if outcomeKind == .estimate { slice.estimates += 1 }
+        if outcomeKind == nil { slice.counts.noOutcome += 1 }
+        if outcomeKind == .estimate { slice.counts.estimates += 1 }
         let o = outcomeKind == nil ? nil : outcomeValue
-        let met = Interpreter.isMet(o, target, measure: measure, tolerance: tolerance)
+        // A target in a unit its outcome's does not convert to is not compared.
+        if let otherUnit { slice.counts.countOtherUnit(target: otherUnit, outcome: unit) }
+        let compared = otherUnit == nil ? o : nil
+        let met = Interpreter.isMet(compared, target, measure: measure, tolerance: tolerance)
         let result: Double?
         switch function {
-        case .gap: result = Interpreter.gapValue(o, target)
+        case .gap: result = Interpreter.gapValue(compared, target)
         case .met: result = met.map { $0 ? 1 : 0 }
-        case .attain: result = Interpreter.attainValue(o, target.low, measure: measure)
+        case .attain: result = Interpreter.attainValue(compared, target.low, measure: measure)
         }
         if let reference = target.reference { slice.references.append((slice.rows.count, reference)) }
         slice.rows.append(
@@ -500,7 +541,7 @@ extension Interpreter {
     var references = outputs[0].references
     var gapUnitTexts = outputs[0].gapUnitTexts
     var anyRelative = false
-    var estimates = 0, noOutcome = 0, noTarget = 0, noReference = 0
+    var counts = TargetCounts()
     for (k, part) in outputs.enumerated() {
       if k > 0 {
         references += part.references.map { ($0.row + rowCount, $0.reference) }
@@ -513,10 +554,7 @@ extension Interpreter {
         out.offsets.append((out.offsets.last ?? 0) + count)
       }
       anyRelative = anyRelative || part.anyRelative
-      estimates += part.estimates
-      noOutcome += part.noOutcome
-      noTarget += part.noTarget
-      noReference += part.noReference
+      counts.add(part.counts)
     }
     outputs = []
 
@@ -567,14 +605,14 @@ extension Interpreter {
       out.extras.append(Extra(name: "gap_unit", placement: .afterUnit, role: .label, cells: gapUnits.cells))
     }
     if function == "attain" { out.valueUnit = "%" }
-    out.notes = targetNotes(
-      function: function, estimates: estimates, noOutcome: noOutcome, noReference: noReference, noTarget: noTarget)
+    out.notes = targetNotes(function: function, counts)
     return out
   }
 
   /// The notes under a gap/met/attain result.
-  func targetNotes(function: String, estimates: Int, noOutcome: Int, noReference: Int, noTarget: Int) -> [String] {
+  func targetNotes(function: String, _ counts: TargetCounts) -> [String] {
     var notes: [String] = []
+    let (estimates, noOutcome, noReference, noTarget) = (counts.estimates, counts.noOutcome, counts.noReference, counts.noTarget)
     if estimates > 0 {
       notes.append("\(estimates) outcome\(estimates == 1 ? " is an estimate" : "s are estimates") (预计)")
     }
@@ -584,9 +622,36 @@ extension Interpreter {
     if noReference > 0 {
       notes.append("\(noReference) relative target\(noReference == 1 ? " has" : "s have") no outcome of the reference indicator")
     }
+    if let (target, outcome) = counts.otherUnitExample {
+      let n = counts.otherUnit
+      notes.append(
+        "\(n) target\(n == 1 ? " is" : "s are") in \(target), which does not convert to the outcomes' \(outcome): not compared (\(function) is empty); give both one unit in the data")
+    }
     if noTarget > 0 {
       notes.append("\(noTarget) outcome\(noTarget == 1 ? " has" : "s have") no target for the same period and \(noTarget == 1 ? "is" : "are") not shown")
     }
     return notes
+  }
+}
+
+/// What the notes under a gap/met/attain result count.
+struct TargetCounts {
+  var estimates = 0, noOutcome = 0, noTarget = 0, noReference = 0
+  /// Targets not compared: their unit does not convert to the outcome's.
+  var otherUnit = 0
+  var otherUnitExample: (target: String, outcome: String)?
+
+  mutating func countOtherUnit(target: String, outcome: String) {
+    otherUnit += 1
+    if otherUnitExample == nil { otherUnitExample = (target, outcome) }
+  }
+
+  mutating func add(_ other: TargetCounts) {
+    estimates += other.estimates
+    noOutcome += other.noOutcome
+    noTarget += other.noTarget
+    noReference += other.noReference
+    otherUnit += other.otherUnit
+    if otherUnitExample == nil { otherUnitExample = other.otherUnitExample }
   }
 }

@@ -209,7 +209,7 @@ extension Interpreter {
     var metFlags: [Bool?] = []
     var gapUnits = TextColumnBuilder()
     var anyRelative = false
-    var estimates = 0, noOutcome = 0, noTarget = 0, noReference = 0
+    var counts = TargetCounts()
 
     for (key, group) in groups {
       try checkCancelled()
@@ -230,6 +230,9 @@ extension Interpreter {
       // The unit column is the unit of the figures (value, target); a gap
       // of rates is in percentage points, shown in its own gap_unit column.
       let gapUnit = key.measure.isRate ? "pp" : unit
+      // (The store gives an indicator's scenarios one unit when theirs convert.)
+      let targetUnit = group[.target].map { x.series[$0].unit ?? "" } ?? ids[.target].map { store.unit(ofSeries: $0) }
+      let otherUnit = targetUnit.flatMap { $0 != unit && !$0.isEmpty && !unit.isEmpty ? $0 : nil }
       builder.startSeries(
         SeriesHeader(region: key.region, indicator: key.indicator, measure: key.measure, scenario: nil, unit: unit))
       var previous: Period? = nil
@@ -238,7 +241,7 @@ extension Interpreter {
         previous = p
         let outcome = resolveOutcome(key, x, group, p, storeSeries: ids)
         guard var target = resolveTarget(key, x, group[.target], p, storeSeries: ids) else {
-          if outcome != nil { noTarget += 1 }
+          if outcome != nil { counts.noTarget += 1 }
           continue
         }
         if target.bound.isRelative {
@@ -247,17 +250,20 @@ extension Interpreter {
             let refKey = TargetKey(region: key.region, indicator: ref, measure: key.measure)
             target.low = storeValue(refKey, .actual, p) ?? storeValue(refKey, .estimate, p)
           }
-          if target.low == nil { noReference += 1 }
+          if target.low == nil { counts.noReference += 1 }
         }
-        if outcome == nil { noOutcome += 1 }
-        if outcome?.1 == .estimate { estimates += 1 }
+        if outcome == nil { counts.noOutcome += 1 }
+        if outcome?.1 == .estimate { counts.estimates += 1 }
         let o = outcome?.0
-        let met = isMet(o, target, measure: key.measure)
+        // A target in a unit its outcome's does not convert to is not compared.
+        if let otherUnit { counts.countOtherUnit(target: otherUnit, outcome: unit) }
+        let compared = otherUnit == nil ? o : nil
+        let met = isMet(compared, target, measure: key.measure)
         let result: Double?
         switch function {
-        case "gap": result = gapValue(o, target)
+        case "gap": result = gapValue(compared, target)
         case "met": result = met.map { $0 ? 1 : 0 }
-        default: result = attainValue(o, target.low, measure: key.measure)
+        default: result = attainValue(compared, target.low, measure: key.measure)
         }
         builder.append(period: p, value: result)
         outcomeKind.append(outcome?.1.rawValue)
@@ -284,8 +290,7 @@ extension Interpreter {
       out.extras.append(Extra(name: "gap_unit", placement: .afterUnit, role: .label, cells: gapUnits.cells))
     }
     if function == "attain" { out.valueUnit = "%" }
-    out.notes = targetNotes(
-      function: function, estimates: estimates, noOutcome: noOutcome, noReference: noReference, noTarget: noTarget)
+    out.notes = targetNotes(function: function, counts)
     return out
   }
 
