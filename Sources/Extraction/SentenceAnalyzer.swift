@@ -561,8 +561,17 @@ struct SentenceAnalyzer {
           // A starting year (从2020年的…增加到…) dates only the figure right after it.
           let startsFrom = y > 0 && "从由".contains(pre[y - 1]) && pre[afterYear...].contains(where: Text.isDigit)
           // 2029年以来…累计: from that year to the time of writing.
+          var to = afterYear
+          while to < pre.count && "至到—–-".contains(pre[to]) { to += 1 }
           if has("以来", at: afterYear), let end = state.currentYear ?? baseYear, end > v {
             consider(y, "\(v)..\(end)")
+          } else if to > afterYear, let (t2, e2) = number(at: to), t2.count == 4, e2 < pre.count, pre[e2] == "年",
+            let v2 = Int(t2), v2 > v, v2 - v <= 30
+          {
+            // 2028年至2030年, 2028年—2030年: a span like 2028—2030年.
+            consider(y, "\(v)..\(v2)")
+            y = e2
+            continue
           } else if !isDate && !namesPlan && !startsFrom {
             consider(y, "\(v)")
           }
@@ -1536,6 +1545,13 @@ struct SentenceAnalyzer {
     {
       // A span named in the words before the first figure's clause
       // (根据…的建议，今后五年全县…的主要目标是：…).
+      period = marker.period
+    } else if let first = figures().first, let colon = chars[0..<first.start].firstIndex(where: { "：:".contains($0) }),
+      colon <= 40, namesYearCount(before: colon), let marker = periodMarker(before: colon, baseYear: state.sectionYear),
+      Self.isYearSpan(marker.period)
+    {
+      // …also when the list after the colon opens with its horizon year
+      // (今后五年…的主要目标是：到2027年，…).
       period = marker.period
     } else if let first = figures().first, let marker = periodMarker(before: first.start, baseYear: state.sectionYear),
       let y = Int(marker.period), y != state.sectionYear,

@@ -64,4 +64,20 @@ struct SpanRuleTests {
     let r = rows(text)
     #expect(r.first { $0.value == "168" }?.period == "2013..2031", "\(r)")
   }
+
+  /// A goal list after a colon that opens with its horizon year (今后五年…的主要目标是：
+  /// 到2035年，…) carries the span: its later levels are for the horizon year.
+  @Test func aHorizonYearAfterTheColonKeepsTheSpan() {
+    let text = "一、2030年工作回顾\n全市地区生产总值增长4.3%。\n二、今后五年的目标任务\n根据市委部署，今后五年政府工作的主要目标是：到2035年，全市地区生产总值突破3800亿元，年均增长6%左右；一般公共预算收入突破220亿元；全社会研发经费投入强度达到2.8%。"
+    let r = rows(text)
+    #expect(r.first { $0.value == "220" }?.period == "2035", "\(r)")
+    #expect(r.first { $0.value == "2.8" }?.period == "2035", "\(r)")
+  }
+
+  /// 2028年至2030年 and 2028年—2030年 are spans, as 2028—2030年 is.
+  @Test func yearToYearIsASpan() {
+    let r = rows("一、2030年工作回顾\n2028年至2030年累计减少农村贫困人口8.3万人。2026年—2030年累计新增城镇就业28.6万人。")
+    #expect(r.first { $0.value == "8.3" }?.period == "2028..2030", "\(r)")
+    #expect(r.first { $0.value == "28.6" }?.period == "2026..2030", "\(r)")
+  }
 }
