@@ -398,7 +398,10 @@ public struct Extractor: Sendable {
   /// phrase followed by a growth word. Nil for any other line.
   static func itemSubject(_ line: [Character], lexicon: Lexicon) -> (name: String, growth: Bool)? {
     var i = 0
-    if i < line.count, line[i] == "（" || line[i] == "(" {
+    if i < line.count, line[i] == "—" {
+      // ——地区生产总值。前三季度…: a dash opens the item as a number does.
+      while i < line.count && line[i] == "—" { i += 1 }
+    } else if i < line.count, line[i] == "（" || line[i] == "(" {
       i += 1
       while i < line.count && (Text.isDigit(line[i]) || Text.chineseNumerals.contains(line[i])) { i += 1 }
       guard i > 1, i < line.count, line[i] == "）" || line[i] == ")" else { return nil }

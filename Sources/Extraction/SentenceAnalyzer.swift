@@ -972,7 +972,8 @@ struct SentenceAnalyzer {
       }
       if measure == "completion" && scenario == "target" { scenario = "actual" }
       // A completion rate right after a projected figure is itself projected.
-      if measure == "completion", let prev = out.last, prev.scenario == "estimate" {
+      // (…预计全年增长4.8%，完成年计划（增长7%）的97.9%: past the plan in brackets.)
+      if measure == "completion", let prev = out.last(where: { $0.scenario != "target" }), prev.scenario == "estimate" {
         scenario = "estimate"
         if explicitYearPeriod == nil { explicitYearPeriod = prev.period }
       }
