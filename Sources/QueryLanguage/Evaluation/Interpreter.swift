@@ -27,7 +27,13 @@ public struct EvaluationSettings: Sendable {
 public final class Interpreter {
   /// The data; the shell replaces it after `.load`. Bound values keep their
   /// own copy of the store they were computed from.
-  public var store: IndicatorStore
+  public var store: IndicatorStore {
+    didSet { cachedStoreIndex = nil }
+  }
+  /// The store's series by codes in a flat array, made by the first kernel
+  /// that needs it and kept until the store changes (the store is a value:
+  /// it changes only by assignment).
+  var cachedStoreIndex: DenseSeriesIndex??
   /// alias → canonical indicator name.
   public var aliases: [String: String]
   public var settings = EvaluationSettings()

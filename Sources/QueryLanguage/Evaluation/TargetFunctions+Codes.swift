@@ -51,6 +51,28 @@ struct FirstUseCodes {
     codes = Array(repeating: -2, count: texts.count)  // −2: not used yet
   }
 
+  /// The codes of a byte column whose bytes name `texts` through `index`:
+  /// the order of first use from one scan, then a table lookup per row.
+  static func codes(of bytes: [UInt8], texts: [String], index: (UInt8) -> Int) -> (codes: [Int32], dictionary: [String]) {
+    var table = FirstUseCodes(texts)
+    var byByte = [Int32](repeating: -1, count: 256)
+    var seen = [Bool](repeating: false, count: 256)
+    var unseen = 256
+    for byte in bytes where !seen[Int(byte)] {
+      seen[Int(byte)] = true
+      byByte[Int(byte)] = table.code(index(byte))
+      unseen -= 1
+      if unseen == 0 { break }
+    }
+    let codes = bytes.withUnsafeBufferPointer { b in
+      byByte.withUnsafeBufferPointer { t in [Int32](unsafeUninitializedCapacity: b.count) { out, count in
+        for i in 0..<b.count { out[i] = t[Int(b[i])] }
+        count = b.count
+      } }
+    }
+    return (codes, table.dictionary)
+  }
+
   @inline(__always) mutating func code(_ k: Int) -> Int32 {
     if codes[k] == -2 {
       if texts[k].isEmpty {
@@ -129,38 +151,39 @@ struct TargetColumns {
 
   var count: Int { periods.count }
 
-  mutating func reserveCapacity(_ n: Int) {
-    periods.reserveCapacity(n)
-    results.reserveCapacity(n)
-    outcomes.reserveCapacity(n)
-    lows.reserveCapacity(n)
-    highs.reserveCapacity(n)
-    flags.reserveCapacity(n)
-    boundCodes.reserveCapacity(n)
-  }
-
-  @inline(__always) mutating func append(
-    period: Period, result: Double?, outcome: Double?, outcomeKind: Scenario?, low: Double?, high: Double?,
-    boundCode: UInt8, met: Bool?
-  ) {
-    periods.append(period)
-    results.append(result ?? 0)
-    outcomes.append(outcome ?? 0)
-    lows.append(low ?? 0)
-    highs.append(high ?? 0)
-    boundCodes.append(boundCode)
-    var f: UInt8 = 0
-    if result != nil { f |= Self.resultValid }
-    if outcome != nil { f |= Self.outcomeValid }
-    if low != nil { f |= Self.lowValid }
-    if high != nil { f |= Self.highValid }
-    switch outcomeKind {
-    case .actual: f |= 1 << 4
-    case .estimate: f |= 2 << 4
-    default: break
+  /// Columns of at most `capacity` rows written by `body` through a
+  /// `TargetRowWriter`: straight into the arrays' storage, without a
+  /// capacity or uniqueness check per row and column.
+  static func filled(capacity: Int, _ body: (inout TargetRowWriter) -> Void) -> TargetColumns {
+    var out = TargetColumns()
+    var written = 0
+    out.periods = [Period](unsafeUninitializedCapacity: capacity) { periods, periodCount in
+      out.results = [Double](unsafeUninitializedCapacity: capacity) { results, resultCount in
+        out.outcomes = [Double](unsafeUninitializedCapacity: capacity) { outcomes, outcomeCount in
+          out.lows = [Double](unsafeUninitializedCapacity: capacity) { lows, lowCount in
+            out.highs = [Double](unsafeUninitializedCapacity: capacity) { highs, highCount in
+              out.flags = [UInt8](unsafeUninitializedCapacity: capacity) { flags, flagCount in
+                out.boundCodes = [UInt8](unsafeUninitializedCapacity: capacity) { boundCodes, boundCount in
+                  var writer = TargetRowWriter(
+                    periods: periods, results: results, outcomes: outcomes, lows: lows, highs: highs, flags: flags,
+                    boundCodes: boundCodes)
+                  body(&writer)
+                  written = writer.count
+                  boundCount = written
+                }
+                flagCount = written
+              }
+              highCount = written
+            }
+            lowCount = written
+          }
+          outcomeCount = written
+        }
+        resultCount = written
+      }
+      periodCount = written
     }
-    if let met { f |= Self.metKnown | (met ? Self.metTrue : 0) }
-    flags.append(f)
+    return out
   }
 
   mutating func append(contentsOf other: TargetColumns) {
@@ -173,21 +196,78 @@ struct TargetColumns {
     boundCodes += other.boundCodes
   }
 
-  /// The rows whose `flags` have `bit`, as a validity bitmap built a word at a time.
-  func validity(_ bit: UInt8) -> ValidityBitmap {
+  /// The rows with a result, an outcome, a target and a range's high end,
+  /// as four validity bitmaps built a word at a time in one pass.
+  func validities() -> (result: ValidityBitmap, outcome: ValidityBitmap, low: ValidityBitmap, high: ValidityBitmap) {
     let n = count
-    var words = [UInt64](repeating: 0, count: (n + 63) / 64)
+    let wordCount = (n + 63) / 64
+    var words = [[UInt64]](repeating: [UInt64](repeating: 0, count: wordCount), count: 4)
+    let bits = [Self.resultValid, Self.outcomeValid, Self.lowValid, Self.highValid]
     flags.withUnsafeBufferPointer { f in
-      words.withUnsafeMutableBufferPointer { w in
-        for k in 0..<w.count {
-          var word: UInt64 = 0
-          let base = k << 6
-          for i in 0..<min(64, n - base) where f[base + i] & bit != 0 { word |= 1 << UInt64(i) }
-          w[k] = word
+      for (b, bit) in bits.enumerated() {
+        words[b].withUnsafeMutableBufferPointer { w in
+          for k in 0..<wordCount {
+            var word: UInt64 = 0
+            let base = k << 6
+            for i in 0..<min(64, n - base) { word |= UInt64((f[base + i] & bit) != 0 ? 1 : 0) << UInt64(i) }
+            w[k] = word
+          }
         }
       }
     }
-    return ValidityBitmap(words: words, count: n)
+    return (
+      ValidityBitmap(words: words[0], count: n), ValidityBitmap(words: words[1], count: n),
+      ValidityBitmap(words: words[2], count: n), ValidityBitmap(words: words[3], count: n)
+    )
+  }
+}
+
+/// Appends result rows to the storage of `TargetColumns.filled`'s arrays;
+/// appending past their capacity stops the program (the capacity is an
+/// upper bound the caller computed, so that would be a bug, not bad input).
+struct TargetRowWriter {
+  let periods: UnsafeMutableBufferPointer<Period>
+  let results: UnsafeMutableBufferPointer<Double>, outcomes: UnsafeMutableBufferPointer<Double>
+  let lows: UnsafeMutableBufferPointer<Double>, highs: UnsafeMutableBufferPointer<Double>
+  let flags: UnsafeMutableBufferPointer<UInt8>, boundCodes: UnsafeMutableBufferPointer<UInt8>
+  private(set) var count = 0
+
+  init(
+    periods: UnsafeMutableBufferPointer<Period>, results: UnsafeMutableBufferPointer<Double>,
+    outcomes: UnsafeMutableBufferPointer<Double>, lows: UnsafeMutableBufferPointer<Double>,
+    highs: UnsafeMutableBufferPointer<Double>, flags: UnsafeMutableBufferPointer<UInt8>,
+    boundCodes: UnsafeMutableBufferPointer<UInt8>
+  ) {
+    (self.periods, self.results, self.outcomes, self.lows, self.highs, self.flags, self.boundCodes) =
+      (periods, results, outcomes, lows, highs, flags, boundCodes)
+  }
+
+  @inline(__always) mutating func append(
+    period: Period, result: Double?, outcome: Double?, outcomeKind: Scenario?, low: Double?, high: Double?,
+    boundCode: UInt8, met: Bool?
+  ) {
+    precondition(count < periods.count, "TargetRowWriter: more rows than the capacity computed")
+    let i = count
+    // (Initialising trivial values: plain stores.)
+    (periods.baseAddress! + i).initialize(to: period)
+    (results.baseAddress! + i).initialize(to: result ?? 0)
+    (outcomes.baseAddress! + i).initialize(to: outcome ?? 0)
+    (lows.baseAddress! + i).initialize(to: low ?? 0)
+    (highs.baseAddress! + i).initialize(to: high ?? 0)
+    (boundCodes.baseAddress! + i).initialize(to: boundCode)
+    var f: UInt8 = 0
+    if result != nil { f |= TargetColumns.resultValid }
+    if outcome != nil { f |= TargetColumns.outcomeValid }
+    if low != nil { f |= TargetColumns.lowValid }
+    if high != nil { f |= TargetColumns.highValid }
+    switch outcomeKind {
+    case .actual: f |= 1 << 4
+    case .estimate: f |= 2 << 4
+    default: break
+    }
+    if let met { f |= TargetColumns.metKnown | (met ? TargetColumns.metTrue : 0) }
+    (flags.baseAddress! + i).initialize(to: f)
+    count = i + 1
   }
 }
 
@@ -299,21 +379,41 @@ struct TargetPass: @unchecked Sendable {
   }
 
   private func run(_ range: Range<Int>, _ b: Buffers) -> TargetPartOutput {
-    let (xPeriods, xValues, storePeriods, storeValues) = (b.xPeriods, b.xValues, b.storePeriods, b.storeValues)
+    // The store's series for the scenarios x lacks, per group; and the most
+    // rows the slice can give: one per target row.
+    var storeIDs: [ScenarioSlots] = []
+    storeIDs.reserveCapacity(range.count)
+    var capacity = 0
+    for g in range {
+      let group = groups[g]
+      var ids: ScenarioSlots = [:]
+      for scenario in Scenario.allCases where group.slots[scenario] == nil {
+        let key = SeriesKey(
+          region: group.key.region, indicator: group.key.indicator, measure: group.key.measure, scenario: scenario)
+        ids[scenario] = storeIndex.map { $0.series(key) } ?? store.series(key: key)
+      }
+      storeIDs.append(ids)
+      capacity += group.slots[.target].map { x.rows(ofSeries: $0).count } ?? ids[.target].map { store.rows(ofSeries: $0).count } ?? 0
+    }
     var slice = TargetPartOutput()
-    slice.rows.reserveCapacity(x.rowCount / max(1, groups.count) * range.count)
+    slice.rows = TargetColumns.filled(capacity: capacity) { writer in
+      run(range, b, storeIDs: storeIDs, into: &writer, slice: &slice)
+    }
+    return slice
+  }
+
+  private func run(
+    _ range: Range<Int>, _ b: Buffers, storeIDs: [ScenarioSlots], into writer: inout TargetRowWriter,
+    slice: inout TargetPartOutput
+  ) {
+    let (xPeriods, xValues, storePeriods, storeValues) = (b.xPeriods, b.xValues, b.storePeriods, b.storeValues)
     for g in range {
       let group = groups[g]
       let slots = group.slots
       let h = x.series[group.first]
       let region = h.region ?? "", indicator = h.indicator ?? ""
       let measure = group.key.measure
-      // The store's series for the scenarios x lacks.
-      var ids: ScenarioSlots = [:]
-      for scenario in Scenario.allCases where slots[scenario] == nil {
-        let key = SeriesKey(region: group.key.region, indicator: group.key.indicator, measure: measure, scenario: scenario)
-        ids[scenario] = storeIndex.map { $0.series(key) } ?? store.series(key: key)
-      }
+      let ids = storeIDs[g - range.lowerBound]
       var unit = slots.first.flatMap { x.series[$0].unit } ?? ""
       if let s = slots[.actual], let u = x.series[s].unit {
         unit = u
@@ -323,7 +423,7 @@ struct TargetPass: @unchecked Sendable {
       // (The store gives an indicator's scenarios one unit when theirs convert.)
       let targetUnit = slots[.target].map { x.series[$0].unit ?? "" } ?? ids[.target].map { store.unit(ofSeries: $0) }
       let otherUnit = targetUnit.flatMap { $0 != unit && !$0.isEmpty && !unit.isEmpty ? $0 : nil }
-      let firstRow = slice.rows.count
+      let firstRow = writer.count
 
       // Cursors over x's series of the group (the periods walked) and the
       // store's; an absent series is an empty cursor.
@@ -446,23 +546,32 @@ struct TargetPass: @unchecked Sendable {
         case .met: result = met.map { $0 ? 1 : 0 }
         case .attain: result = Interpreter.attainValue(compared, target.low, measure: measure)
         }
-        if let reference = target.reference { slice.references.append((slice.rows.count, reference)) }
-        slice.rows.append(
+        if let reference = target.reference { slice.references.append((writer.count, reference)) }
+        writer.append(
           period: p, result: result, outcome: o, outcomeKind: outcomeKind, low: target.low,
           high: target.isRange ? target.high : nil, boundCode: target.isRange ? 7 : target.bound.rawValue, met: met)
       }
-      if slice.rows.count > firstRow {
+      if writer.count > firstRow {
         slice.series.append(
           SeriesHeader(region: region, indicator: indicator, measure: measure, scenario: nil, unit: unit))
-        slice.rowCounts.append(slice.rows.count - firstRow)
+        slice.rowCounts.append(writer.count - firstRow)
         slice.gapUnitTexts.append(measure.isRate ? "pp" : unit)
       }
     }
-    return slice
   }
 }
 
 extension Interpreter {
+  /// The store's series by codes (`DenseSeriesIndex`), nil when its code
+  /// space is too large; made once per store.
+  func storeSeriesIndex() -> DenseSeriesIndex? {
+    if let cached = cachedStoreIndex { return cached }
+    let index = DenseSeriesIndex(
+      regionCount: store.regions.count, indicatorCount: store.indicators.count, keys: store.seriesKeys)
+    cachedStoreIndex = .some(index)
+    return index
+  }
+
   /// The store key of every series of `x`, when every header came straight
   /// from `x.origin` and that store's region and indicator codes are the
   /// interpreter store's; nil otherwise (the string path then runs).
@@ -492,10 +601,7 @@ extension Interpreter {
     // series: group numbers in a flat array by codes (and the store's
     // series too), else hashed keys.
     let many = x.seriesCount >= denseIndexMinimumSeries
-    let storeIndex =
-      many
-      ? DenseSeriesIndex(
-        regionCount: store.regions.count, indicatorCount: store.indicators.count, keys: store.seriesKeys) : nil
+    let storeIndex = many ? storeSeriesIndex() : nil
     var groups: [(key: TargetCodeKey, first: Int, slots: ScenarioSlots)] = []
     var index: [TargetCodeKey: Int] = [:]
     var groupOf = [Int32](repeating: -1, count: storeIndex.map { $0.regionCount * $0.indicatorCount * DenseSeriesIndex.measures } ?? 0)
@@ -558,35 +664,28 @@ extension Interpreter {
     }
     outputs = []
 
-    // Label codes and met flags from the packed per-row bytes, in one pass.
+    // Label codes and met flags from the packed per-row bytes.
     let n = rowCount
-    var kindCodes = [Int32](repeating: -1, count: n)
-    var boundCodes = [Int32](repeating: -1, count: n)
     let wantsMet = function == "gap"
-    var metFlags = [Bool?](repeating: nil, count: wantsMet ? n : 0)
-    var kinds = FirstUseCodes(["", Scenario.actual.rawValue, Scenario.estimate.rawValue])
-    var bounds = FirstUseCodes(Bound.allCases.map(\.text) + ["range"])
-    for i in 0..<n {
-      let flags = columns.flags[i]
-      kindCodes[i] = kinds.code(Int(flags >> 4 & 3))
-      boundCodes[i] = bounds.code(Int(columns.boundCodes[i]))
-      if wantsMet && flags & TargetColumns.metKnown != 0 { metFlags[i] = flags & TargetColumns.metTrue != 0 }
-    }
-    let resultValid = columns.validity(TargetColumns.resultValid)
-    let outcomeValid = columns.validity(TargetColumns.outcomeValid)
-    let lowValid = columns.validity(TargetColumns.lowValid)
-    let highValid = columns.validity(TargetColumns.highValid)
+    let (kindCodes, kindDictionary) = FirstUseCodes.codes(
+      of: columns.flags, texts: ["", Scenario.actual.rawValue, Scenario.estimate.rawValue]) { Int($0 >> 4 & 3) }
+    let (boundCodes, boundDictionary) = FirstUseCodes.codes(
+      of: columns.boundCodes, texts: Bound.allCases.map(\.text) + ["range"]) { Int($0) }
+    let metFlags: [Bool?] =
+      wantsMet
+      ? columns.flags.map { $0 & TargetColumns.metKnown != 0 ? $0 & TargetColumns.metTrue != 0 : nil } : []
+    let (resultValid, outcomeValid, lowValid, highValid) = columns.validities()
     columns.flags = []
     columns.boundCodes = []
     out.periods = StoreColumn(columns.periods)
     out.values = StoreColumn(columns.results)
     out.valid = resultValid
     out.extras = [
-      Extra(name: "outcome", placement: .beforeValue, role: .label, cells: .texts(kindCodes, kinds.dictionary)),
+      Extra(name: "outcome", placement: .beforeValue, role: .label, cells: .texts(kindCodes, kindDictionary)),
       Extra(name: "value", placement: .beforeValue, role: .value, cells: .numbers(columns.outcomes, outcomeValid)),
       Extra(name: "target", placement: .beforeValue, role: .value, cells: .numbers(columns.lows, lowValid)),
       Extra(name: "target_high", placement: .beforeValue, role: .value, cells: .numbers(columns.highs, highValid)),
-      Extra(name: "bound", placement: .beforeValue, role: .label, cells: .texts(boundCodes, bounds.dictionary)),
+      Extra(name: "bound", placement: .beforeValue, role: .label, cells: .texts(boundCodes, boundDictionary)),
     ]
     if anyRelative {
       var refText = TextColumnBuilder()
