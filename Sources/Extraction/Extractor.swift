@@ -344,6 +344,11 @@ public struct Extractor: Sendable {
             paragraphPeriodSettled = true
           }
         }
+        // A sidebar line giving a figure, then what it is (2632.8亿元　2030年全市地区生产总值),
+        // restates the body: a figure the report already gave is not proposed again.
+        if Extractor.isFigureFirstLabel(trimmed) {
+          sentenceRows.removeAll { row in rows.contains { $0.value == row.value && $0.unit == row.unit } }
+        }
         Extractor.lengthenRepeatedQuotes(&sentenceRows, sentence: sentence, report: reportBytes)
         if headline { headlineRows.formUnion(rows.count..<rows.count + sentenceRows.count) }
         rows.append(contentsOf: sentenceRows)
@@ -379,6 +384,16 @@ public struct Extractor: Sendable {
       rows: Extractor.dropRepeats(rows, repeatKeys: repeatKeys, headlines: headlineRows), region: foundRegion,
       regionNote: regionNote)
     return (result, skipped)
+  }
+
+  /// A sidebar line opening with a figure and its unit, then a label after a
+  /// space (2632.8亿元　2030年全市地区生产总值, 5.5%—6% 增长目标), with no sentence marks.
+  static func isFigureFirstLabel(_ line: [Character]) -> Bool {
+    guard line.count <= 40, let first = line.first, Text.isDigit(first),
+      !line.contains(where: { "，。；;,".contains($0) }),
+      let space = line.firstIndex(where: { $0 == " " || $0 == "\u{3000}" || $0 == "\t" })
+    else { return false }
+    return line[(space + 1)...].contains { RegionFinder.isHan($0) }
   }
 
   /// A title or sub-heading that states figures (…今年GDP预期增长6%左右,
@@ -568,7 +583,7 @@ struct DocumentState: Sendable {
     for (index, line) in lines.enumerated() {
       let trimmed = Text.trim(line)
       for y in Text.years(in: trimmed) { counts[y, default: 0] += 1 }
-      if let kind = DocumentState.headingKind(trimmed), let y = Text.years(in: trimmed).first {
+      if let kind = DocumentState.headingKind(trimmed), let y = Text.years(in: trimmed).first ?? DocumentState.tagYear(trimmed) {
         headingYears.append((y, kind == .plan, kind == .review))
       }
       // The first review heading names the part of the year reviewed (a later one,
@@ -781,10 +796,31 @@ struct DocumentState: Sendable {
   enum HeadingKind { case plan, review, forecast, other }
 
   /// Whether a line is a section heading, and of which kind.
+  /// The year a section tag names without 年 (【聚焦2031】), nil for other lines.
+  static func tagYear(_ line: [Character]) -> Int? {
+    guard line.first == "【", let close = line.firstIndex(of: "】") else { return nil }
+    let tag = Array(line[1..<close])
+    for i in tag.indices where i + 4 <= tag.count && (i == 0 || !Text.isDigit(tag[i - 1])) {
+      if let y = Int(String(tag[i..<i + 4])), (1990...2100).contains(y), i + 4 == tag.count || !Text.isDigit(tag[i + 4]) {
+        return y
+      }
+    }
+    return nil
+  }
+
   static func headingKind(_ line: [Character]) -> HeadingKind? {
     guard line.count <= 50 else { return nil }
     let s = String(line)
     if s.contains("，") || s.contains("。") || (s.contains(",") && line.count > 30) { return nil }
+    // A newspaper's section tag (【回眸2030】…, 【聚焦2031】…, 【代表声音】): named by the tag.
+    if line.first == "【", let close = line.firstIndex(of: "】") {
+      let tag = String(line[1..<close])
+      if ["回眸", "回顾", "回望", "盘点"].contains(where: { tag.contains($0) }) { return .review }
+      if ["展望", "前瞻"].contains(where: { tag.contains($0) }) || (tag.contains("聚焦") && tagYear(line) != nil) {
+        return .plan
+      }
+      return .other
+    }
     let numbered = line.count > 1 && Text.chineseNumerals.contains(line[0])
       && (line.dropFirst().first { !Text.chineseNumerals.contains($0) }) == "、"
     let planWords = ["主要任务", "工作安排", "计划(草案)", "计划（草案）", "草案", "工作打算", "目标任务", "总体要求", "工作思路", "主要目标", "预期目标",
