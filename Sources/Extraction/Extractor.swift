@@ -901,6 +901,11 @@ struct DocumentState: Sendable {
       let n = [("三年", 3), ("五年", 5)].first(where: { text.contains($0.0) })?.1
     {
       sectionSpan = "\(y - n + 1)..\(y)"
+    } else if kind == .review, Text.years(in: line).isEmpty,
+      let (_, span) = SentenceAnalyzer.planPeriods.first(where: { text.contains($0.0) }), !text.contains("以来")
+    {
+      // （三）“十三五”规划目标完成情况: a review of the plan period frames its section too.
+      sectionSpan = span
     } else if kind != .other || line.contains("、") {
       sectionSpan = nil
     }

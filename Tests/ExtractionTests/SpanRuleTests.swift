@@ -80,4 +80,14 @@ struct SpanRuleTests {
     #expect(r.first { $0.value == "8.3" }?.period == "2028..2030", "\(r)")
     #expect(r.first { $0.value == "28.6" }?.period == "2026..2030", "\(r)")
   }
+
+  /// A review sub-heading naming a plan period (（三）“十五五”规划目标完成情况) frames its
+  /// section's from-to and average figures over the period.
+  @Test func aPlanPeriodReviewHeadingFramesItsSection() {
+    let text = "一、2030年计划执行情况\n全县地区生产总值增长5.1%。\n（三）“十五五”规划目标完成情况\n社会消费品零售总额由75.2亿元增加到107.3亿元，年均增长7.4%。\n二、2031年计划\n全县地区生产总值增长6%左右。"
+    let r = rows(text)
+    #expect(r.first { $0.value == "75.2" }?.period == "2025", "\(r)")
+    #expect(r.first { $0.value == "7.4" }?.period == "2026..2030", "\(r)")
+    #expect(r.first { $0.value == "6" }?.period == "2031", "\(r)")
+  }
 }
