@@ -822,7 +822,7 @@ struct SentenceAnalyzer {
     } ?? false
     var keptCountBase: String?
     var droppedCountBase: String?
-    var prevWasFrom = false
+    var prevWasFrom = false, prevWasTo = false
     var lastKeptClause = -1
     let sentenceText = String(chars)
     // 预计 before the sentence's first figure (综合分析,预计全年…) governs all its clauses.
@@ -1008,7 +1008,8 @@ struct SentenceAnalyzer {
       // the year itself, both in the first one's measure.
       let isFrom = figure.start > 0 && (chars[figure.start - 1] == "从" || chars[figure.start - 1] == "由")
         && index + 1 < figs.count && clauseStart(before: figs[index + 1].start) == clause
-        && (text(figure.end..<figs[index + 1].start).contains("到") || text(figure.end..<figs[index + 1].start).contains("至"))
+        && (words(between: figure, figs[index + 1]).contains("到") || words(between: figure, figs[index + 1]).contains("至"))
+        || fromListStart(index, figures: figs).map { figs[$0].start > 0 && "从由".contains(chars[figs[$0].start - 1]) } == true
       if isFrom, let y = baseYear {
         period = String(y - 1)
         // Over a span of years (五年来…由56.3%提高到60.8%): the year before it.
@@ -1028,12 +1029,17 @@ struct SentenceAnalyzer {
       // …also with the years written on (由2020年的742亿元增加到2025年的1286亿元).
       let datedTo = index > 0 && Self.endsWithDatedFrom(text(max(0, figs[index - 1].start - 8)..<figs[index - 1].start))
         && Self.stripYearOf(local).count <= 4
-      if let prev = out.last, prevWasFrom || datedTo, datedTo || local.count <= 4, local.contains("到") || local.contains("至") {
+      // (分别由A、B增加到C、D: D follows C.)
+      let listedTo = prevWasTo && local == "、"
+      if let prev = out.last, prevWasFrom || datedTo || listedTo,
+        datedTo || local.count <= 4, local.contains("到") || local.contains("至") || listedTo
+      {
         measure = prev.measure; negative = false; isTo = true
         if let y = baseYear { period = String(y) }
         if let p = explicitYearPeriod, p.count == 10, let last = Int(p.suffix(4)) { period = String(last) }
       }
       prevWasFrom = isFrom
+      prevWasTo = isTo
       // A clause with no subject, verb or period of its own after a target
       // (全年计划完成83个小区,总投资1.1亿元) states the same plan.
       // (Naming the target's indicator again, 粮食产量年度目标为174万吨以上，全年粮食总产量176.3万吨,
@@ -1814,10 +1820,28 @@ struct SentenceAnalyzer {
   }
 
   /// With 分别, the subjects listed before it name the figures after it, in order.
+  /// The first figure of a list of two or more figures joined by 、 that
+  /// `index` belongs to and that runs up to 到 or 至 (分别由A、B增加到C、D: A
+  /// for A and B), nil otherwise.
+  func fromListStart(_ index: Int, figures figs: [Figure]) -> Int? {
+    let clause = clauseStart(before: figs[index].start)
+    var first = index, last = index
+    while first > 0, clauseStart(before: figs[first - 1].start) == clause, words(between: figs[first - 1], figs[first]) == "、" {
+      first -= 1
+    }
+    while last + 1 < figs.count, words(between: figs[last], figs[last + 1]) == "、" { last += 1 }
+    guard last > first, last + 1 < figs.count, clauseStart(before: figs[last + 1].start) == clause else { return nil }
+    let between = words(between: figs[last], figs[last + 1])
+    return between.contains("到") || between.contains("至") ? first : nil
+  }
+
+  /// The text between two figures, empty when they overlap.
+  func words(between a: Figure, _ b: Figure) -> String { a.end <= b.start ? text(a.end..<b.start) : "" }
+
   func enumerationSubject(figure: Figure, figures: [Figure], index: Int, fenbie: Int) -> String? {
     guard figure.start > fenbie else { return nil }
     let after = figures.filter { $0.start > fenbie && clauseStart(before: $0.start) == clauseStart(before: figure.start) }
-    guard let k = after.firstIndex(where: { $0.start == figure.start }) else { return nil }
+    guard let position = after.firstIndex(where: { $0.start == figure.start }) else { return nil }
     let start = clauseStart(before: fenbie)
     let subjectsText = Array(chars[start..<fenbie])
     var subjects: [[Character]] = [[]]
@@ -1825,7 +1849,21 @@ struct SentenceAnalyzer {
       if c == "、" || c == "和" || c == "及" { subjects.append([]) } else { subjects[subjects.count - 1].append(c) }
     }
     subjects = subjects.filter { !$0.isEmpty }
-    guard subjects.count == after.count, k < subjects.count else { return nil }
+    // 城镇、农村…分别由A、B增加到C、D: each subject has a from and a to figure.
+    var k = position
+    if subjects.count * 2 == after.count, let split = after.indices.dropFirst().first(where: { i in
+      let between = words(between: after[i - 1], after[i])
+      return between.contains("到") || between.contains("至")
+    }), split == subjects.count {
+      k %= subjects.count
+    }
+    guard subjects.count == after.count || subjects.count * 2 == after.count, k < subjects.count else { return nil }
+    // (Past the scope the list opens with: 全县城镇、农村….)
+    if subjects.count > 1, let scope = ["全县", "全市", "全区", "全省", "我县", "我市", "我区", "我省"].first(where: {
+      subjects[0].count > $0.count + 1 && String(subjects[0].prefix($0.count)) == $0
+    }) {
+      subjects[0].removeFirst(scope.count)
+    }
     // Modifiers sharing the last subject's noun (城市、农村低保标准): each
     // takes that noun (城市低保标准).
     if let last = subjects.last, let width = subjects.first?.count, width <= 2, last.count > width + 1,

@@ -90,4 +90,16 @@ struct SpanRuleTests {
     #expect(r.first { $0.value == "7.4" }?.period == "2026..2030", "\(r)")
     #expect(r.first { $0.value == "6" }?.period == "2031", "\(r)")
   }
+
+  /// 城镇、农村…分别由A、B增加到C、D: A and B are the year before, C and D the year, each
+  /// figure under its own subject.
+  @Test func aFromToListPairsEachSubject() {
+    let r = rows("一、2030年工作回顾\n全县城镇、农村居民人均可支配收入分别由25860元、11430元增加到36480元、17620元。")
+    let got = r.map { "\($0.indicator) \($0.period) \($0.value)" }
+    #expect(
+      got == [
+        "城镇居民人均可支配收入 2029 25860", "农村居民人均可支配收入 2029 11430",
+        "城镇居民人均可支配收入 2030 36480", "农村居民人均可支配收入 2030 17620",
+      ], "\(got)")
+  }
 }
