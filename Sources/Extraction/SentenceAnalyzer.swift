@@ -971,6 +971,8 @@ struct SentenceAnalyzer {
         }
       }
       if measure == "completion" && scenario == "target" { scenario = "actual" }
+      // An outcome compared with its plan (增速低于年度目标1.1个百分点) is an outcome.
+      if measure == "pp_diff", scenario == "target", !state.inPlan, Self.comparesWithPlan(clausePre) { scenario = "actual" }
       // A completion rate right after a projected figure is itself projected.
       // (…预计全年增长4.8%，完成年计划（增长7%）的97.9%: past the plan in brackets.)
       if measure == "completion", let prev = out.last(where: { $0.scenario != "target" }), prev.scenario == "estimate" {
@@ -1820,6 +1822,13 @@ struct SentenceAnalyzer {
   }
 
   /// With 分别, the subjects listed before it name the figures after it, in order.
+  /// Whether a clause compares with the plan (低于年度目标, 比年初目标高, 超过预期目标).
+  static func comparesWithPlan(_ clause: String) -> Bool {
+    ["高于", "低于", "超过", "快于", "慢于", "比", "较"].contains { word in
+      planNames.contains { clause.contains(word + $0) }
+    }
+  }
+
   /// The first figure of a list of two or more figures joined by 、 that
   /// `index` belongs to and that runs up to 到 or 至 (分别由A、B增加到C、D: A
   /// for A and B), nil otherwise.

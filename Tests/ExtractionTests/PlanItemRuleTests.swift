@@ -23,4 +23,12 @@ struct PlanItemRuleTests {
     let r = rows("一、2030年计划执行情况\n——社会消费品零售总额。前三季度完成221.4亿元，同比增长4.6%。")
     #expect(r.map(\.indicator) == ["社会消费品零售总额", "社会消费品零售总额"], "\(r)")
   }
+
+  /// An outcome compared with its plan (增速低于年度目标1.1个百分点) is an outcome's
+  /// pp_diff in the outcome's months, not a target.
+  @Test func anOutcomeBelowItsPlanIsAnOutcome() {
+    let r = rows("一、2030年1—7月计划执行情况\n2．规模以上工业增加值\n年度目标：增长7%以上。\n执行情况：1—7月增长5.8%。\n完成进度：增速低于年度目标1.2个百分点。")
+    let diff = r.first { $0.value == "-1.2" }
+    #expect(diff.map { ($0.measure, $0.scenario, $0.period) } ?? ("", "", "") == ("pp_diff", "actual", "2030-01..2030-07"), "\(r)")
+  }
 }
