@@ -868,7 +868,7 @@ struct SentenceAnalyzer {
           && !Self.opensWithPlanWord(Self.stripLeadingFillers(clausePre))
         {
           measure = "completion"
-        } else if local.contains("年均") || clausePre.contains("年均") {
+        } else if local.contains("年均") || clausePre.contains("年均") || Self.averageYears(clausePre) != nil {
           measure = "avg_growth"
         } else if SentenceAnalyzer.growthVerbs.contains(where: { localTail.contains($0) })
           && (localTail.contains("增长率") || !SentenceAnalyzer.ratioWords.contains(where: { localTail.contains($0) }))
@@ -1068,6 +1068,8 @@ struct SentenceAnalyzer {
       {
         period = span
       }
+      // 两年平均增长6.1% (over a base year hit by a shock): the year and the one before.
+      if measure == "avg_growth", let y = Int(period), let n = Self.averageYears(clausePre) { period = "\(y - n + 1)..\(y)" }
       if measure == "avg_growth" && !period.contains("..") { notes.append("average growth without a span") }
       if measure != "avg_growth" && period.contains("..") && !period.contains("-") && measure == "growth" {
         // A growth over a span of years is an average unless it says 累计.
@@ -1822,6 +1824,13 @@ struct SentenceAnalyzer {
   }
 
   /// With 分别, the subjects listed before it name the figures after it, in order.
+  /// The years of an average growth named by their count (两年平均增长), nil otherwise.
+  static func averageYears(_ clause: String) -> Int? {
+    spanCounts.first { _, words in
+      words.contains { clause.contains($0 + "平均增长") || clause.contains($0 + "平均分别增长") }
+    }?.0
+  }
+
   /// Whether a clause compares with the plan (低于年度目标, 比年初目标高, 超过预期目标).
   static func comparesWithPlan(_ clause: String) -> Bool {
     ["高于", "低于", "超过", "快于", "慢于", "比", "较"].contains { word in

@@ -102,4 +102,13 @@ struct SpanRuleTests {
         "城镇居民人均可支配收入 2030 36480", "农村居民人均可支配收入 2030 17620",
       ], "\(got)")
   }
+
+  /// 两年平均增长6.1% is an average growth over the year and the one before; a share's
+  /// 五年平均为78.9% is not a growth.
+  @Test func aTwoYearAverageGrowthSpansTwoYears() {
+    let r = rows("一、2030年工作回顾\n全县地区生产总值增长8.6%，两年平均增长6.1%。民生支出占一般公共预算支出的比重五年平均为78.9%。")
+    let average = r.first { $0.value == "6.1" }
+    #expect(average.map { ($0.measure, $0.period) } ?? ("", "") == ("avg_growth", "2029..2030"), "\(r)")
+    #expect(r.first { $0.value == "78.9" }?.measure != "avg_growth", "\(r)")
+  }
 }
