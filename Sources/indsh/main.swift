@@ -7,10 +7,6 @@ import Shell
   import Glibc
 #endif
 
-#if canImport(Glibc)
-  import Glibc
-#endif
-
 /// The `indsh` command line: argv → Session → REPL, script or `-c`.
 struct Indsh: ParsableCommand {
   static let version = "0.1.0"

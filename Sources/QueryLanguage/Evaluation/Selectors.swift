@@ -263,33 +263,62 @@ extension Frame {
       total += n
       nonEmpty += n > 0 ? 1 : 0
     }
-    // Sized once and filled by index: no per-series append.
-    var periods = [Period](repeating: Period(rawValue: 0), count: total)
-    var values = [Double](repeating: 0, count: total)
-    var rows = [Int32](repeating: 0, count: total)
-    var valid = ValidityBitmap(count: total, allValid: true)
+    // The series' headers and offsets, then their rows copied a series at a
+    // time straight into the new columns' storage (each column's buffers
+    // taken once; no zero fill first).
     let names = SeriesHeader.Names(store)
     f.series.reserveCapacity(nonEmpty)
     f.offsets.reserveCapacity(nonEmpty + 1)
+    var ranges: [Range<Int>] = []
+    ranges.reserveCapacity(nonEmpty)
     var k = 0
     for s in series {
       let lo = Int(offsets[s]), hi = Int(offsets[s + 1])
       guard lo < hi else { continue }
       f.series.append(names.header(ofSeries: s))
-      let base = k
-      // A series is copied a slice at a time from the store's columns.
-      storePeriods.withUnsafeBufferPointer { from in
-        periods.withUnsafeMutableBufferPointer { _ = $0[base..<base + (hi - lo)].update(fromContentsOf: from[lo..<hi]) }
-      }
-      storeValues.withUnsafeBufferPointer { from in
-        values.withUnsafeMutableBufferPointer { _ = $0[base..<base + (hi - lo)].update(fromContentsOf: from[lo..<hi]) }
-      }
-      for r in lo..<hi { rows[base + (r - lo)] = Int32(r) }
+      ranges.append(lo..<hi)
       k += hi - lo
-      if anyMissing {
-        for r in lo..<hi where !store.validity[r] { valid[base + (r - lo)] = false }
-      }
       f.offsets.append(k)
+    }
+    let periods = storePeriods.withUnsafeBufferPointer { from in
+      [Period](unsafeUninitializedCapacity: total) { to, count in
+        var k = 0
+        for r in ranges {
+          (to.baseAddress! + k).initialize(from: from.baseAddress! + r.lowerBound, count: r.count)
+          k += r.count
+        }
+        count = k
+      }
+    }
+    let values = storeValues.withUnsafeBufferPointer { from in
+      [Double](unsafeUninitializedCapacity: total) { to, count in
+        var k = 0
+        for r in ranges {
+          (to.baseAddress! + k).initialize(from: from.baseAddress! + r.lowerBound, count: r.count)
+          k += r.count
+        }
+        count = k
+      }
+    }
+    let rows = [Int32](unsafeUninitializedCapacity: total) { to, count in
+      var k = 0
+      for r in ranges {
+        for row in r { to[k] = Int32(row); k += 1 }
+      }
+      count = k
+    }
+    var valid = ValidityBitmap(count: total, allValid: true)
+    if anyMissing {
+      store.validity.words.withUnsafeBufferPointer { words in
+        var k = 0
+        for r in ranges {
+          // (Most series have every value: one popcount tells.)
+          if ValidityBitmap.countSet(words: words, in: r) < r.count {
+            for row in r where words[row >> 6] & (1 << UInt64(row & 63)) == 0 { valid[k + row - r.lowerBound] = false }
+          }
+          k += r.count
+        }
+      }
     }
     f.periods = StoreColumn(periods)
     f.values = StoreColumn(values)

@@ -297,7 +297,7 @@ extension Interpreter {
   /// Positive is better than the target.
   func gapValue(_ o: Double?, _ t: ResolvedTarget) -> Double? { Self.gapValue(o, t) }
 
-  static func gapValue(_ o: Double?, _ t: ResolvedTarget) -> Double? {
+  @inline(__always) static func gapValue(_ o: Double?, _ t: ResolvedTarget) -> Double? {
     guard let o, let low = t.low else { return nil }
     if !t.isRange && t.bound == .atMost { return low - o }
     return o - low
@@ -309,7 +309,7 @@ extension Interpreter {
   }
 
   /// `isMet` with the tolerance of `~` rate targets given.
-  static func isMet(_ o: Double?, _ t: ResolvedTarget, measure: Measure, tolerance rateTolerance: Double) -> Bool? {
+  @inline(__always) static func isMet(_ o: Double?, _ t: ResolvedTarget, measure: Measure, tolerance rateTolerance: Double) -> Bool? {
     guard let o, let low = t.low else { return nil }
     // A margin so that a difference of exactly the tolerance in decimal
     // (7.3 vs 6.8) counts despite binary rounding.
@@ -327,7 +327,7 @@ extension Interpreter {
   /// Completion in %: o/t for levels, (1+o)/(1+t) for growth rates.
   func attainValue(_ o: Double?, _ t: Double?, measure: Measure) -> Double? { Self.attainValue(o, t, measure: measure) }
 
-  static func attainValue(_ o: Double?, _ t: Double?, measure: Measure) -> Double? {
+  @inline(__always) static func attainValue(_ o: Double?, _ t: Double?, measure: Measure) -> Double? {
     guard let o, let t else { return nil }
     let result: Double
     // One division last, so that exact decimal operands give the correctly
