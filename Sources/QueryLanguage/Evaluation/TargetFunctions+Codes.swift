@@ -437,119 +437,90 @@ struct TargetPass: @unchecked Sendable {
       var sTarget = PeriodCursor(ids[.target].map { store.rows(ofSeries: $0) } ?? empty)
       var sEstimate = PeriodCursor(ids[.estimate].map { store.rows(ofSeries: $0) } ?? empty)
 
-      while true {
-        // The next period of any of x's series: the sorted union, without repeats.
-        var next = xActual.head(in: xPeriods)
-        if let q = xTarget.head(in: xPeriods), next.map({ q < $0 }) ?? true { next = q }
-        if let q = xEstimate.head(in: xPeriods), next.map({ q < $0 }) ?? true { next = q }
-        guard let p = next else { break }
-
-        // The outcome: actual, else estimate; each from x when x has that scenario.
-        var outcomeValue = 0.0
-        var outcomeKind = Scenario?.none
-        if hasXActual {
-          if let r = xActual.seek(p, in: xPeriods), Self.isSet(b.xValid, r) { (outcomeValue, outcomeKind) = (xValues[r], .actual) }
-        } else if let r = sActual.seek(p, in: storePeriods), Self.isSet(b.storeValid, r) {
-          (outcomeValue, outcomeKind) = (storeValues[r], .actual)
-        }
-        if outcomeKind == nil {
-          if hasXEstimate {
-            if let r = xEstimate.seek(p, in: xPeriods), Self.isSet(b.xValid, r) { (outcomeValue, outcomeKind) = (xValues[r], .estimate) }
-          } else if let r = sEstimate.seek(p, in: storePeriods), Self.isSet(b.storeValid, r) {
-            (outcomeValue, outcomeKind) = (storeValues[r], .estimate)
+      let labels = GroupLabels(region: region, measure: measure, unit: unit, otherUnit: otherUnit, hasXTarget: hasXTarget)
+      if hasXActual && hasXTarget && !hasXEstimate && ids[.estimate] == nil {
+        // The usual case, outcomes and targets both in x and no estimates
+        // anywhere: one merge of the two runs, walking the target rows.
+        var a = xActual.position
+        let aEnd = xActual.end
+        var t = xTarget.position
+        let tEnd = xTarget.end
+        while t < tEnd {
+          let p = xPeriods[t]
+          // Outcomes before p have no target (a period counts once).
+          while a < aEnd && xPeriods[a] < p {
+            let q = xPeriods[a]
+            if Self.isSet(b.xValid, a) { slice.counts.noTarget += 1 }
+            while a < aEnd && xPeriods[a] == q { a += 1 }
           }
+          var outcome: Double? = nil
+          if a < aEnd && xPeriods[a] == p {
+            if Self.isSet(b.xValid, a) { outcome = xValues[a] }
+            while a < aEnd && xPeriods[a] == p { a += 1 }
+          }
+          var t1 = t
+          while t1 < tEnd && xPeriods[t1] == p { t1 += 1 }
+          emit(
+            p, outcome: outcome, kind: outcome == nil ? nil : .actual, targets: xTargets(t..<t1, b), labels,
+            into: &writer, slice: &slice)
+          t = t1
         }
+        while a < aEnd {
+          let q = xPeriods[a]
+          if Self.isSet(b.xValid, a) { slice.counts.noTarget += 1 }
+          while a < aEnd && xPeriods[a] == q { a += 1 }
+        }
+      } else {
+        while true {
+          // The next period of any of x's series: the sorted union, without repeats.
+          var next = xActual.head(in: xPeriods)
+          if let q = xTarget.head(in: xPeriods), next.map({ q < $0 }) ?? true { next = q }
+          if let q = xEstimate.head(in: xPeriods), next.map({ q < $0 }) ?? true { next = q }
+          guard let p = next else { break }
 
-        // The target rows at p (at most two count: a range). A row is its
-        // value (nil when missing), bound and the store row of its reference.
-        var targetCount = 0
-        var firstValue: Double? = nil, firstBound = Bound.none, firstRefRow = -1
-        var secondValue: Double? = nil, secondBound = Bound.none
-        if hasXTarget {
-          if let r0 = xTarget.seek(p, in: xPeriods) {
-            var r = r0
-            while r < xTarget.end && xPeriods[r] == p {
-              var bound = Bound.exactly
-              var refRow = -1
-              let row = b.storeRows.map { r < $0.count ? Int($0[r]) : -1 } ?? r
-              if row >= 0, row < originRowCount, row < b.originBounds.count {
-                bound = Self.bound(b.originBounds, row)
-                if bound.isRelative { refRow = row }
-              }
-              let value: Double? = Self.isSet(b.xValid, r) ? xValues[r] : nil
-              if targetCount == 0 {
-                (firstValue, firstBound, firstRefRow) = (value, bound, refRow)
-              } else if targetCount == 1 {
-                (secondValue, secondBound) = (value, bound)
-              }
-              targetCount += 1
-              r += 1
+          // The outcome: actual, else estimate; each from x when x has that scenario.
+          var outcomeValue = 0.0
+          var outcomeKind = Scenario?.none
+          if hasXActual {
+            if let r = xActual.seek(p, in: xPeriods), Self.isSet(b.xValid, r) { (outcomeValue, outcomeKind) = (xValues[r], .actual) }
+          } else if let r = sActual.seek(p, in: storePeriods), Self.isSet(b.storeValid, r) {
+            (outcomeValue, outcomeKind) = (storeValues[r], .actual)
+          }
+          if outcomeKind == nil {
+            if hasXEstimate {
+              if let r = xEstimate.seek(p, in: xPeriods), Self.isSet(b.xValid, r) { (outcomeValue, outcomeKind) = (xValues[r], .estimate) }
+            } else if let r = sEstimate.seek(p, in: storePeriods), Self.isSet(b.storeValid, r) {
+              (outcomeValue, outcomeKind) = (storeValues[r], .estimate)
             }
           }
-        } else if let r0 = sTarget.seek(p, in: storePeriods) {
-          var r = r0
-          while r < sTarget.end && storePeriods[r] == p {
-            let bound = Self.bound(b.storeBounds, r)
-            let value: Double? = Self.isSet(b.storeValid, r) ? storeValues[r] : nil
-            if targetCount == 0 {
-              (firstValue, firstBound, firstRefRow) = (value, bound, bound.isRelative ? r : -1)
-            } else if targetCount == 1 {
-              (secondValue, secondBound) = (value, bound)
+
+          // The target rows at p, from x or else the store.
+          var targets = TargetRows()
+          if hasXTarget {
+            if let r0 = xTarget.seek(p, in: xPeriods) {
+              var r1 = r0
+              while r1 < xTarget.end && xPeriods[r1] == p { r1 += 1 }
+              targets = xTargets(r0..<r1, b)
             }
-            targetCount += 1
-            r += 1
+          } else if let r0 = sTarget.seek(p, in: storePeriods) {
+            var r1 = r0
+            while r1 < sTarget.end && storePeriods[r1] == p { r1 += 1 }
+            targets = storeTargets(r0..<r1, b)
           }
-        }
 
-        // Past p in every series of x.
-        xActual.skip(p, in: xPeriods)
-        xTarget.skip(p, in: xPeriods)
-        xEstimate.skip(p, in: xPeriods)
+          // Past p in every series of x.
+          xActual.skip(p, in: xPeriods)
+          xTarget.skip(p, in: xPeriods)
+          xEstimate.skip(p, in: xPeriods)
 
-        guard targetCount > 0 else {
-          if outcomeKind != nil { slice.counts.noTarget += 1 }
-          continue
-        }
-        var target: ResolvedTarget
-        if targetCount > 1, firstBound == .atLeast || secondBound == .atLeast,
-          firstBound == .atMost || secondBound == .atMost
-        {
-          let low = firstBound == .atLeast ? firstValue : secondValue
-          let high = firstBound == .atMost ? firstValue : secondValue
-          target = ResolvedTarget(low: low, high: high, bound: .atLeast, isRange: true, reference: nil)
-        } else {
-          var reference: String? = nil
-          if firstRefRow >= 0 {
-            reference = hasXTarget ? x.origin?.reference(ofRow: firstRefRow) : store.reference(ofRow: firstRefRow)
+          guard targets.count > 0 else {
+            if outcomeKind != nil { slice.counts.noTarget += 1 }
+            continue
           }
-          let bound = firstBound == .none ? .exactly : firstBound
-          target = ResolvedTarget(low: firstValue, high: nil, bound: bound, isRange: false, reference: reference)
+          emit(
+            p, outcome: outcomeKind == nil ? nil : outcomeValue, kind: outcomeKind, targets: targets, labels,
+            into: &writer, slice: &slice)
         }
-        if target.bound.isRelative {
-          slice.anyRelative = true
-          if let ref = target.reference {
-            let refKey = TargetKey(region: region, indicator: ref, measure: measure)
-            target.low = Self.storeValue(store, refKey, .actual, p) ?? Self.storeValue(store, refKey, .estimate, p)
-          }
-          if target.low == nil { slice.counts.noReference += 1 }
-        }
-        if outcomeKind == nil { slice.counts.noOutcome += 1 }
-        if outcomeKind == .estimate { slice.counts.estimates += 1 }
-        let o = outcomeKind == nil ? nil : outcomeValue
-        // A target in a unit its outcome's does not convert to is not compared.
-        if let otherUnit { slice.counts.countOtherUnit(target: otherUnit, outcome: unit) }
-        let compared = otherUnit == nil ? o : nil
-        let met = Interpreter.isMet(compared, target, measure: measure, tolerance: tolerance)
-        let result: Double?
-        switch function {
-        case .gap: result = Interpreter.gapValue(compared, target)
-        case .met: result = met.map { $0 ? 1 : 0 }
-        case .attain: result = Interpreter.attainValue(compared, target.low, measure: measure)
-        }
-        if let reference = target.reference { slice.references.append((writer.count, reference)) }
-        writer.append(
-          period: p, result: result, outcome: o, outcomeKind: outcomeKind, low: target.low,
-          high: target.isRange ? target.high : nil, boundCode: target.isRange ? 7 : target.bound.rawValue, met: met)
       }
       if writer.count > firstRow {
         slice.series.append(
@@ -560,6 +531,107 @@ struct TargetPass: @unchecked Sendable {
     }
   }
 }
+
+extension TargetPass {
+  /// The labels of one group that every result row of it needs.
+  struct GroupLabels {
+    let region: String, measure: Measure, unit: String
+    /// The target's unit when it does not convert to the outcome's.
+    let otherUnit: String?
+    let hasXTarget: Bool
+  }
+
+  /// The target rows at one period (at most two count: a range): each its
+  /// value (nil when missing) and bound, and the store row of the first's reference.
+  struct TargetRows {
+    var count = 0
+    var firstValue: Double? = nil, firstBound = Bound.none, firstRefRow = -1
+    var secondValue: Double? = nil, secondBound = Bound.none
+
+    @inline(__always) mutating func add(_ value: Double?, _ bound: Bound, refRow: Int) {
+      if count == 0 {
+        (firstValue, firstBound, firstRefRow) = (value, bound, refRow)
+      } else if count == 1 {
+        (secondValue, secondBound) = (value, bound)
+      }
+      count += 1
+    }
+  }
+
+  /// x's target rows `rows`, their bounds from x's origin store.
+  @inline(__always) func xTargets(_ rows: Range<Int>, _ b: Buffers) -> TargetRows {
+    var targets = TargetRows()
+    for r in rows {
+      var bound = Bound.exactly
+      var refRow = -1
+      let row = b.storeRows.map { r < $0.count ? Int($0[r]) : -1 } ?? r
+      if row >= 0, row < originRowCount, row < b.originBounds.count {
+        bound = Self.bound(b.originBounds, row)
+        if bound.isRelative { refRow = row }
+      }
+      targets.add(Self.isSet(b.xValid, r) ? b.xValues[r] : nil, bound, refRow: refRow)
+    }
+    return targets
+  }
+
+  /// The store's target rows `rows`.
+  @inline(__always) func storeTargets(_ rows: Range<Int>, _ b: Buffers) -> TargetRows {
+    var targets = TargetRows()
+    for r in rows {
+      let bound = Self.bound(b.storeBounds, r)
+      targets.add(Self.isSet(b.storeValid, r) ? b.storeValues[r] : nil, bound, refRow: bound.isRelative ? r : -1)
+    }
+    return targets
+  }
+
+  /// One result row: the outcome at `p` against its target rows.
+  @inline(__always) func emit(
+    _ p: Period, outcome o: Double?, kind outcomeKind: Scenario?, targets: TargetRows, _ group: GroupLabels,
+    into writer: inout TargetRowWriter, slice: inout TargetPartOutput
+  ) {
+    var target: ResolvedTarget
+    if targets.count > 1, targets.firstBound == .atLeast || targets.secondBound == .atLeast,
+      targets.firstBound == .atMost || targets.secondBound == .atMost
+    {
+      let low = targets.firstBound == .atLeast ? targets.firstValue : targets.secondValue
+      let high = targets.firstBound == .atMost ? targets.firstValue : targets.secondValue
+      target = ResolvedTarget(low: low, high: high, bound: .atLeast, isRange: true, reference: nil)
+    } else {
+      var reference: String? = nil
+      if targets.firstRefRow >= 0 {
+        reference =
+          group.hasXTarget ? x.origin?.reference(ofRow: targets.firstRefRow) : store.reference(ofRow: targets.firstRefRow)
+      }
+      let bound = targets.firstBound == .none ? .exactly : targets.firstBound
+      target = ResolvedTarget(low: targets.firstValue, high: nil, bound: bound, isRange: false, reference: reference)
+    }
+    if target.bound.isRelative {
+      slice.anyRelative = true
+      if let ref = target.reference {
+        let refKey = TargetKey(region: group.region, indicator: ref, measure: group.measure)
+        target.low = Self.storeValue(store, refKey, .actual, p) ?? Self.storeValue(store, refKey, .estimate, p)
+      }
+      if target.low == nil { slice.counts.noReference += 1 }
+    }
+    if outcomeKind == nil { slice.counts.noOutcome += 1 }
+    if outcomeKind == .estimate { slice.counts.estimates += 1 }
+    // A target in a unit its outcome's does not convert to is not compared.
+    if let otherUnit = group.otherUnit { slice.counts.countOtherUnit(target: otherUnit, outcome: group.unit) }
+    let compared = group.otherUnit == nil ? o : nil
+    let met = Interpreter.isMet(compared, target, measure: group.measure, tolerance: tolerance)
+    let result: Double?
+    switch function {
+    case .gap: result = Interpreter.gapValue(compared, target)
+    case .met: result = met.map { $0 ? 1 : 0 }
+    case .attain: result = Interpreter.attainValue(compared, target.low, measure: group.measure)
+    }
+    if let reference = target.reference { slice.references.append((writer.count, reference)) }
+    writer.append(
+      period: p, result: result, outcome: o, outcomeKind: outcomeKind, low: target.low,
+      high: target.isRange ? target.high : nil, boundCode: target.isRange ? 7 : target.bound.rawValue, met: met)
+  }
+}
+
 
 extension Interpreter {
   /// The store's series by codes (`DenseSeriesIndex`), nil when its code
