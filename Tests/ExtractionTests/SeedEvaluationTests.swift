@@ -333,6 +333,39 @@ struct SeedEvaluationTests {
     BlindRound(
       name: "twenty-eighth", reports: ["f90_tingpu", "f91_bichuan", "f92_zheyang"], gold: 345,
       precision: 0.925, recall: 0.925, mainRecall: 0.97),
+    // Twenty-ninth to thirty-seventh (fifth session), nine writers asked for genres like the
+    // seeds in other years: first scores f93–f95 90.1 % / 84.3 % (main), f96–f98 96.3 % / 99.4 %,
+    // f99–f101 85.7 % / 80.1 % (before this session's rules); f102–f104 95.6 % / 94.3 %,
+    // f105–f107 92.0 % / 91.3 %, f108–f110 94.2 % / 96.6 % (after the first of them);
+    // f111–f113 97.8 % / 99.3 %, f114–f116 97.6 % / 98.0 %, f117–f119 95.9 % / 94.8 % (after
+    // all of them, never fitted). Floors are the fitted scores less half a point.
+    BlindRound(
+      name: "twenty-ninth", reports: ["f93_panxi", "f94_weichuan", "f95_wuqiao"], gold: 600,
+      precision: 0.960, recall: 0.950, mainRecall: 0.955),
+    BlindRound(
+      name: "thirtieth", reports: ["f96_zhenzhou", "f97_mintang", "f98_lianze"], gold: 596,
+      precision: 0.960, recall: 0.960, mainRecall: 0.985),
+    BlindRound(
+      name: "thirty-first", reports: ["f99_weichuan", "f100_hengyue", "f101_xiaxi"], gold: 512,
+      precision: 0.925, recall: 0.905, mainRecall: 0.950),
+    BlindRound(
+      name: "thirty-second", reports: ["f102_xiling", "f103_yiquan", "f104_xuchuan"], gold: 554,
+      precision: 0.960, recall: 0.945, mainRecall: 0.980),
+    BlindRound(
+      name: "thirty-third", reports: ["f105_ganling", "f106_kunzhou", "f107_huipu"], gold: 543,
+      precision: 0.935, recall: 0.925, mainRecall: 0.935),
+    BlindRound(
+      name: "thirty-fourth", reports: ["f108_liyuan", "f109_weichuan", "f110_caoyang"], gold: 717,
+      precision: 0.975, recall: 0.980, mainRecall: 0.975),
+    BlindRound(
+      name: "thirty-fifth", reports: ["f111_jianzhou", "f112_chuxi", "f113_yunzhou"], gold: 562,
+      precision: 0.970, recall: 0.965, mainRecall: 0.985),
+    BlindRound(
+      name: "thirty-sixth", reports: ["f114_tuanxi", "f115_chongling", "f116_weihu"], gold: 536,
+      precision: 0.970, recall: 0.965, mainRecall: 0.975),
+    BlindRound(
+      name: "thirty-seventh", reports: ["f117_luozhou", "f118_huatang", "f119_zhenyang"], gold: 608,
+      precision: 0.950, recall: 0.945, mainRecall: 0.940),
   ]
 
   @Test(arguments: laterRounds) func laterRoundFloor(_ round: BlindRound) {
