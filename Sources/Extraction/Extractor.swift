@@ -387,11 +387,11 @@ public struct Extractor: Sendable {
   }
 
   /// A sidebar line opening with a figure and its unit, then a label after a
-  /// space (2632.8亿元　2030年全市地区生产总值, 5.5%—6% 增长目标), with no sentence marks.
+  /// space or colon (2632.8亿元　2030年全市地区生产总值, 6.3%：年均增长), with no sentence marks.
   static func isFigureFirstLabel(_ line: [Character]) -> Bool {
     guard line.count <= 40, let first = line.first, Text.isDigit(first),
       !line.contains(where: { "，。；;,".contains($0) }),
-      let space = line.firstIndex(where: { $0 == " " || $0 == "\u{3000}" || $0 == "\t" })
+      let space = line.firstIndex(where: { " \u{3000}\t：:".contains($0) })
     else { return false }
     return line[(space + 1)...].contains { RegionFinder.isHan($0) }
   }

@@ -20,9 +20,10 @@ struct NewspaperRuleTests {
 
   /// A sidebar line giving a figure then its label restates the body: no second row.
   @Test func aSidebarRestatingAFigureAddsNoRow() {
-    let text = "一、2030年工作回顾\n2030年全市地区生产总值2632.8亿元，增长5.9%。\n【数说报告】\n2632.8亿元　2030年全市地区生产总值\n48.6亿元　全市技术合同成交额"
+    let text = "一、2030年工作回顾\n2030年全市地区生产总值2632.8亿元，增长5.9%。\n【数说报告】\n2632.8亿元　2030年全市地区生产总值\n5.9%：2030年地区生产总值增速\n48.6亿元　全市技术合同成交额"
     let r = rows(text)
     #expect(r.filter { $0.value == "2632.8" }.count == 1, "\(r)")
+    #expect(r.filter { $0.value == "5.9" }.count == 1, "\(r)")
     #expect(r.contains { $0.value == "48.6" }, "\(r)")
   }
 }
