@@ -1789,9 +1789,19 @@ struct SentenceAnalyzer {
       // The first item may follow the list's subject (一般公共预算收入一季度、…).
       guard j == 0, part.count >= 2, let n = (2...min(5, part.count)).reversed().first(where: {
         Self.namedPeriod(String(part.suffix($0)), year: year) != nil
-      }), let p = Self.namedPeriod(String(part.suffix(n)), year: year) else { return nil }
+      }), let p = Self.namedPeriod(String(part.suffix(n)), year: year) else {
+        items = []
+        break
+      }
       items.append(p)
       start = clause + part.count - n
+    }
+    // …or make up the clause before the subject's (2029年、2030年，全县地区生产总值分别增长…).
+    if items.isEmpty, clause >= 2 {
+      let before = clauseStart(before: clause - 1)
+      let words = String(chars[before..<(clause - 1)]).split(whereSeparator: { "、和及".contains($0) }).map(String.init)
+      let named = words.compactMap { Self.namedPeriod($0, year: year) }
+      if named.count == words.count { (items, start) = (named, fenbie) }
     }
     guard items.count >= 2, items.count == after.count, k < items.count else { return nil }
     return (items[k], start)
@@ -1811,6 +1821,8 @@ struct SentenceAnalyzer {
     default: break
     }
     var c = Array(word)
+    // 2030年: that year.
+    if c.count == 5, c.last == "年", let y = Int(String(c.prefix(4))), (1990...2100).contains(y) { return "\(y)" }
     if c.last == "份" { c.removeLast() }
     // 7月: that month alone.
     if c.count >= 2, c.count <= 3, c.last == "月", let m = Int(String(c.dropLast())), (1...12).contains(m) {

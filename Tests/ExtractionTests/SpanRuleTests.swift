@@ -111,4 +111,11 @@ struct SpanRuleTests {
     #expect(average.map { ($0.measure, $0.period) } ?? ("", "") == ("avg_growth", "2029..2030"), "\(r)")
     #expect(r.first { $0.value == "78.9" }?.measure != "avg_growth", "\(r)")
   }
+
+  /// Years listed in the clause before 分别 (2029年、2030年，全县地区生产总值分别增长8.1%和4.6%)
+  /// date the figures in order.
+  @Test func yearsListedBeforeTheSubjectDateTheFiguresInOrder() {
+    let r = rows("一、2030年工作回顾\n2029年、2030年，全县地区生产总值分别增长8.1%和4.6%。")
+    #expect(r.map { "\($0.indicator) \($0.period) \($0.value)" } == ["地区生产总值 2029 8.1", "地区生产总值 2030 4.6"], "\(r)")
+  }
 }
