@@ -1222,7 +1222,9 @@ struct SentenceAnalyzer {
         let (periods, listStart) = enumeratedPeriods(figure: figure, figures: figs, fenbie: fenbie, year: y)
       {
         period = periods
-        if let m = lexicon.lastMatch(in: Array(chars[clause..<listStart])) {
+        // (The subject before the list, or before 分别 when the list ends with it.)
+        let subject = clause <= listStart ? clause..<listStart : clauseStart(before: listStart)..<listStart
+        if let m = lexicon.lastMatch(in: Array(chars[subject])) {
           name = m.canonical
         } else if let last = out.last?.indicator ?? paragraphIndicator {
           name = last
@@ -1784,6 +1786,15 @@ struct SentenceAnalyzer {
       if j == parts.count - 1, part.count > 3, String(part.suffix(2)) == "当月" { part.removeLast(2) }
       if let p = Self.namedPeriod(String(part), year: year) {
         items.append(p)
+        continue
+      }
+      // The last item may be followed by the list's subject (一季度、上半年、前三季度全县地区
+      // 生产总值分别…): the subject is then looked for up to 分别.
+      if j == parts.count - 1, j > 0, part.count >= 4, let n = (2...min(5, part.count - 2)).reversed().first(where: {
+        Self.namedPeriod(String(part.prefix($0)), year: year) != nil
+      }), let p = Self.namedPeriod(String(part.prefix(n)), year: year) {
+        items.append(p)
+        start = fenbie
         continue
       }
       // The first item may follow the list's subject (一般公共预算收入一季度、…).

@@ -118,4 +118,13 @@ struct SpanRuleTests {
     let r = rows("一、2030年工作回顾\n2029年、2030年，全县地区生产总值分别增长8.1%和4.6%。")
     #expect(r.map { "\($0.indicator) \($0.period) \($0.value)" } == ["地区生产总值 2029 8.1", "地区生产总值 2030 4.6"], "\(r)")
   }
+
+  /// A list of parts of the year whose last item is followed by the subject (一季度、上半年、
+  /// 前三季度全县地区生产总值分别增长…) dates the figures in order.
+  @Test func aPeriodListEndingInItsSubjectDatesTheFigures() {
+    let r = rows("一、2030年工作回顾\n一季度、上半年、前三季度全县地区生产总值分别增长7.6%、6.8%和5.9%。")
+    #expect(
+      r.map { "\($0.indicator) \($0.period) \($0.value)" }
+        == ["地区生产总值 2030Q1 7.6", "地区生产总值 2030H1 6.8", "地区生产总值 2030-01..2030-09 5.9"], "\(r)")
+  }
 }
