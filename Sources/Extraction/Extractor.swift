@@ -829,12 +829,14 @@ struct DocumentState: Sendable {
     let isPlan = planWords.contains { s.contains($0) }
     let isReview = reviewWords.contains { s.contains($0) }
     // 四、四季度及全年经济走势预测: a forecast of the year under way.
-    if !isReview, ["预测", "走势展望", "形势预判"].contains(where: { s.contains($0) }) { return .forecast }
+    // (…形势预测和工作安排: the tasks make it a plan.)
+    if !isReview, !isPlan, ["预测", "走势展望", "形势预判"].contains(where: { s.contains($0) }) { return .forecast }
     if isPlan && !isReview { return .plan }
     if isReview { return .review }
-    // A heading naming a year's plan or arrangements (二、2031年计划初步安排), numbered or not.
+    // A heading naming a year's plan, arrangements or tasks (二、2031年计划初步安排, 三、2031年重点
+    // 工作), numbered or not.
     if line.count <= 30 && s.hasSuffix("年") == false && Text.years(in: line).count == 1
-      && (s.contains("计划") || s.contains("安排"))
+      && ["计划", "安排", "重点工作", "工作任务"].contains(where: { s.contains($0) })
       && !["情况", "进展", "成效", "落实"].contains(where: { s.contains($0) })
     {
       return .plan

@@ -1069,7 +1069,10 @@ struct SentenceAnalyzer {
         period = span
       }
       // 两年平均增长6.1% (over a base year hit by a shock): the year and the one before.
-      if measure == "avg_growth", let y = Int(period), let n = Self.averageYears(clausePre) { period = "\(y - n + 1)..\(y)" }
+      // (Of a part of the year too: the store names no span of halves, so the years.)
+      if measure == "avg_growth", !period.contains(".."), let y = Int(period.prefix(4)), let n = Self.averageYears(clausePre) {
+        period = "\(y - n + 1)..\(y)"
+      }
       if measure == "avg_growth" && !period.contains("..") { notes.append("average growth without a span") }
       if measure != "avg_growth" && period.contains("..") && !period.contains("-") && measure == "growth" {
         // A growth over a span of years is an average unless it says 累计.

@@ -31,4 +31,16 @@ struct PlanItemRuleTests {
     let diff = r.first { $0.value == "-1.2" }
     #expect(diff.map { ($0.measure, $0.scenario, $0.period) } ?? ("", "", "") == ("pp_diff", "actual", "2030-01..2030-07"), "\(r)")
   }
+
+  /// 三、2031年重点工作 opens the plan, so the fragment before it reviews 2030.
+  @Test func aYearsKeyTasksHeadingOpensThePlan() {
+    let r = rows("全省地区生产总值增长3.7%，规模以上工业增加值增长4.6%。\n三、2031年重点工作\n全省地区生产总值增长6%以上。")
+    #expect(r.map { "\($0.scenario) \($0.period)" } == ["actual 2030", "actual 2030", "target 2031"], "\(r)")
+  }
+
+  /// 三、下半年形势预测和工作安排: the tasks make it a plan, not a forecast.
+  @Test func aForecastAndTasksHeadingIsAPlan() {
+    let r = rows("一、2031年上半年计划执行情况\n上半年全市地区生产总值增长6.2%。\n三、下半年形势预测和工作安排\n全年新增规模以上工业企业20家。")
+    #expect(r.first { $0.value == "20" }?.scenario == "target", "\(r)")
+  }
 }

@@ -127,4 +127,11 @@ struct SpanRuleTests {
       r.map { "\($0.indicator) \($0.period) \($0.value)" }
         == ["地区生产总值 2030Q1 7.6", "地区生产总值 2030H1 6.8", "地区生产总值 2030-01..2030-09 5.9"], "\(r)")
   }
+
+  /// 两年平均增长 of a part of the year is over the two years too (the store names no
+  /// span of halves).
+  @Test func aTwoYearAverageOfAHalfSpansTheYears() {
+    let r = rows("一、2031年上半年计划执行情况\n上半年全市地区生产总值同比增长14.2%，两年平均增长6.3%。")
+    #expect(r.first { $0.value == "6.3" }.map { ($0.measure, $0.period) } ?? ("", "") == ("avg_growth", "2030..2031"), "\(r)")
+  }
 }
