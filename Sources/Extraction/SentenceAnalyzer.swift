@@ -118,6 +118,8 @@ struct SentenceAnalyzer {
   static func endsWithDatedFrom(_ s: String) -> Bool {
     var c = Array(s)
     if c.last == "的" { c.removeLast() }
+    // (由2025年末的, 由2025年底的: the stock at the year's end.)
+    if c.last == "末" || c.last == "底" { c.removeLast() }
     guard c.last == "年", c.count >= 6 else { return false }
     let digits = c[(c.count - 5)..<(c.count - 1)]
     return digits.allSatisfy(Text.isDigit) && "由从".contains(c[c.count - 6])
@@ -1041,6 +1043,13 @@ struct SentenceAnalyzer {
         if let p = explicitYearPeriod, p.count == 10, let last = Int(p.suffix(4)) { period = String(last) }
       }
       prevWasFrom = isFrom
+      // In a text written months into a year and looking back on the last (a feature
+      // dated October), 目前 is the time of writing (增加到目前的241家).
+      if let now = state.partYear, now == state.currentYear, scenario == "actual", local.contains("目前"),
+        Int(period).map({ $0 == now - 1 }) == true
+      {
+        period = String(now)
+      }
       prevWasTo = isTo
       // A clause with no subject, verb or period of its own after a target
       // (全年计划完成83个小区,总投资1.1亿元) states the same plan.
@@ -1698,14 +1707,17 @@ struct SentenceAnalyzer {
     let after = nounAfter(figure)
     // A count qualifying the next figure (23个项目9524户): the next one is the observation.
     // 由112家增加到186家: the first count is where the change started, not a qualifier.
-    let startsFromTo = figure.start > 0 && "由从".contains(chars[figure.start - 1])
+    let startsFromTo = figure.start > 0
+      && ("由从".contains(chars[figure.start - 1]) || Self.endsWithDatedFrom(text(max(0, figure.start - 10)..<figure.start)))
       && text(figure.end..<min(chars.count, figure.end + 5)).contains { $0 == "到" || $0 == "至" }
     // …and the second is judged by the words before the first.
     let head = clausePre.dropLast(local.count)
-    let endsFromTo = local.count <= 5 && (local.contains("到") || local.contains("至"))
+    // (增加到目前的241家; 由2025年末的156家: a time may come with either figure.)
+    let endsFromTo = Self.stripYearOf(local.replacingWord("目前的")).count <= 5
+      && (local.contains("到") || local.contains("至"))
       && head.lastIndex(where: { "由从".contains($0) }).map { at in
         let figureWords = head[head.index(after: at)...]
-        return figureWords.count <= 10 && figureWords.first.map(Text.isDigit) == true
+        return figureWords.count <= 14 && figureWords.first.map(Text.isDigit) == true
       } == true
     if !startsFromTo, FigureFilter.bareClassifiers.contains(base), (1...4).contains(where: { k in
       figure.end + k < chars.count && Text.isDigit(chars[figure.end + k])

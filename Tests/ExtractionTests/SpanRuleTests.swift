@@ -134,4 +134,18 @@ struct SpanRuleTests {
     let r = rows("一、2031年上半年计划执行情况\n上半年全市地区生产总值同比增长14.2%，两年平均增长6.3%。")
     #expect(r.first { $0.value == "6.3" }.map { ($0.measure, $0.period) } ?? ("", "") == ("avg_growth", "2030..2031"), "\(r)")
   }
+
+  /// In a feature dated October looking back on last year, 目前 is this year.
+  @Test func atPresentInAFeatureIsTheYearOfWriting() {
+    let text = "县域经济跑出加速度\n2031年10月23日\n2030年全县地区生产总值增长6.1%。全县规模以上工业企业由2025年末的156家增加到目前的241家。"
+    let r = rows(text)
+    #expect(r.first { $0.value == "241" }?.period == "2031", "\(r)")
+    #expect(r.first { $0.value == "6.1" }?.period == "2030", "\(r)")
+  }
+
+  /// Counts from a dated start to 目前 (由2025年末的156家增加到目前的241家) are both kept.
+  @Test func countsFromADatedStartToNowAreKept() {
+    let r = rows("一、2030年工作回顾\n全县规模以上工业企业由2025年末的156家增加到241家。全县高新技术企业由38家增加到目前的112家。")
+    #expect(["156", "241", "38", "112"].allSatisfy { v in r.contains { $0.value == v } }, "\(r)")
+  }
 }
