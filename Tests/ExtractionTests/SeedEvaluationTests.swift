@@ -266,7 +266,10 @@ struct SeedEvaluationTests {
     // First score after fourteen rounds: 80.3 % / 72.7 % / 83.5 % (111/133).
     BlindRound(
       name: "seventeenth", reports: ["f57_qinxi", "f58_huanyang", "f59_ruoxi"], gold: 466,
-      precision: 0.92, recall: 0.905, mainRecall: 0.94),
+      // (0.92 → 0.915 in the fortieth round: counts from a dated start are kept, so f57's
+      // 净增76家 after 由2020年的131家增加到2025年的207家 is proposed; its curator left
+      // increments out, as writers before f30 did. Recall rose.)
+      precision: 0.915, recall: 0.905, mainRecall: 0.94),
     // Eighteenth, an eleventh new writer: f60 (a provincial newspaper on its cities' 前三季度),
     // f61 (a city's monthly bulletin with a table), f62 (a township's 工作总结和工作打算).
     // First score after fourteen rounds: 84.0 % / 77.3 % / 86.3 % (126/146).
@@ -366,6 +369,18 @@ struct SeedEvaluationTests {
     BlindRound(
       name: "thirty-seventh", reports: ["f117_luozhou", "f118_huatang", "f119_zhenyang"], gold: 608,
       precision: 0.950, recall: 0.945, mainRecall: 0.940),
+    // Thirty-eighth to fortieth: three more writers, genres like the seeds; first scores after
+    // the twentieth round's first rules: f120–f122 66.1 % / 59.7 % (f121's plan heading
+    // 2021年重点工作 unread: 6 %), f123–f125 87.7 % / 88.2 %, f126–f128 93.4 % / 92.0 %.
+    BlindRound(
+      name: "thirty-eighth", reports: ["f120_jiaolin", "f121_huaili", "f122_wanghu"], gold: 498,
+      precision: 0.960, recall: 0.930, mainRecall: 0.930),
+    BlindRound(
+      name: "thirty-ninth", reports: ["f123_qixi", "f124_tanping", "f125_weiyuan"], gold: 495,
+      precision: 0.885, recall: 0.880, mainRecall: 0.895),
+    BlindRound(
+      name: "fortieth", reports: ["f126_danping", "f127_yingzhou", "f128_linghu"], gold: 669,
+      precision: 0.935, recall: 0.930, mainRecall: 0.965),
   ]
 
   @Test(arguments: laterRounds) func laterRoundFloor(_ round: BlindRound) {
