@@ -825,7 +825,7 @@ struct DocumentState: Sendable {
       && (line.dropFirst().first { !Text.chineseNumerals.contains($0) }) == "、"
     let planWords = ["主要任务", "工作安排", "计划(草案)", "计划（草案）", "草案", "工作打算", "目标任务", "总体要求", "工作思路", "主要目标", "预期目标",
       "工作计划", "工作要点", "工作部署", "下一步", "今后", "明年", "展望", "奋斗目标"]
-    let reviewWords = ["执行情况", "回顾", "完成情况", "工作总结", "工作情况", "运行情况", "决算"]
+    let reviewWords = ["执行情况", "回顾", "完成情况", "工作总结", "工作情况", "运行情况", "决算", "过去一年", "一年来", "主要成绩"]
     let isPlan = planWords.contains { s.contains($0) }
     let isReview = reviewWords.contains { s.contains($0) }
     // 四、四季度及全年经济走势预测: a forecast of the year under way.
@@ -836,7 +836,8 @@ struct DocumentState: Sendable {
     // A heading naming a year's plan, arrangements or tasks (二、2031年计划初步安排, 三、2031年重点
     // 工作), numbered or not.
     if line.count <= 30 && s.hasSuffix("年") == false && Text.years(in: line).count == 1
-      && ["计划", "安排", "重点工作", "工作任务"].contains(where: { s.contains($0) })
+      && (["计划", "安排", "重点工作", "工作任务", "目标"].contains(where: { s.contains($0) })
+        || (s.contains("关于") && s.hasSuffix("年工作")))
       && !["情况", "进展", "成效", "落实"].contains(where: { s.contains($0) })
     {
       return .plan

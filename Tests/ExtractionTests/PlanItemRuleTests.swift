@@ -43,4 +43,13 @@ struct PlanItemRuleTests {
     let r = rows("一、2031年上半年计划执行情况\n上半年全市地区生产总值增长6.2%。\n三、下半年形势预测和工作安排\n全年新增规模以上工业企业20家。")
     #expect(r.first { $0.value == "20" }?.scenario == "target", "\(r)")
   }
+
+  /// More headings in their own words: 一、过去一年的工作 reviews; 二、关于2031年工作 and
+  /// 二、2031年目标 plan.
+  @Test func reviewAndPlanHeadingsInOtherWords() {
+    for plan in ["二、关于2031年工作", "二、2031年的目标和任务"] {
+      let r = rows("一、过去一年的工作\n全县地区生产总值增长5.1%。\n\(plan)\n全县地区生产总值增长6%左右。")
+      #expect(r.map { "\($0.scenario) \($0.period)" } == ["actual 2030", "target 2031"], "\(plan): \(r)")
+    }
+  }
 }
