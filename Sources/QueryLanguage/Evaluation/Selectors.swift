@@ -236,6 +236,21 @@ extension Interpreter {
 }
 
 extension Frame {
+  /// `column`'s rows in `ranges`, one after another (`total` rows in all),
+  /// copied a range at a time into uninitialised storage.
+  static func gathered<Element: BitwiseCopyable>(_ column: StoreColumn<Element>, ranges: [Range<Int>], total: Int) -> [Element] {
+    column.withUnsafeBufferPointer { from in
+      [Element](unsafeUninitializedCapacity: total) { to, count in
+        var k = 0
+        for r in ranges where k + r.count <= total {
+          (to.baseAddress! + k).initialize(from: from.baseAddress! + r.lowerBound, count: r.count)
+          k += r.count
+        }
+        count = k
+      }
+    }
+  }
+
   /// The rows of `series` of the store, as a plain (CSV-shaped) frame.
   static func fromStore(_ store: IndicatorStore, series: [Int], sharingColumns: Bool = true) -> Frame {
     var f = Frame()
@@ -280,26 +295,8 @@ extension Frame {
       k += hi - lo
       f.offsets.append(k)
     }
-    let periods = storePeriods.withUnsafeBufferPointer { from in
-      [Period](unsafeUninitializedCapacity: total) { to, count in
-        var k = 0
-        for r in ranges {
-          (to.baseAddress! + k).initialize(from: from.baseAddress! + r.lowerBound, count: r.count)
-          k += r.count
-        }
-        count = k
-      }
-    }
-    let values = storeValues.withUnsafeBufferPointer { from in
-      [Double](unsafeUninitializedCapacity: total) { to, count in
-        var k = 0
-        for r in ranges {
-          (to.baseAddress! + k).initialize(from: from.baseAddress! + r.lowerBound, count: r.count)
-          k += r.count
-        }
-        count = k
-      }
-    }
+    let periods = Self.gathered(storePeriods, ranges: ranges, total: total)
+    let values = Self.gathered(storeValues, ranges: ranges, total: total)
     let rows = [Int32](unsafeUninitializedCapacity: total) { to, count in
       var k = 0
       for r in ranges {
