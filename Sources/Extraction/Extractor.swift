@@ -255,6 +255,7 @@ public struct Extractor: Sendable {
       var firstFigureSentence = true
       var paragraphIndicator: String?
       var paragraphHadFigures = false
+      var previousSentenceProjected = false
       // A breakdown (分行业看，…, 从产品看，…) is of the figures before it, in their months.
       let inherited = Extractor.opensBreakdown(trimmed) ? previousOpening : nil
       paragraphPeriod = inherited
@@ -272,6 +273,14 @@ public struct Extractor: Sendable {
         analyzer.paragraphIndicator = paragraphIndicator
         // 预计 or a part-year period opening a sentence governs its ；-separated parts.
         analyzer.carriedEstimate = carried.estimate
+        // 其中，… after a projected total (预计全年固定资产投资增长10.5%。其中，工业投资增长
+        // 16.4%…) breaks the projection down: its parts are projected too.
+        // (Not parts stated as a plan of their own: 其中…安排6.42亿元.)
+        if previousSentenceProjected, String(sentence.prefix(3)).hasPrefix("其中"),
+          !["安排", "预算", "计划", "目标"].contains(where: { String(sentence).contains($0) })
+        {
+          analyzer.carriedEstimate = true
+        }
         analyzer.carriedPeriod = carried.period
         // A part-year period opening a paragraph's first figures (1—10月，…。…。)
         // dates the paragraph's later sentences that give no period or 预计 of their own.
@@ -331,6 +340,10 @@ public struct Extractor: Sendable {
         // makes the rest of the paragraph its breakdown.
         analyzer.breakdownFrom = inBreakdown ? 0 : analyzer.totalColon()
         var sentenceRows = analyzer.rows()
+        if hasFigures {
+          let outcomes = sentenceRows.filter { $0.scenario != "target" }
+          previousSentenceProjected = !outcomes.isEmpty && outcomes.allSatisfy { $0.scenario == "estimate" }
+        }
         if hasFigures && firstFigureSentence {
           firstFigureSentence = false
           paragraphOpenedByTarget = !sentenceRows.isEmpty && sentenceRows.allSatisfy { $0.scenario == "target" }

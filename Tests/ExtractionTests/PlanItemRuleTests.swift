@@ -52,4 +52,12 @@ struct PlanItemRuleTests {
       #expect(r.map { "\($0.scenario) \($0.period)" } == ["actual 2030", "target 2031"], "\(plan): \(r)")
     }
   }
+
+  /// 其中，… after a projected total breaks the projection down: its parts are projected;
+  /// parts stated as a plan of their own (其中…安排) are not.
+  @Test func partsOfAProjectedTotalAreProjected() {
+    let r = rows("一、2030年计划执行情况\n预计全年固定资产投资增长10.5%。其中，工业投资增长16.4%，民间投资增长7.8%。")
+    #expect(r.filter { ["16.4", "7.8"].contains($0.value) }.allSatisfy { $0.scenario == "estimate" }, "\(r)")
+    #expect(r.filter { ["16.4", "7.8"].contains($0.value) }.count == 2, "\(r)")
+  }
 }
