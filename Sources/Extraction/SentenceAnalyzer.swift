@@ -858,6 +858,8 @@ struct SentenceAnalyzer {
           || clausePre.contains("拖累") || clausePre.contains("拉低")  // a drag on growth (拖累/拉低投资增速约3.2个百分点)
           || ["低于", "慢于"].contains { Self.stripLeadingFillers(local).hasPrefix($0) }
           || Self.lastComparison(in: local).map { $0 == "低于" || $0 == "慢于" } == true
+          // 比全省低0.2个百分点, 较上年少1.2个百分点.
+          || (clausePre.contains("比") || clausePre.contains("较")) && ["低", "慢", "少"].contains { local.hasSuffix($0) }
         // A decline narrowing (降幅收窄) is a growth rate rising; widening, falling.
         if local.contains("降幅") { negative = ["扩大", "加深", "加大"].contains { localTail.contains($0) } }
       } else if isPercent && localTail.contains("增长面") {
@@ -1874,6 +1876,8 @@ struct SentenceAnalyzer {
     ["高于", "低于", "超过", "快于", "慢于", "比", "较"].contains { word in
       planNames.contains { clause.contains(word + $0) }
     }
+      // 比年初确定的11%左右的预期目标低0.8个百分点: the comparison ends after the plan.
+      || planNames.contains { plan in ["低", "高", "慢", "快", "少", "多"].contains { clause.hasSuffix(plan + $0) } }
   }
 
   /// The first figure of a list of two or more figures joined by 、 that

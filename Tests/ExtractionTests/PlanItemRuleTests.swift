@@ -60,4 +60,13 @@ struct PlanItemRuleTests {
     #expect(r.filter { ["16.4", "7.8"].contains($0.value) }.allSatisfy { $0.scenario == "estimate" }, "\(r)")
     #expect(r.filter { ["16.4", "7.8"].contains($0.value) }.count == 2, "\(r)")
   }
+
+  /// 比全省低0.2个百分点 is negative; 比年初确定的11%左右的预期目标低0.8个百分点 compares the
+  /// outcome with its plan: a negative pp_diff of the outcome.
+  @Test func lowerThanAComparatorIsNegative() {
+    let r = rows("一、2030年计划执行情况\n1—11月，全市规模以上工业增加值增长8.4%，比全省低0.2个百分点。全年社会消费品零售总额增长10.2%，比年初确定的11%左右的预期目标低0.8个百分点。")
+    #expect(r.first { $0.value == "-0.2" }?.measure == "pp_diff", "\(r)")
+    let gap = r.first { $0.value == "-0.8" }
+    #expect(gap.map { ($0.measure, $0.scenario) } ?? ("", "") == ("pp_diff", "actual"), "\(r)")
+  }
 }
