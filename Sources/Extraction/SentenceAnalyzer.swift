@@ -1081,7 +1081,7 @@ struct SentenceAnalyzer {
       }
       // 两年平均增长6.1% (over a base year hit by a shock): the year and the one before.
       // (Of a part of the year too: the store names no span of halves, so the years.)
-      if measure == "avg_growth", !period.contains(".."), let y = Int(period.prefix(4)), let n = Self.averageYears(clausePre) {
+      if measure == "avg_growth", !Self.isYearSpan(period), let y = Int(period.prefix(4)), let n = Self.averageYears(clausePre) {
         period = "\(y - n + 1)..\(y)"
       }
       if measure == "avg_growth" && !period.contains("..") { notes.append("average growth without a span") }

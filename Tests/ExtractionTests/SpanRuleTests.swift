@@ -131,8 +131,9 @@ struct SpanRuleTests {
   /// 两年平均增长 of a part of the year is over the two years too (the store names no
   /// span of halves).
   @Test func aTwoYearAverageOfAHalfSpansTheYears() {
-    let r = rows("一、2031年上半年计划执行情况\n上半年全市地区生产总值同比增长14.2%，两年平均增长6.3%。")
+    let r = rows("一、2031年上半年计划执行情况\n上半年全市地区生产总值同比增长14.2%，两年平均增长6.3%。1—9月，全市规模以上工业增加值增长11.2%，两年平均增长7.1%。")
     #expect(r.first { $0.value == "6.3" }.map { ($0.measure, $0.period) } ?? ("", "") == ("avg_growth", "2030..2031"), "\(r)")
+    #expect(r.first { $0.value == "7.1" }.map { ($0.measure, $0.period) } ?? ("", "") == ("avg_growth", "2030..2031"), "\(r)")
   }
 
   /// In a feature dated October looking back on last year, 目前 is this year.
