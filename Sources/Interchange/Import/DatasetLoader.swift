@@ -286,6 +286,15 @@ public enum DatasetLoader {
   ) throws(DiagnosticList)
     -> (store: IndicatorStore, notes: [Diagnostic], rowsLoaded: Int)
   {
+    try loading(paths: paths, into: store, mapFrom: mappingThreshold, progress: progress)
+  }
+
+  /// As `loading(paths:into:progress:)`, mapping data files of `mapFrom` bytes or more.
+  static func loading(
+    paths: [String], into store: IndicatorStore, mapFrom: Int, progress: ((LoadProgress) -> Void)? = nil
+  ) throws(DiagnosticList)
+    -> (store: IndicatorStore, notes: [Diagnostic], rowsLoaded: Int)
+  {
     let files = try dataFiles(in: paths)
     // Snapshots (.indb) are opened first: their rows replace rows of the same data files.
     var snapshots: [String: IndicatorStore] = [:]
@@ -332,7 +341,7 @@ public enum DatasetLoader {
         }
       }
       do throws(DiagnosticList) {
-        rows += try loadInPieces(path: file, into: &builder, progress: report)
+        rows += try loadInPieces(path: file, into: &builder, mapFrom: mapFrom, progress: report)
         bytesDone += FileIO.size(of: file)
       } catch {
         errors += error.diagnostics
