@@ -82,12 +82,13 @@ extension QuoteColumn {
     public mutating func append(contentsOf other: Builder) {
       let ownedBase = UInt64(owned.count)
       let map = other.segments.map { segment(for: $0) }
-      owned.append(contentsOf: other.owned)
       if ownedBase == 0 && map.indices.allSatisfy({ map[$0] == $0 }) {
+        owned.append(contentsOf: other.owned)
         locators.append(contentsOf: other.locators)
         return
       }
       if !map.contains(nil) {
+        owned.append(contentsOf: other.owned)
         let targets = map.map { $0 ?? 0 }
         locators.append(
           contentsOf: other.locators.lazy.map { locator in
@@ -97,20 +98,15 @@ extension QuoteColumn {
           })
         return
       }
-      // More segments than a locator can name: those quotes are copied.
+      // More segments than a locator can name: those quotes are copied, and
+      // every copy is made row by row, so that copies stay in row order.
       locators.reserveCapacity(locators.count + other.locators.count)
-      for locator in other.locators {
-        guard QuoteLocator.isMapped(locator) else {
-          locators.append(locator + ownedBase)
-          continue
-        }
-        let (s, offset, length) = QuoteLocator.mapped(locator)
-        if let target = map[s] {
+      let column = QuoteColumn(locators: StoreColumn(other.locators), owned: other.owned, segments: other.segments)
+      for (row, locator) in other.locators.enumerated() {
+        if QuoteLocator.isMapped(locator), let target = map[QuoteLocator.mapped(locator).segment] {
           locators.append(QuoteLocator.moved(locator, toSegment: target))
         } else {
-          other.segments[s].withUnsafeBytes { raw in
-            append(copying: UnsafeBufferPointer(rebasing: raw.assumingMemoryBound(to: UInt8.self)[offset..<offset + length]))
-          }
+          column.withUnsafeBytes(ofRow: row) { append(copying: $0) }
         }
       }
     }
@@ -141,7 +137,8 @@ extension QuoteColumn {
     public mutating func removeRows(from count: Int) {
       guard count >= 0, count < locators.count else { return }
       locators.removeLast(locators.count - count)
-      // Copies are in row order: the last owned row left ends the bytes kept.
+      // Copies are made in row order (every append keeps it so): the last
+      // owned row left ends the bytes kept.
       var end = 0
       if let last = locators.lastIndex(where: { !QuoteLocator.isMapped($0) }) {
         end = owned.withUnsafeBufferPointer { all in

@@ -98,6 +98,28 @@ import Testing
     for (row, t) in expected.enumerated() { #expect(column.string(ofRow: row) == t) }
   }
 
+  /// Past the 1,024 segments a locator can name, quotes are copied: they
+  /// still read back, and removing rows keeps the copies of the rows left.
+  @Test func segmentsPastTheLimitAreCopied() throws {
+    var merged = QuoteColumn.Builder()
+    var expected: [String] = []
+    for k in 0..<1_030 {
+      let text = "第\(k)个文件"
+      let (memory, offsets) = Self.segment([text])
+      var b = QuoteColumn.Builder()
+      try Self.appendInPlace([text], memory, offsets, to: &b)
+      b.append(copying: Array("副本\(k)".utf8))
+      merged.append(contentsOf: b)
+      expected += [text, "副本\(k)"]
+    }
+    #expect(merged.mappedRowCount == 1_024)
+    #expect((0..<merged.count).map(merged.string(ofRow:)) == expected)
+    // The last row kept is a copy made after the copy of the row before it.
+    merged.removeRows(from: 2_054)
+    merged.append(copying: Array("新".utf8))
+    #expect((0..<merged.count).map(merged.string(ofRow:)) == expected.prefix(2_054) + ["新"])
+  }
+
   @Test func removedRowsTakeTheirCopiesWithThem() throws {
     let (memory, offsets) = Self.segment(["甲乙", "丙"])
     var b = QuoteColumn.Builder()
