@@ -119,20 +119,80 @@ public struct QuoteColumn: Sendable {
   public func append(rows: some Sequence<Int>, to bytes: inout [UInt8], ends: inout [Int]) {
     let n = count
     var read = 0
-    for row in rows {
-      if row >= 0 && row < n { withUnsafeBytes(ofRow: row) { bytes.append(contentsOf: $0) } }
-      ends.append(bytes.count)
-      read &+= 1
-      if read & Self.rowsBetweenDrops == 0 { dropResidentPagesOfMappedFiles() }
+    withUnsafeReader { reader in
+      for row in rows {
+        if row >= 0 && row < n { bytes.append(contentsOf: reader.bytes(ofRow: row)) }
+        ends.append(bytes.count)
+        read &+= 1
+        if read & Self.rowsBetweenDrops == 0 { dropResidentPagesOfMappedFiles() }
+      }
     }
     if read >= Self.rowsBetweenDrops { dropResidentPagesOfMappedFiles() }
   }
 
   /// A long read of quotes hands back the mapped files' pages every this
-  /// many rows (a mask: a power of two), so that it never holds a whole
-  /// data file resident: the rows of a store are mostly in file order, so
-  /// few pages are faulted in twice.
+  /// many rows (a mask: a power of two, less one), so that it never holds a
+  /// whole data file resident: the rows of a store are mostly in file
+  /// order, so few pages are faulted in twice.
   public static let rowsBetweenDrops = 1 << 16 - 1
+
+  /// Calls `body` with a reader of every row's bytes, its buffers taken
+  /// once (a read of many rows then costs no reference counting per row).
+  /// The reader and the buffers it gives are valid only during the call.
+  func withUnsafeReader<R>(_ body: (UnsafeReader) -> R) -> R {
+    switch storage {
+    case .bounds(let bytes, let start, let end):
+      return bytes.withUnsafeBufferPointer { b in
+        start.withUnsafeBufferPointer { s in
+          end.withUnsafeBufferPointer { e in
+            body(UnsafeReader(bytes: b, start: s, end: e, locators: .init(start: nil, count: 0), owned: b, segments: []))
+          }
+        }
+      }
+    case .located(let locators, let owned, let segments):
+      // SAFETY: each segment's bytes stay valid while `segments` (which holds
+      // them) lives, and it outlives the call.
+      let bases = segments.map { $0.withUnsafeBytes { $0 } }
+      return withExtendedLifetime(segments) {
+        locators.withUnsafeBufferPointer { l in
+          owned.withUnsafeBufferPointer { o in
+            body(UnsafeReader(bytes: o, start: .init(start: nil, count: 0), end: .init(start: nil, count: 0), locators: l, owned: o, segments: bases))
+          }
+        }
+      }
+    }
+  }
+
+  /// The rows' bytes through buffers taken once; exists only inside
+  /// `withUnsafeReader`.
+  struct UnsafeReader {
+    let bytes: UnsafeBufferPointer<UInt8>
+    let start: UnsafeBufferPointer<UInt32>
+    let end: UnsafeBufferPointer<UInt32>
+    /// Empty for the bounds layout.
+    let locators: UnsafeBufferPointer<UInt64>
+    let owned: UnsafeBufferPointer<UInt8>
+    let segments: [UnsafeRawBufferPointer]
+
+    /// The quote of `row` (0 ≤ row < count).
+    @inline(__always) func bytes(ofRow row: Int) -> UnsafeBufferPointer<UInt8> {
+      if locators.isEmpty {
+        let (s, e) = (Int(start[row]), Int(end[row]))
+        precondition(s <= e && e <= bytes.count, "quote bounds out of range")
+        return UnsafeBufferPointer(rebasing: bytes[s..<e])
+      }
+      precondition(row >= 0 && row < locators.count, "row out of range")
+      let locator = locators[row]
+      if QuoteLocator.isMapped(locator) {
+        let (segment, offset, length) = QuoteLocator.mapped(locator)
+        let raw = segments[segment]
+        precondition(offset + length <= raw.count, "quote outside its segment")
+        return UnsafeRawBufferPointer(rebasing: raw[offset..<offset + length]).assumingMemoryBound(to: UInt8.self)
+      }
+      let (start, length) = QuoteLocator.ownedBounds(locator, in: owned)
+      return UnsafeBufferPointer(rebasing: owned[start..<start + length])
+    }
+  }
 
   /// After a large read, which faulted in much of the mapped data files:
   /// hands their pages back (they stay in the page cache and fault in again

@@ -112,16 +112,18 @@ public enum StoreSnapshot {
     quoteEnds.reserveCapacity(store.rowCount + 1)
     var total = 0
     let quotes = store.quotes
-    for row in 0..<store.rowCount {
-      total += quotes.length(ofRow: row)
-      quoteEnds.append(UInt32(clamping: total))
-    }
-    payload.integer(UInt64(total))
-    // Copied in, from wherever the store reads them (a mapped data file too):
-    // the snapshot stands alone.
-    for row in 0..<store.rowCount {
-      quotes.withUnsafeBytes(ofRow: row) { payload.raw(UnsafeRawBufferPointer($0)) }
-      if row & QuoteColumn.rowsBetweenDrops == QuoteColumn.rowsBetweenDrops { quotes.dropResidentPagesOfMappedFiles() }
+    quotes.withUnsafeReader { reader in
+      for row in 0..<store.rowCount {
+        total += reader.bytes(ofRow: row).count
+        quoteEnds.append(UInt32(clamping: total))
+      }
+      payload.integer(UInt64(total))
+      // Copied in, from wherever the store reads them (a mapped data file
+      // too): the snapshot stands alone.
+      for row in 0..<store.rowCount {
+        payload.raw(UnsafeRawBufferPointer(reader.bytes(ofRow: row)))
+        if row & QuoteColumn.rowsBetweenDrops == QuoteColumn.rowsBetweenDrops { quotes.dropResidentPagesOfMappedFiles() }
+      }
     }
     quotes.dropResidentPagesOfMappedFiles()
     payload.pad(after: total)
