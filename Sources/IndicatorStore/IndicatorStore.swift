@@ -41,12 +41,9 @@ public struct IndicatorStore: Sendable {
   var originOf: StoreColumn<Int32> = []
   var originSource: [Int32] = []
   var originDataFile: [Int32] = []
-  /// Quote text, in the order rows were loaded (not sorted: the store
-  /// takes the builder's bytes without copying them); row `r`'s quote is
-  /// `quoteBytes[quoteStart[r]..<quoteEnd[r]]`.
-  var quoteBytes: StoreColumn<UInt8> = []
-  var quoteStart: StoreColumn<UInt32> = []
-  var quoteEnd: StoreColumn<UInt32> = []
+  /// Quote text per row: read in place from a snapshot or a mapped data
+  /// file where it can be, else copies (`QuoteColumn`).
+  public internal(set) var quotes = QuoteColumn()
   /// Sparse: row → reference indicator code, for relative targets.
   var references: [Int: Int32] = [:]
 
@@ -97,9 +94,7 @@ public struct IndicatorStore: Sendable {
   /// The reference indicator of a relative target row.
   public func reference(ofRow row: Int) -> String? { references[row].map { indicators[$0] } }
 
-  public func quote(ofRow row: Int) -> String {
-    String(decoding: quoteBytes[Int(quoteStart[row])..<Int(quoteEnd[row])], as: UTF8.self)
-  }
+  public func quote(ofRow row: Int) -> String { quotes.string(ofRow: row) }
 
   /// The quotes of `rows` (a row below 0 or past the end has none) as one
   /// raw text column: bytes copied, no String per row.
@@ -107,14 +102,7 @@ public struct IndicatorStore: Sendable {
     var bytes: [UInt8] = []
     var ends: [Int] = []
     ends.reserveCapacity(rows.underestimatedCount)
-    quoteBytes.withUnsafeBufferPointer { all in
-      for row in rows {
-        if row >= 0 && row < rowCount {
-          bytes.append(contentsOf: UnsafeBufferPointer(rebasing: all[Int(quoteStart[row])..<Int(quoteEnd[row])]))
-        }
-        ends.append(bytes.count)
-      }
-    }
+    quotes.append(rows: rows, to: &bytes, ends: &ends)
     return .rawText(bytes: bytes, ends: ends)
   }
 

@@ -9,7 +9,7 @@ extension StoreBuilder {
   /// columns.units = ["%"]; columns.sources = ["001.txt"]
   /// columns.appendRow(region: 0, indicator: 0, measure: .growth, scenario: .target,
   ///                   period: .year(2020), value: 7.8, unit: 0, bound: .about,
-  ///                   source: 0, line: 2, quote: Array("增长7.8%左右".utf8)[...])
+  ///                   source: 0, line: 2, quote: buffer)   // the quote's bytes, copied
   /// let builder = StoreBuilder(columns: columns)
   /// ```
   public struct Columns: Sendable {
@@ -32,8 +32,8 @@ extension StoreBuilder {
     public var bound: [Bound] = []
     public var source: [Int32] = []
     public var line: [Int32] = []
-    public var quoteBytes: [UInt8] = []
-    public var quoteEnd: [UInt32] = []
+    /// Quotes: copies, or read in place from the mapped data file.
+    public var quotes = QuoteColumn.Builder()
     /// Sparse: row → reference indicator, for relative targets.
     public var reference: [Int: String] = [:]
 
@@ -59,12 +59,11 @@ extension StoreBuilder {
       bound.removeAll(keepingCapacity: true)
       source.removeAll(keepingCapacity: true)
       line.removeAll(keepingCapacity: true)
-      quoteBytes.removeAll(keepingCapacity: true)
-      quoteEnd.removeAll(keepingCapacity: true)
+      quotes.removeAllRows()
       reference = [:]
     }
 
-    /// Makes room for `rows` rows in all (quotes of about `quoteBytes` bytes).
+    /// Makes room for `rows` rows in all (copied quotes of about `quoteBytes` bytes).
     public mutating func reserveCapacity(rows: Int, quoteBytes bytes: Int) {
       region.reserveCapacity(rows)
       indicator.reserveCapacity(rows)
@@ -76,8 +75,7 @@ extension StoreBuilder {
       bound.reserveCapacity(rows)
       source.reserveCapacity(rows)
       line.reserveCapacity(rows)
-      quoteEnd.reserveCapacity(rows)
-      quoteBytes.reserveCapacity(bytes)
+      quotes.reserveCapacity(rows: rows, ownedBytes: bytes)
     }
 
     /// Appends one row; the quote's bytes are copied.
@@ -85,6 +83,33 @@ extension StoreBuilder {
     public mutating func appendRow(
       region: Int32, indicator: Int32, measure: Measure, scenario: Scenario, period: Period, value: Double?,
       unit: Int32, bound: Bound, source: Int32, line: Int32, quote: UnsafeBufferPointer<UInt8>
+    ) {
+      appendRow(
+        region: region, indicator: indicator, measure: measure, scenario: scenario, period: period, value: value,
+        unit: unit, bound: bound, source: source, line: line)
+      quotes.append(copying: quote)
+    }
+
+    /// Appends one row whose quote is read in place: `quote` is the bytes
+    /// of `quotes`' segment `segment` from `offset` (see
+    /// `QuoteColumn.Builder.append(inPlace:offset:segment:)`).
+    @inline(__always)
+    public mutating func appendRow(
+      region: Int32, indicator: Int32, measure: Measure, scenario: Scenario, period: Period, value: Double?,
+      unit: Int32, bound: Bound, source: Int32, line: Int32, quoteInPlace quote: UnsafeBufferPointer<UInt8>,
+      offset: Int, segment: Int
+    ) {
+      appendRow(
+        region: region, indicator: indicator, measure: measure, scenario: scenario, period: period, value: value,
+        unit: unit, bound: bound, source: source, line: line)
+      quotes.append(inPlace: quote, offset: offset, segment: segment)
+    }
+
+    /// Every column of a row but its quote.
+    @inline(__always)
+    mutating func appendRow(
+      region: Int32, indicator: Int32, measure: Measure, scenario: Scenario, period: Period, value: Double?,
+      unit: Int32, bound: Bound, source: Int32, line: Int32
     ) {
       self.region.append(region)
       self.indicator.append(indicator)
@@ -97,8 +122,6 @@ extension StoreBuilder {
       self.bound.append(bound)
       self.source.append(source)
       self.line.append(line)
-      quoteBytes.append(contentsOf: quote)
-      quoteEnd.append(UInt32(clamping: quoteBytes.count))
     }
 
     /// Adds `offset` to every row's line (a part of a file parsed before
@@ -151,8 +174,7 @@ extension StoreBuilder {
     source = columns.source
     dataFile = [Int32](repeating: fileCode, count: n)
     line = columns.line
-    quoteBytes = columns.quoteBytes
-    quoteEnd = columns.quoteEnd
+    quotes = columns.quotes
     for (row, name) in columns.reference { reference[row] = indicators.intern(name) }
   }
 }

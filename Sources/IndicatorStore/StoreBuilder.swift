@@ -36,13 +36,12 @@ public struct StoreBuilder: Sendable {
   var source: [Int32] = []
   var dataFile: [Int32] = []
   var line: [Int32] = []
-  var quoteBytes: [UInt8] = []
-  var quoteEnd: [UInt32] = []
+  var quotes = QuoteColumn.Builder()
   var reference: [Int: Int32] = [:]
 
   public init() {}
 
-  /// Makes room for `rows` more rows with `quoteBytes` more bytes of quotes,
+  /// Makes room for `rows` more rows with `quoteBytes` more bytes of copied quotes,
   /// so that a large load grows each column once instead of by doubling.
   ///
   /// Unless `exact`, never less than double the capacity: reserving just
@@ -61,10 +60,9 @@ public struct StoreBuilder: Sendable {
     source.reserveCapacity(n)
     dataFile.reserveCapacity(n)
     line.reserveCapacity(n)
-    quoteEnd.reserveCapacity(n)
-    if quoteBytes.count + bytes > quoteBytes.capacity {
-      quoteBytes.reserveCapacity(exact ? quoteBytes.count + bytes : max(quoteBytes.count + bytes, 2 * quoteBytes.capacity))
-    }
+    let owned = quotes.ownedByteCount, ownedCapacity = quotes.owned.capacity
+    quotes.reserveCapacity(
+      rows: n, ownedBytes: owned + bytes <= ownedCapacity ? 0 : exact ? owned + bytes : max(owned + bytes, 2 * ownedCapacity))
   }
 
   /// A builder holding every row of `store` except those loaded from
@@ -81,23 +79,33 @@ public struct StoreBuilder: Sendable {
 
   /// Appends every row of `store` except those loaded from any of `excludedDataFiles`.
   public mutating func append(rowsOf store: IndicatorStore, excludingDataFiles excludedDataFiles: Set<String> = []) {
+    // Quotes read in place from a data file stay so (the same mapping).
+    var segmentMap: [Int: Int?] = [:]
     for s in 0..<store.seriesCount {
       let labels = store.labels(ofSeries: s)
       for row in store.rows(ofSeries: s) {
-        let p = store.provenance(ofRow: row)
-        if excludedDataFiles.contains(p.dataFile) { continue }
-        append(
-          region: labels.region, indicator: labels.indicator, measure: labels.measure,
-          scenario: labels.scenario, period: store.period(ofRow: row), value: store.value(ofRow: row),
-          unit: labels.unit, bound: store.bound(ofRow: row), source: p.source, quote: p.quote,
-          reference: p.reference, dataFile: p.dataFile, line: p.line)
+        let origin = Int(store.originOf[row])
+        let dataFile = store.dataFiles[store.originDataFile[origin]]
+        if excludedDataFiles.contains(dataFile) { continue }
+        let codes = TextCodes(
+          region: code(of: labels.region, in: .region), indicator: code(of: labels.indicator, in: .indicator),
+          unit: code(of: labels.unit, in: .unit), source: code(of: store.sources[store.originSource[origin]], in: .source),
+          dataFile: code(of: dataFile, in: .dataFile))
+        appendFacts(
+          codes: codes, measure: labels.measure, scenario: labels.scenario, period: store.period(ofRow: row),
+          value: store.value(ofRow: row), bound: store.bound(ofRow: row), reference: store.reference(ofRow: row),
+          line: store.line(ofRow: row))
+        quotes.append(row: row, of: store.quotes, segmentMap: &segmentMap)
       }
     }
   }
 
   public var rowCount: Int { value.count }
-  /// Bytes of quote text held so far.
-  public var quoteBytesCount: Int { quoteBytes.count }
+  /// Bytes of quote text copied so far (quotes read in place from a mapped
+  /// data file take none).
+  public var quoteBytesCount: Int { quotes.ownedByteCount }
+  /// The quote of builder row `row` (for tests).
+  public func quote(ofRow row: Int) -> String { quotes.string(ofRow: row) }
 
   /// Drops the rows from index `count` on (a file that failed to load takes
   /// its rows back out). Strings interned for them stay in the dictionaries;
@@ -119,8 +127,7 @@ public struct StoreBuilder: Sendable {
     source.removeLast(k)
     dataFile.removeLast(k)
     line.removeLast(k)
-    quoteBytes.removeLast(quoteBytes.count - (count == 0 ? 0 : Int(quoteEnd[count - 1])))
-    quoteEnd.removeLast(k)
+    quotes.removeRows(from: count)
     reference = reference.filter { $0.key < count }
   }
 
@@ -182,9 +189,7 @@ public struct StoreBuilder: Sendable {
     validity.append(contentsOf: other.validity)
     bound.append(contentsOf: other.bound)
     line.append(contentsOf: other.line)
-    let quoteBase = UInt32(clamping: quoteBytes.count)
-    quoteBytes.append(contentsOf: other.quoteBytes)
-    quoteEnd.append(contentsOf: other.quoteEnd.lazy.map { $0 + quoteBase })
+    quotes.append(contentsOf: other.quotes)
     for (row, ref) in other.reference { reference[base + row] = indicatorCode[Int(ref)] }
   }
 
@@ -193,6 +198,17 @@ public struct StoreBuilder: Sendable {
   public mutating func append(
     codes: TextCodes, measure: Measure, scenario: Scenario, period: Period, value: Double?, bound: Bound,
     quote: ArraySlice<UInt8>, reference: String?, line: Int
+  ) {
+    appendFacts(
+      codes: codes, measure: measure, scenario: scenario, period: period, value: value, bound: bound,
+      reference: reference, line: line)
+    quotes.append(copying: quote)
+  }
+
+  /// Every column of a row but its quote.
+  private mutating func appendFacts(
+    codes: TextCodes, measure: Measure, scenario: Scenario, period: Period, value: Double?, bound: Bound,
+    reference: String?, line: Int
   ) {
     self.region.append(codes.region)
     self.indicator.append(codes.indicator)
@@ -206,8 +222,6 @@ public struct StoreBuilder: Sendable {
     self.source.append(codes.source)
     self.dataFile.append(codes.dataFile)
     self.line.append(Int32(clamping: line))
-    quoteBytes.append(contentsOf: quote)
-    quoteEnd.append(UInt32(clamping: quoteBytes.count))
     if let reference, !reference.isEmpty { self.reference[self.value.count - 1] = indicators.intern(reference) }
   }
 
@@ -545,13 +559,9 @@ public struct StoreBuilder: Sendable {
         if let ref = reference[Int(order[k])] { store.references[k] = ref }
       }
     }
-    // Quotes stay where they are, in the order rows were added; each row
-    // keeps where its quote starts and ends.
-    store.quoteStart = StoreColumn(Self.gather(order, threads: threads) { [quoteEnd] r in r == 0 ? 0 : quoteEnd[r - 1] })
-    store.quoteEnd = StoreColumn(Self.gather(order, threads: threads) { [quoteEnd] r in quoteEnd[r] })
-    quoteEnd = []
-    store.quoteBytes = StoreColumn(quoteBytes)
-    quoteBytes = []
+    // Quotes stay where they are (copies in the order rows were added, the
+    // rest in their mapped data files); each row keeps its locator.
+    store.quotes = quotes.gathering(order, threads: threads)
     return Built(store: store, notes: notes)
   }
 

@@ -217,13 +217,13 @@ public final class ReadOnlyMemory: @unchecked Sendable {
   public let count: Int
   private let isMapping: Bool
 
-  /// The whole of the open file `fd` (`count` bytes), mapped read-only and
-  /// faulted in at once (one scan follows: faults one page at a time cost
-  /// more). The error is errno.
-  public static func mapping(fd: Int32, count: Int) -> Result<ReadOnlyMemory, MappingError> {
+  /// The whole of the open file `fd` (`count` bytes), mapped read-only and,
+  /// when `populate`, faulted in at once (one scan follows: faults one page
+  /// at a time cost more). The error is errno.
+  public static func mapping(fd: Int32, count: Int, populate: Bool = true) -> Result<ReadOnlyMemory, MappingError> {
     guard count > 0 else { return .success(ReadOnlyMemory(copying: [])) }
     #if os(Linux)
-      let flags = MAP_PRIVATE | MAP_POPULATE
+      let flags = populate ? MAP_PRIVATE | MAP_POPULATE : MAP_PRIVATE
     #else
       let flags = MAP_PRIVATE
     #endif
@@ -267,8 +267,39 @@ public final class ReadOnlyMemory: @unchecked Sendable {
   }
 
   /// Calls `body` with the bytes.
-  public func withUnsafeBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+  @inlinable public func withUnsafeBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
     try body(UnsafeRawBufferPointer(start: base, count: count))
+  }
+
+  /// A copy of the bytes in `range` (clamped to the memory).
+  public func copyBytes(in range: Range<Int>) -> [UInt8] {
+    let range = range.clamped(to: 0..<count)
+    return Array(UnsafeRawBufferPointer(start: base + range.lowerBound, count: range.count))
+  }
+
+  /// Whether the bytes are a mapped file (not heap memory).
+  public var isFileMapping: Bool { isMapping }
+
+  /// Hands the pages of a mapped file within `range` back to the kernel:
+  /// they stop counting as this process's memory, stay in the page cache,
+  /// and are read again (the same bytes, the mapping being private and
+  /// never written) when next touched. Nothing happens to heap memory.
+  public func dropResidentPages(in range: Range<Int>? = nil) {
+    guard isMapping else { return }
+    let range = (range ?? 0..<count).clamped(to: 0..<count)
+    let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+    guard page > 0 else { return }
+    // Whole pages only: the first page from the start of its page (any page
+    // of the mapping may be dropped; only the kernel's bookkeeping changes).
+    let start = range.lowerBound / page * page
+    let end = range.upperBound == count ? count : range.upperBound / page * page
+    guard end > start else { return }
+    // SAFETY: the range lies within this mapping; MADV_DONTNEED on a private,
+    // never-written file mapping only unmaps pages, which fault in again
+    // from the file on the next read.
+    #if canImport(Glibc) || canImport(Musl)
+      _ = madvise(UnsafeMutableRawPointer(mutating: base + start), end - start, MADV_DONTNEED)
+    #endif
   }
 
   deinit {

@@ -132,10 +132,9 @@ extension StoreSnapshot {
     store.originOf = originOf
     store.originSource = originSource.arrayValue
     store.originDataFile = originDataFile.arrayValue
-    store.quoteBytes = quoteBytes
     // Quotes are in row order: a row's quote starts where the last one ended.
-    store.quoteStart = quoteBounds.extracting(0..<rows)
-    store.quoteEnd = quoteBounds.extracting(1..<rows + 1)
+    store.quotes = QuoteColumn(
+      bytes: quoteBytes, start: quoteBounds.extracting(0..<rows), end: quoteBounds.extracting(1..<rows + 1))
     for (row, code) in zip(referenceRows, referenceCodes) { store.references[Int(row)] = code }
     return store
   }

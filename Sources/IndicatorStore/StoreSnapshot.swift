@@ -111,16 +111,21 @@ public enum StoreSnapshot {
     var quoteEnds: [UInt32] = version == 1 ? [] : [0]
     quoteEnds.reserveCapacity(store.rowCount + 1)
     var total = 0
-    for row in 0..<store.rowCount {
-      total += Int(store.quoteEnd[row]) - Int(store.quoteStart[row])
-      quoteEnds.append(UInt32(clamping: total))
-    }
-    payload.integer(UInt64(total))
-    store.quoteBytes.withUnsafeBytes { all in
+    let quotes = store.quotes
+    quotes.withUnsafeReader { reader in
       for row in 0..<store.rowCount {
-        payload.raw(UnsafeRawBufferPointer(rebasing: all[Int(store.quoteStart[row])..<Int(store.quoteEnd[row])]))
+        total += reader.bytes(ofRow: row).count
+        quoteEnds.append(UInt32(clamping: total))
+      }
+      payload.integer(UInt64(total))
+      // Copied in, from wherever the store reads them (a mapped data file
+      // too): the snapshot stands alone.
+      for row in 0..<store.rowCount {
+        payload.raw(UnsafeRawBufferPointer(reader.bytes(ofRow: row)))
+        if row & QuoteColumn.rowsBetweenDrops == QuoteColumn.rowsBetweenDrops { quotes.dropResidentPagesOfMappedFiles() }
       }
     }
+    quotes.dropResidentPagesOfMappedFiles()
     payload.pad(after: total)
     payload.array(quoteEnds)
     let references = store.references.sorted { $0.key < $1.key }
@@ -481,9 +486,9 @@ public enum StoreSnapshot {
     store.originOf = StoreColumn(originOf)
     store.originSource = originSource
     store.originDataFile = originDataFile
-    store.quoteBytes = StoreColumn(quoteBytes)
-    store.quoteStart = StoreColumn(quoteEnd.indices.map { $0 == 0 ? 0 : quoteEnd[$0 - 1] })
-    store.quoteEnd = StoreColumn(quoteEnd)
+    store.quotes = QuoteColumn(
+      bytes: StoreColumn(quoteBytes), start: StoreColumn(quoteEnd.indices.map { $0 == 0 ? 0 : quoteEnd[$0 - 1] }),
+      end: StoreColumn(quoteEnd))
     for (row, code) in zip(referenceRows, referenceCodes) { store.references[Int(row)] = code }
     return store
   }

@@ -58,7 +58,7 @@ import Testing
     #expect(Self.columnRegions(bytes).count == Self.columnNames.count)
     #expect(Self.columnRegions(bytes).last?.upperBound == bytes.count)
     let back = try StoreSnapshot.decode(bytes, file: "t.indb")
-    #expect(back.periods.isMapped && back.values.isMapped && back.validity.words.isMapped && back.quoteEnd.isMapped)
+    #expect(back.periods.isMapped && back.values.isMapped && back.validity.words.isMapped && back.quotes.isMapped)
     #expect(Sample.dump(back) == Sample.dump(store))
     #expect(StoreSnapshot.encode(back) == bytes)
     #expect(back.quote(ofRow: 5) == store.quote(ofRow: 5))

@@ -71,9 +71,10 @@ import Testing
     #expect(many.errors == one.errors)
   }
 
-  /// A file read in pieces (tiny ones here) loads exactly as a whole file does.
-  @Test(arguments: [97, 1000, 50_000])
-  func piecesGiveTheSameRowsAndErrorsAsAWholeFile(chunkBytes: Int) throws {
+  /// A file read in pieces (tiny ones here) loads exactly as a whole file
+  /// does, whether it is read or mapped (`mapFrom: 0`, quotes read in place).
+  @Test(arguments: [97, 1000, 50_000], [0, Int.max])
+  func piecesGiveTheSameRowsAndErrorsAsAWholeFile(chunkBytes: Int, mapFrom: Int) throws {
     let folder = temporaryFolder()
     let good = folder + "/good.csv", bad = folder + "/bad.csv"
     try FileIO.writeAtomically(Self.tricky(rows: 500), to: good)
@@ -82,7 +83,7 @@ import Testing
     var whole = StoreBuilder()
     try DatasetLoader.load(bytes: Self.tricky(rows: 500), file: good, into: &whole)
     var pieces = StoreBuilder()
-    let rows = try DatasetLoader.loadInPieces(path: good, into: &pieces, chunkBytes: chunkBytes)
+    let rows = try DatasetLoader.loadInPieces(path: good, into: &pieces, chunkBytes: chunkBytes, mapFrom: mapFrom)
     #expect(rows == 500)
     #expect(exported(try pieces.build().store) == exported(try whole.build().store))
 
@@ -94,7 +95,7 @@ import Testing
     var pieceErrors: [String] = []
     var kept = StoreBuilder()
     do {
-      try DatasetLoader.loadInPieces(path: bad, into: &kept, chunkBytes: chunkBytes)
+      try DatasetLoader.loadInPieces(path: bad, into: &kept, chunkBytes: chunkBytes, mapFrom: mapFrom)
     } catch { pieceErrors = error.diagnostics.map { "\($0)" } }
     #expect(wholeErrors.count == 1)
     #expect(pieceErrors == wholeErrors)

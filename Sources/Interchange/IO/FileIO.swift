@@ -388,6 +388,17 @@ public final class FileReader {
     return atEnd
   }
 
+  /// The whole file mapped read-only (not faulted in), for as long as the
+  /// returned memory lives; nil when it is not a regular file or cannot be mapped.
+  public func mapping() -> ReadOnlyMemory? {
+    var info = stat()
+    guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_size > 0,
+      case .success(let memory) = ReadOnlyMemory.mapping(fd: fd, count: Int(info.st_size), populate: false),
+      memory.isFileMapping
+    else { return nil }
+    return memory
+  }
+
   deinit { close(fd) }
 }
 

@@ -61,18 +61,39 @@ public enum DatasetLoader {
   /// file is never whole in memory (a small one is one piece).
   static let streamingChunkBytes = 16 << 20
 
+  /// Files of at least this many bytes are mapped for the session, and
+  /// their quotes that need no unescaping are read in place rather than
+  /// copied (a large file's quotes are most of its store's memory). Smaller
+  /// files — the hand-edited ones — are read and copied, so that editing
+  /// one in place while a session runs cannot change or cut short its quotes.
+  static let mappingThreshold = 8 << 20
+
   /// As `load(bytes:file:into:progress:)`, reading `path` in pieces of about
   /// `chunkBytes`, each cut after its last complete record. Rows, errors and
   /// their lines and columns are those of a whole-file load; on any error
   /// nothing is appended.
+  ///
+  /// A file of `mapFrom` bytes or more is mapped instead of read: pieces are
+  /// parsed where they lie, each piece's pages handed back to the kernel once
+  /// parsed, and the fast path keeps quotes as offsets into the mapping
+  /// (which the store then holds for as long as it reads them).
   @discardableResult
   static func loadInPieces(
     path: String, into builder: inout StoreBuilder, chunkBytes: Int = streamingChunkBytes,
-    progress: ((Int, Int) -> Void)? = nil
+    mapFrom: Int = mappingThreshold, progress: ((Int, Int) -> Void)? = nil
   ) throws(DiagnosticList) -> Int {
     let input: FileReader
     do { input = try FileReader(path: path) } catch { throw DiagnosticList([error]) }
-    let fileSize = FileIO.size(of: path)
+    var fileSize = FileIO.size(of: path)
+    // The mapping, when the file is large enough and can be mapped (else read).
+    var mapped: ReadOnlyMemory? = nil
+    if fileSize >= max(1, mapFrom), let memory = input.mapping(), memory.count >= max(1, mapFrom) {
+      mapped = memory
+      fileSize = memory.count
+    }
+    /// Mapped: bytes from the piece's start already known to hold no whole
+    /// record (the next piece must reach further), as `carry` when reading.
+    var carryCount = 0
     let before = builder.rowCount
     var errors: [Diagnostic] = []
     var header: (index: [String: Int], count: Int)? = nil
@@ -95,13 +116,23 @@ public enum DatasetLoader {
       builder.reserveCapacity(rows: more, quoteBytes: max(0, moreQuotes), exact: true)
     }
     while !atEnd && errors.count < maxErrorsPerFile {
-      var piece = carry
-      carry = []
-      // A small file is read in one piece of its own size.
-      let count = min(chunkBytes, max(1, fileSize - bytesBefore - piece.count + 1))
-      do { atEnd = try input.read(appendingTo: &piece, count: count) } catch { throw DiagnosticList([error]) }
-      // An empty file still goes through the parser once, which says so.
-      if piece.isEmpty && header != nil { break }
+      var piece: [UInt8] = []
+      /// Mapped: the piece's bytes in the file (`piece` stays empty unless the general path needs it).
+      var window = 0..<0
+      if let mapped {
+        window = bytesBefore..<min(fileSize, bytesBefore + carryCount + chunkBytes)
+        atEnd = window.upperBound == fileSize
+        carryCount = 0
+      } else {
+        piece = carry
+        carry = []
+        // A small file is read in one piece of its own size.
+        let count = min(chunkBytes, max(1, fileSize - bytesBefore - piece.count + 1))
+        do { atEnd = try input.read(appendingTo: &piece, count: count) } catch { throw DiagnosticList([error]) }
+        // An empty file still goes through the parser once, which says so.
+        if piece.isEmpty && header != nil { break }
+      }
+      let pieceCount = mapped == nil ? piece.count : window.count
       let report = progress.map { callback in
         { [rowsBefore, bytesBefore] (rows: Int, bytes: Int) in callback(rowsBefore + rows, bytesBefore + bytes) }
       }
@@ -111,14 +142,31 @@ public enum DatasetLoader {
           FastBodyParser.Layout(index: h.index, fieldCount: h.count).map {
             FastBodyParser.Header(layout: $0, index: h.index, fieldCount: h.count, bodyStart: 0, bodyLine: firstLine)
           }
-        } ?? FastBodyParser.header(of: piece, file: path, atEndOfFile: atEnd)
-      if let fast = fastHeader,
-        let parsed = FastBodyParser.parsePiece(
-          piece, from: fast.bodyStart, firstLine: fast.bodyLine, atEndOfFile: atEnd, layout: fast.layout, file: path,
-          reusing: spare, progress: report)
-      {
+        }
+        ?? (mapped.map { memory in
+          // The header from the piece's first bytes (it is a line or two).
+          let head = memory.copyBytes(in: window.lowerBound..<min(window.upperBound, window.lowerBound + (1 << 20)))
+          return FastBodyParser.header(
+            of: head, file: path, atEndOfFile: atEnd && head.count == window.count)
+        } ?? FastBodyParser.header(of: piece, file: path, atEndOfFile: atEnd))
+      let fastParsed = fastHeader.flatMap { fast in
+        guard let mapped else {
+          return FastBodyParser.parsePiece(
+            piece, from: fast.bodyStart, firstLine: fast.bodyLine, atEndOfFile: atEnd, layout: fast.layout, file: path,
+            reusing: spare, progress: report)
+        }
+        return mapped.withUnsafeBytes { raw in
+          FastBodyParser.parsePiece(
+            UnsafeBufferPointer(rebasing: raw.assumingMemoryBound(to: UInt8.self)[window]), from: fast.bodyStart,
+            firstLine: fast.bodyLine, atEndOfFile: atEnd, layout: fast.layout, file: path,
+            quoteSource: FastBodyParser.QuoteSource(memory: mapped, offset: window.lowerBound), reusing: spare,
+            progress: report)
+        }
+      }
+      if let fast = fastHeader, let parsed = fastParsed {
         if parsed.end == fast.bodyStart && !atEnd {
-          carry = piece  // one record longer than a piece: read on
+          // One record longer than a piece: read on.
+          if mapped != nil { carryCount = pieceCount } else { carry = piece }
           continue
         }
         header = (fast.index, fast.fieldCount)
@@ -126,29 +174,37 @@ public enum DatasetLoader {
           builder = StoreBuilder(columns: parsed.parts[0])  // a whole file in one part: taken, not copied
         } else {
           reserveForWholeFile(
-            rows: parsed.rowCount, quoteBytes: parsed.parts.reduce(0) { $0 + $1.quoteBytes.count }, pieceBytes: parsed.end)
+            rows: parsed.rowCount, quoteBytes: parsed.parts.reduce(0) { $0 + $1.quotes.ownedByteCount }, pieceBytes: parsed.end)
           for part in parsed.parts { builder.append(columns: part) }
           // The next piece's parts are written into these columns' memory.
           spare = parsed.parts
           for k in spare.indices { spare[k].removeAllRows() }
         }
-        if parsed.end < piece.count { carry = Array(piece[parsed.end...]) }
+        if parsed.end < pieceCount {
+          if mapped != nil { carryCount = pieceCount - parsed.end } else { carry = Array(piece[parsed.end...]) }
+        }
         firstLine = fast.bodyLine + parsed.lines
+        // The parsed bytes' pages go back to the kernel: quotes fault them in again when read.
+        mapped?.dropResidentPages(in: window.lowerBound..<window.lowerBound + parsed.end)
         bytesBefore += parsed.end
         rowsBefore = builder.rowCount - before
         continue
       }
+      // The general path reads an array (its quotes are copied).
+      if let mapped { piece = mapped.copyBytes(in: window) }
       // Cut after the last line break outside quotes; the rest starts the next piece.
       let boundary = ParallelParse.lastRecordEnd(in: piece)
       let cut = atEnd ? piece.count : boundary.offset
       if cut == 0 && !atEnd {
-        carry = piece  // one record longer than a piece: read on
+        // One record longer than a piece: read on.
+        if mapped != nil { carryCount = piece.count } else { carry = piece }
         continue
       }
       if cut < piece.count {
-        carry = Array(piece[cut...])
+        if mapped != nil { carryCount = piece.count - cut } else { carry = Array(piece[cut...]) }
         piece.removeLast(piece.count - cut)
       }
+      mapped?.dropResidentPages(in: window.lowerBound..<window.lowerBound + cut)
       let pieceBytes = piece.count
       let pieceLines = boundary.lines
       var parser: FileParser
@@ -230,6 +286,15 @@ public enum DatasetLoader {
   ) throws(DiagnosticList)
     -> (store: IndicatorStore, notes: [Diagnostic], rowsLoaded: Int)
   {
+    try loading(paths: paths, into: store, mapFrom: mappingThreshold, progress: progress)
+  }
+
+  /// As `loading(paths:into:progress:)`, mapping data files of `mapFrom` bytes or more.
+  static func loading(
+    paths: [String], into store: IndicatorStore, mapFrom: Int, progress: ((LoadProgress) -> Void)? = nil
+  ) throws(DiagnosticList)
+    -> (store: IndicatorStore, notes: [Diagnostic], rowsLoaded: Int)
+  {
     let files = try dataFiles(in: paths)
     // Snapshots (.indb) are opened first: their rows replace rows of the same data files.
     var snapshots: [String: IndicatorStore] = [:]
@@ -276,7 +341,7 @@ public enum DatasetLoader {
         }
       }
       do throws(DiagnosticList) {
-        rows += try loadInPieces(path: file, into: &builder, progress: report)
+        rows += try loadInPieces(path: file, into: &builder, mapFrom: mapFrom, progress: report)
         bytesDone += FileIO.size(of: file)
       } catch {
         errors += error.diagnostics

@@ -76,6 +76,29 @@ enum FastBodyParser {
     reusing spare: [StoreBuilder.Columns] = [], progress: ((Int, Int) -> Void)? = nil
   ) -> Piece? {
     bytes.withUnsafeBufferPointer { buffer -> Piece? in
+      parsePiece(
+        buffer, from: start, firstLine: firstLine, atEndOfFile: atEndOfFile, layout: layout, file: file,
+        threads: threads, minimumPartSize: minimumPartSize, reusing: spare, progress: progress)
+    }
+  }
+
+  /// Where the bytes being parsed lie in a mapped data file: quotes that
+  /// need no unescaping are then kept as (offset, length) into `memory`
+  /// instead of copies. `offset` is that of the buffer's first byte.
+  struct QuoteSource: Sendable {
+    var memory: ReadOnlyMemory
+    var offset: Int
+  }
+
+  /// As `parsePiece(_:from:…)` over `buffer`; with `quoteSource`, the
+  /// quotes are read in place from it.
+  static func parsePiece(
+    _ buffer: UnsafeBufferPointer<UInt8>, from start: Int, firstLine: Int = 1, atEndOfFile: Bool, layout: Layout,
+    file: String, quoteSource: QuoteSource? = nil, threads: Int = ParallelParse.threadCount,
+    minimumPartSize: Int = ParallelParse.minimumBytesPerPart, reusing spare: [StoreBuilder.Columns] = [],
+    progress: ((Int, Int) -> Void)? = nil
+  ) -> Piece? {
+    do {
       nonisolated(unsafe) let buffer = buffer
       nonisolated(unsafe) let progress = progress
       nonisolated(unsafe) let spare = spare
@@ -104,7 +127,7 @@ enum FastBodyParser {
           } : nil
           out[k] = parsePart(
             buffer, from: bounds[k], stopAt: stop, atEndOfFile: atEndOfFile, layout: layout, file: file,
-            into: k < spare.count ? spare[k] : nil, progress: report)
+            quoteSource: quoteSource, into: k < spare.count ? spare[k] : nil, progress: report)
         }
       }
       var parts: [StoreBuilder.Columns] = []
@@ -119,7 +142,7 @@ enum FastBodyParser {
             trueStart < stop
             ? parsePart(
               buffer, from: trueStart, stopAt: stop, atEndOfFile: atEndOfFile, layout: layout, file: file,
-              progress: nil)
+              quoteSource: quoteSource, progress: nil)
             : PartResult(columns: StoreBuilder.Columns(dataFile: file), end: trueStart, lines: 0, incomplete: false)
         }
         guard var part = results[k] else { return nil }
@@ -148,7 +171,8 @@ enum FastBodyParser {
   /// in the columns count from 0 at `start`. nil: the general path must decide.
   static func parsePart(
     _ buffer: UnsafeBufferPointer<UInt8>, from start: Int, stopAt stop: Int, atEndOfFile: Bool, layout: Layout,
-    file: String, into spare: StoreBuilder.Columns? = nil, progress: ((Int, Int) -> Void)?
+    file: String, quoteSource: QuoteSource? = nil, into spare: StoreBuilder.Columns? = nil,
+    progress: ((Int, Int) -> Void)?
   ) -> PartResult? {
     guard let base = buffer.baseAddress, start < stop else {
       return PartResult(columns: StoreBuilder.Columns(dataFile: file), end: start, lines: 0, incomplete: false)
@@ -161,7 +185,8 @@ enum FastBodyParser {
       fieldStart.deallocate()
       fieldEnd.deallocate()
     }
-    var rows = RowWriter(base: base, layout: layout, columns: spare ?? StoreBuilder.Columns(dataFile: file))
+    var rows = RowWriter(
+      base: base, layout: layout, columns: spare ?? StoreBuilder.Columns(dataFile: file), quoteSource: quoteSource)
     var pos = start
     var lines = 0
     var records = 0
@@ -299,16 +324,23 @@ enum FastBodyParser {
     var regions = ByteInterner(), indicators = ByteInterner(), units = ByteInterner(), sources = ByteInterner()
     /// Unescaped text of a field with doubled quotes.
     var scratch: [UInt8] = []
+    /// The quotes' segment in `columns` and the offset there of `base`,
+    /// when quotes are read in place; else they are copied.
+    let quoteSegment: Int?
+    let quoteOffset: Int
 
     /// `columns` are empty (perhaps with room kept from an earlier piece).
-    init(base: UnsafePointer<UInt8>, layout: Layout, columns: StoreBuilder.Columns) {
+    init(base: UnsafePointer<UInt8>, layout: Layout, columns: StoreBuilder.Columns, quoteSource: QuoteSource? = nil) {
       self.base = base
       self.layout = layout
+      var columns = columns
+      quoteSegment = quoteSource.flatMap { columns.quotes.segment(for: $0.memory) }
+      quoteOffset = quoteSource?.offset ?? 0
       self.columns = columns
     }
 
     mutating func reserve(rows: Int) {
-      let quotePerRow = Double(columns.quoteBytes.count) / Double(max(1, columns.rowCount))
+      let quotePerRow = Double(columns.quotes.ownedByteCount) / Double(max(1, columns.rowCount))
       columns.reserveCapacity(rows: rows, quoteBytes: Int(quotePerRow * Double(rows)))
     }
 
@@ -403,7 +435,7 @@ enum FastBodyParser {
         let source = Self.code(
           field(l.source, start, end), doubled: isDoubled(l.source), in: &sources, scratch: &scratch)
       else { return false }
-      // The quote: validated and copied.
+      // The quote: validated, then read in place from the mapped file or copied.
       let quote = field(l.quote, start, end)
       if isDoubled(l.quote) {
         FastBodyParser.unescape(quote, into: &scratch)
@@ -417,9 +449,16 @@ enum FastBodyParser {
         guard valid else { return false }
       } else {
         guard FastBodyParser.isValidUTF8(quote) else { return false }
-        columns.appendRow(
-          region: region, indicator: indicator, measure: measure, scenario: scenario, period: period, value: value,
-          unit: unit, bound: bound, source: source, line: Int32(clamping: line), quote: quote)
+        if let quoteSegment {
+          columns.appendRow(
+            region: region, indicator: indicator, measure: measure, scenario: scenario, period: period, value: value,
+            unit: unit, bound: bound, source: source, line: Int32(clamping: line), quoteInPlace: quote,
+            offset: quoteOffset + start[l.quote], segment: quoteSegment)
+        } else {
+          columns.appendRow(
+            region: region, indicator: indicator, measure: measure, scenario: scenario, period: period, value: value,
+            unit: unit, bound: bound, source: source, line: Int32(clamping: line), quote: quote)
+        }
       }
       if let reference { columns.reference[columns.rowCount - 1] = reference }
       return true
