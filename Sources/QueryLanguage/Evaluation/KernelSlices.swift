@@ -16,12 +16,17 @@ extension Interpreter {
   /// threads when there is more than one, the outputs in order. `work` must
   /// only read shared state: each call writes its own output.
   static func runSliced<Output>(_ count: Int, slices: Int, _ work: (Range<Int>) -> Output) -> [Output] {
-    guard slices > 1 else { return [work(0..<count)] }
+    runSliced(count, slices: slices) { _, range in work(range) }
+  }
+
+  /// `runSliced` with each slice's number passed along with its range.
+  static func runSliced<Output>(_ count: Int, slices: Int, _ work: (Int, Range<Int>) -> Output) -> [Output] {
+    guard slices > 1 else { return [work(0, 0..<count)] }
     let boxes = (0..<slices).map { _ in SliceOutput<Output>() }
     withoutActuallyEscaping(work) { work in
       let shared = SliceWork(run: work)
       DispatchQueue.concurrentPerform(iterations: slices) { k in
-        boxes[k].value = shared.run(count * k / slices..<count * (k + 1) / slices)
+        boxes[k].value = shared.run(k, count * k / slices..<count * (k + 1) / slices)
       }
     }
     // Taken out of the boxes, so that the caller holds the only reference
@@ -40,5 +45,5 @@ final class SliceOutput<Output>: @unchecked Sendable {
 
 /// The work handed to the slice threads; it only reads what it shares.
 struct SliceWork<Output>: @unchecked Sendable {
-  let run: (Range<Int>) -> Output
+  let run: (Int, Range<Int>) -> Output
 }

@@ -151,10 +151,13 @@ struct TargetColumns {
 
   var count: Int { periods.count }
 
-  /// Columns of at most `capacity` rows written by `body` through a
-  /// `TargetRowWriter`: straight into the arrays' storage, without a
-  /// capacity or uniqueness check per row and column.
-  static func filled(capacity: Int, _ body: (inout TargetRowWriter) -> Void) -> TargetColumns {
+  /// Columns written in parts: part k gets a `TargetRowWriter` for at most
+  /// `capacities[k]` rows, straight into the arrays' storage (no capacity or
+  /// uniqueness check per row and column); `body` fills the parts (on any
+  /// threads, each part by one) and returns how many rows each wrote, and
+  /// the parts are then moved together in order.
+  static func filled(capacities: [Int], _ body: ([TargetRowWriter]) -> [Int]) -> TargetColumns {
+    let capacity = capacities.reduce(0, +)
     var out = TargetColumns()
     var written = 0
     out.periods = [Period](unsafeUninitializedCapacity: capacity) { periods, periodCount in
@@ -164,11 +167,31 @@ struct TargetColumns {
             out.highs = [Double](unsafeUninitializedCapacity: capacity) { highs, highCount in
               out.flags = [UInt8](unsafeUninitializedCapacity: capacity) { flags, flagCount in
                 out.boundCodes = [UInt8](unsafeUninitializedCapacity: capacity) { boundCodes, boundCount in
-                  var writer = TargetRowWriter(
-                    periods: periods, results: results, outcomes: outcomes, lows: lows, highs: highs, flags: flags,
-                    boundCodes: boundCodes)
-                  body(&writer)
-                  written = writer.count
+                  var writers: [TargetRowWriter] = []
+                  var start = 0
+                  for c in capacities {
+                    let r = start..<start + c
+                    writers.append(
+                      TargetRowWriter(
+                        periods: .init(rebasing: periods[r]), results: .init(rebasing: results[r]),
+                        outcomes: .init(rebasing: outcomes[r]), lows: .init(rebasing: lows[r]),
+                        highs: .init(rebasing: highs[r]), flags: .init(rebasing: flags[r]),
+                        boundCodes: .init(rebasing: boundCodes[r])))
+                    start += c
+                  }
+                  let counts = body(writers)
+                  // Each part moved down to follow the one before (trivial values: a byte move).
+                  var from = 0
+                  for (c, n) in zip(capacities, counts) {
+                    if from != written && n > 0 {
+                      func move<T>(_ b: UnsafeMutableBufferPointer<T>) {
+                        memmove(b.baseAddress! + written, b.baseAddress! + from, n * MemoryLayout<T>.stride)
+                      }
+                      move(periods); move(results); move(outcomes); move(lows); move(highs); move(flags); move(boundCodes)
+                    }
+                    written += min(n, c)
+                    from += c
+                  }
                   boundCount = written
                 }
                 flagCount = written
@@ -184,16 +207,6 @@ struct TargetColumns {
       periodCount = written
     }
     return out
-  }
-
-  mutating func append(contentsOf other: TargetColumns) {
-    periods += other.periods
-    results += other.results
-    outcomes += other.outcomes
-    lows += other.lows
-    highs += other.highs
-    flags += other.flags
-    boundCodes += other.boundCodes
   }
 
   /// The rows with a result, an outcome, a target and a range's high end,
@@ -274,7 +287,6 @@ struct TargetRowWriter {
 /// The rows and counts of one slice, built in a local value (no exclusivity
 /// check per access, as a class's properties would have).
 struct TargetPartOutput {
-  var rows = TargetColumns()
   /// Result rows (within this part) of relative targets and their reference.
   var references: [(row: Int, reference: String)] = []
   /// Per result series: its labels, rows and gap unit.
@@ -341,9 +353,36 @@ struct TargetPass: @unchecked Sendable {
     var storeRows: UnsafeBufferPointer<Int32>?
   }
 
-  /// Pairs outcomes with targets for `range` of the groups.
-  func run(_ range: Range<Int>) -> TargetPartOutput {
+  /// The store's series for the scenarios x lacks in each group of `range`, and
+  /// the most result rows the groups can give (one per target row).
+  struct Prepared {
+    var storeIDs: [ScenarioSlots] = []
+    var capacity = 0
+  }
+
+  func prepare(_ range: Range<Int>) -> Prepared {
+    var prepared = Prepared()
+    prepared.storeIDs.reserveCapacity(range.count)
+    for g in range {
+      let group = groups[g]
+      var ids: ScenarioSlots = [:]
+      for scenario in Scenario.allCases where group.slots[scenario] == nil {
+        let key = SeriesKey(
+          region: group.key.region, indicator: group.key.indicator, measure: group.key.measure, scenario: scenario)
+        ids[scenario] = storeIndex.map { $0.series(key) } ?? store.series(key: key)
+      }
+      prepared.storeIDs.append(ids)
+      prepared.capacity +=
+        group.slots[.target].map { x.rows(ofSeries: $0).count } ?? ids[.target].map { store.rows(ofSeries: $0).count } ?? 0
+    }
+    return prepared
+  }
+
+  /// Pairs outcomes with targets for `range` of the groups, writing the
+  /// result rows through `writer` (sized by `prepare`).
+  func fill(_ range: Range<Int>, _ prepared: Prepared, into writer: inout TargetRowWriter) -> TargetPartOutput {
     // The columns are taken once, not through a subscript per row.
+    var slice = TargetPartOutput()
     xPeriods.withUnsafeBufferPointer { xPeriods in
       xValues.withUnsafeBufferPointer { xValues in
         xValid.words.withUnsafeBufferPointer { xValid in
@@ -358,7 +397,8 @@ struct TargetPass: @unchecked Sendable {
                         Buffers(
                           xPeriods: xPeriods, xValues: xValues, xValid: xValid, storePeriods: storePeriods,
                           storeValues: storeValues, storeValid: storeValid, storeBounds: storeBounds,
-                          originBounds: originBounds, storeRows: storeRows))
+                          originBounds: originBounds, storeRows: storeRows),
+                        storeIDs: prepared.storeIDs, into: &writer, slice: &slice)
                     }
                   }
                 }
@@ -368,6 +408,7 @@ struct TargetPass: @unchecked Sendable {
         }
       }
     }
+    return slice
   }
 
   @inline(__always) private static func isSet(_ words: UnsafeBufferPointer<UInt64>, _ i: Int) -> Bool {
@@ -376,30 +417,6 @@ struct TargetPass: @unchecked Sendable {
 
   @inline(__always) private static func bound(_ packed: UnsafeBufferPointer<UInt32>, _ row: Int) -> Bound {
     Bound(rawValue: UInt8(truncatingIfNeeded: packed[row] & 7)) ?? .none
-  }
-
-  private func run(_ range: Range<Int>, _ b: Buffers) -> TargetPartOutput {
-    // The store's series for the scenarios x lacks, per group; and the most
-    // rows the slice can give: one per target row.
-    var storeIDs: [ScenarioSlots] = []
-    storeIDs.reserveCapacity(range.count)
-    var capacity = 0
-    for g in range {
-      let group = groups[g]
-      var ids: ScenarioSlots = [:]
-      for scenario in Scenario.allCases where group.slots[scenario] == nil {
-        let key = SeriesKey(
-          region: group.key.region, indicator: group.key.indicator, measure: group.key.measure, scenario: scenario)
-        ids[scenario] = storeIndex.map { $0.series(key) } ?? store.series(key: key)
-      }
-      storeIDs.append(ids)
-      capacity += group.slots[.target].map { x.rows(ofSeries: $0).count } ?? ids[.target].map { store.rows(ofSeries: $0).count } ?? 0
-    }
-    var slice = TargetPartOutput()
-    slice.rows = TargetColumns.filled(capacity: capacity) { writer in
-      run(range, b, storeIDs: storeIDs, into: &writer, slice: &slice)
-    }
-    return slice
   }
 
   private func run(
@@ -710,23 +727,29 @@ extension Interpreter {
     // threads and read back in order (the same table); a few thousand
     // groups are one slice (threads cost more than they give).
     try checkCancelled()
-    var outputs = Self.runSliced(groups.count, slices: sliceCount(for: groups.count)) { pass.run($0) }
+    // Each slice first sizes its part, then writes it into one allocation.
+    let slices = sliceCount(for: groups.count)
+    let prepared = Self.runSliced(groups.count, slices: slices) { pass.prepare($0) }
+    var outputs: [TargetPartOutput] = []
+    var columns = TargetColumns.filled(capacities: prepared.map(\.capacity)) { writers in
+      let parts = Self.runSliced(groups.count, slices: slices) { k, range in
+        var writer = writers[k]
+        let part = pass.fill(range, prepared[k], into: &writer)
+        return (part, writer.count)
+      }
+      outputs = parts.map(\.0)
+      return parts.map(\.1)
+    }
     try checkCancelled()
-    // One part's columns become the frame's as they are; several are joined.
-    var columns = outputs[0].rows
-    outputs[0].rows = TargetColumns()
-    var rowCount = columns.count
-    var references = outputs[0].references
-    var gapUnitTexts = outputs[0].gapUnitTexts
+    var rowCount = 0
+    var references: [(row: Int, reference: String)] = []
+    var gapUnitTexts: [String] = []
     var anyRelative = false
     var counts = TargetCounts()
-    for (k, part) in outputs.enumerated() {
-      if k > 0 {
-        references += part.references.map { ($0.row + rowCount, $0.reference) }
-        columns.append(contentsOf: part.rows)
-        rowCount += part.rows.count
-        gapUnitTexts += part.gapUnitTexts
-      }
+    for part in outputs {
+      references += part.references.map { ($0.row + rowCount, $0.reference) }
+      rowCount += part.rowCounts.reduce(0, +)
+      gapUnitTexts += part.gapUnitTexts
       for (header, count) in zip(part.series, part.rowCounts) {
         out.series.append(header)
         out.offsets.append((out.offsets.last ?? 0) + count)
