@@ -974,6 +974,11 @@ struct SentenceAnalyzer {
           scenario = estimate ? "estimate" : "target"
         }
       }
+      // 年初…确定的主要预期目标是：A增长7.5%左右，B增长9%…: a list of the year's targets,
+      // restated in a review.
+      let inGoalList = scenario == "actual" && !estimate && measure != "completion"
+        && Self.followsGoalColon(text(0..<figure.start))
+      if inGoalList { scenario = "target" }
       if measure == "completion" && scenario == "target" { scenario = "actual" }
       // An outcome compared with its plan (增速低于年度目标1.1个百分点) is an outcome.
       if measure == "pp_diff", scenario == "target", !state.inPlan, Self.comparesWithPlan(clausePre) { scenario = "actual" }
@@ -1004,6 +1009,7 @@ struct SentenceAnalyzer {
       {
         period = String(y)
       }
+      if inGoalList, Int(period) == nil, !Self.isYearSpan(period), let y = Int(period.prefix(4)) { period = String(y) }
       // A year's target quoted in a part-year sentence (1—10月…完成年度目标96亿元的81.6%) is the year's.
       if scenario == "target", Int(period) == nil, !Self.isYearSpan(period),
         ["年度", "全年", "年计划", "年初"].contains(where: { clausePre.contains($0) }), let y = Int(period.prefix(4))
@@ -1869,6 +1875,15 @@ struct SentenceAnalyzer {
     spanCounts.first { _, words in
       words.contains { clause.contains($0 + "平均增长") || clause.contains($0 + "平均分别增长") }
     }?.0
+  }
+
+  /// Whether the words before a figure open a list of goals with a colon
+  /// (…确定的主要预期目标是：…) and name no outcome after it.
+  static func followsGoalColon(_ before: String) -> Bool {
+    guard let colon = before.lastIndex(where: { $0 == "：" || $0 == ":" }) else { return false }
+    let head = before[..<colon], after = before[before.index(after: colon)...]
+    return ["目标是", "目标为", "预期目标", "主要目标"].contains(where: { head.hasSuffix($0) })
+      && !["完成", "实现", "执行", "实际", "预计", "达到"].contains(where: { after.contains($0) })
   }
 
   /// Whether a clause compares with the plan (低于年度目标, 比年初目标高, 超过预期目标).
