@@ -509,6 +509,18 @@ struct SentenceAnalyzer {
         }
       }
     }
+    // 连续三年稳定在386万亩以上, 连续四年保持100%: a level held over the years up to the section's year.
+    if let y = year {
+      for (n, words) in Self.spanCounts {
+        for w in words {
+          if let at = lastIndex(of: "连续" + w), ["稳定在", "保持在", "保持", "稳定"].contains(where: { word in
+            Array(pre[(at + 2 + w.count)...]).firstOffset(of: word) == 0
+          }) {
+            consider(at, "\(y - n + 1)..\(y)")
+          }
+        }
+      }
+    }
     for (word, span) in Self.planPeriods {
       guard let at = lastIndex(of: word) else { continue }
       // “十四五”前四年: the plan period's first years.
@@ -1095,8 +1107,12 @@ struct SentenceAnalyzer {
         // A growth over a span of years is an average unless it says 累计.
         if !local.contains("累计") && !clausePre.contains("期末") { measure = "avg_growth" }
       }
+      // (Not one held over the span: 连续三年稳定在386万亩以上.)
+      let heldOverSpan = Self.spanCounts.contains { _, words in
+        words.contains { w in ["稳定在", "保持在", "保持"].contains { clausePre.contains("连续" + w + $0) } }
+      }
       if period.contains("..") && period.count == 10 && !local.contains("累计") && !clausePre.contains("累计")
-        && !spanFlow && (measure == "level" || measure == "ratio" && scenario == "target")
+        && !spanFlow && !heldOverSpan && (measure == "level" || measure == "ratio" && scenario == "target")
       {
         // A level stated after a multi-year span is a position at its end.
         period = String(period.suffix(4))

@@ -149,4 +149,10 @@ struct SpanRuleTests {
     let r = rows("一、2030年工作回顾\n全县规模以上工业企业由2025年末的156家增加到241家。全县高新技术企业由38家增加到目前的112家。")
     #expect(["156", "241", "38", "112"].allSatisfy { v in r.contains { $0.value == v } }, "\(r)")
   }
+
+  /// A level held over a run of years (连续三年稳定在86万亩以上, 连续四年保持100%) is over them.
+  @Test func aLevelHeldForYearsSpansThem() {
+    let r = rows("一、2030年工作回顾\n全县粮食播种面积连续三年稳定在86万亩以上。国考断面水质优良率连续四年保持100%。")
+    #expect(r.map(\.period) == ["2028..2030", "2027..2030"], "\(r)")
+  }
 }
