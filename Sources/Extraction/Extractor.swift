@@ -750,7 +750,9 @@ struct DocumentState: Sendable {
   /// period since its start (“十四五”以来, up to the review year) or during it
   /// (“十四五”时期).
   static func titleSpan(_ lines: [[Character]], reviewYear: Int, writtenIn: Int) -> String? {
-    for title in lines.lazy.map(Text.trim).filter({ !$0.isEmpty }).prefix(2) where title.count <= 40 {
+    // (The title's two lines, or a subtitle (——…) after a masthead and the title.)
+    for (k, title) in lines.lazy.map(Text.trim).filter({ !$0.isEmpty }).prefix(4).enumerated()
+    where title.count <= 40 && (k < 2 || title.first == "—") {
       let s = String(title)
       // The plan's own evaluation (第十四个五年规划纲要实施情况总结评估报告): its years so far.
       for (name, first) in [("第十三个五年规划", 2016), ("第十四个五年规划", 2021), ("第十五个五年规划", 2026)]
@@ -770,6 +772,12 @@ struct DocumentState: Sendable {
           return reviewYear >= first ? "\(first)..\(min(reviewYear, last))" : nil
         }
         if ["时期", "期间"].contains(where: { s.contains(name + "”" + $0) || s.contains(name + $0) }) { return "\(first)..\(last)" }
+        // ——某县“十三五”经济社会发展成就综述: the plan period reviewed.
+        if ["成就", "综述", "巡礼", "回眸", "回顾"].contains(where: { s.contains($0) }), reviewYear >= first,
+          !["开局", "前", "规划"].contains(where: { s.contains(name + "”" + $0) || s.contains(name + $0) })
+        {
+          return "\(first)..\(min(reviewYear, last))"
+        }
       }
     }
     return nil

@@ -1022,6 +1022,11 @@ struct SentenceAnalyzer {
         period = String(y)
       }
       if inGoalList, Int(period) == nil, !Self.isYearSpan(period), let y = Int(period.prefix(4)) { period = String(y) }
+      // 比2015年的178.4亿元净增90.2亿元: the first figure is the base year's own.
+      if let base = Self.comparedBaseYear(text(max(0, figure.start - 8)..<figure.start)) {
+        period = String(base)
+        if scenario == "target" { scenario = "actual" }
+      }
       // A year's target quoted in a part-year sentence (1—10月…完成年度目标96亿元的81.6%) is the year's.
       if scenario == "target", Int(period) == nil, !Self.isYearSpan(period),
         ["年度", "全年", "年计划", "年初"].contains(where: { clausePre.contains($0) }), let y = Int(period.prefix(4))
@@ -1900,6 +1905,19 @@ struct SentenceAnalyzer {
     let head = before[..<colon], after = before[before.index(after: colon)...]
     return ["目标是", "目标为", "预期目标", "主要目标"].contains(where: { head.hasSuffix($0) })
       && !["完成", "实现", "执行", "实际", "预计", "达到"].contains(where: { after.contains($0) })
+  }
+
+  /// The year of a base a figure is compared with and given as (比2015年的178.4亿元,
+  /// 较2020年末的156家), from the words right before the figure; nil otherwise.
+  static func comparedBaseYear(_ before: String) -> Int? {
+    var c = Array(before)
+    guard c.last == "的" else { return nil }
+    c.removeLast()
+    if c.last == "末" || c.last == "底" { c.removeLast() }
+    guard c.count >= 6, c.last == "年", "比较".contains(c[c.count - 6]),
+      let y = Int(String(c[(c.count - 5)..<(c.count - 1)])), (1990...2100).contains(y)
+    else { return nil }
+    return y
   }
 
   /// Whether a clause compares with the plan (低于年度目标, 比年初目标高, 超过预期目标).

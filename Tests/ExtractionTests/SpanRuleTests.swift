@@ -155,4 +155,20 @@ struct SpanRuleTests {
     let r = rows("一、2030年工作回顾\n全县粮食播种面积连续三年稳定在86万亩以上。国考断面水质优良率连续四年保持100%。")
     #expect(r.map(\.period) == ["2028..2030", "2027..2030"], "\(r)")
   }
+
+  /// A subtitle after a masthead and the title naming a plan period reviewed (——某县“十五五”
+  /// 经济社会发展成就综述) frames the text's from-to figures over the period.
+  @Test func aReviewedPlanPeriodInASubtitleFramesTheText() {
+    let text = "某某日报　2031年8月13日　星期五\n山乡巨变绘新景\n——某县“十五五”经济社会发展成就综述\n社会消费品零售总额由86.3亿元增加到118.7亿元，年均增长6.6%。"
+    let r = rows(text)
+    #expect(r.first { $0.value == "86.3" }?.period == "2025", "\(r)")
+    #expect(r.first { $0.value == "6.6" }?.period == "2026..2030", "\(r)")
+  }
+
+  /// 比2025年的178.4亿元净增90.2亿元: the base figure is the base year's.
+  @Test func aComparedBaseIsItsYearsOwn() {
+    let r = rows("一、2030年工作回顾\n全县地区生产总值达到268.6亿元，比2025年的178.4亿元净增90.2亿元。")
+    #expect(r.first { $0.value == "178.4" }?.period == "2025", "\(r)")
+    #expect(r.first { $0.value == "268.6" }?.period == "2030", "\(r)")
+  }
 }
