@@ -5,9 +5,7 @@ import Testing
 /// Rules on newspaper pieces about a report: section tags and sidebars that
 /// restate figures. Sentences written for the tests.
 struct NewspaperRuleTests {
-  let extractor = Extractor(lexicon: Lexicon())
-
-  func rows(_ text: String) -> [ProposedRow] { extractor.extract(text, region: "测试市").rows }
+  func rows(_ text: String) -> [ProposedRow] { proposedRows(text, region: "测试市") }
 
   /// 【回眸2030】 opens the review, 【聚焦2031】 the plan: the plan's figures are targets.
   @Test func sectionTagsOpenTheReviewAndThePlan() {

@@ -5,9 +5,7 @@ import Testing
 /// Rules on plan-execution items: an item opened by a dash, a completion rate
 /// after a plan in brackets. Sentences written for the tests.
 struct PlanItemRuleTests {
-  let extractor = Extractor(lexicon: Lexicon())
-
-  func rows(_ text: String) -> [ProposedRow] { extractor.extract(text, region: "测试县").rows }
+  func rows(_ text: String) -> [ProposedRow] { proposedRows(text) }
 
   /// A completion rate after a projection and its plan in brackets
   /// (预计全年增长4.8%左右，完成年计划（增长7%）的97.9%) is projected too.

@@ -5,9 +5,7 @@ import Testing
 /// Rules on spans of years: plan periods (“十四五”时期) and review paragraphs
 /// that frame the paragraphs after them. Sentences written for the tests.
 struct SpanRuleTests {
-  let extractor = Extractor(lexicon: Lexicon())
-
-  func rows(_ text: String) -> [ProposedRow] { extractor.extract(text, region: "测试县").rows }
+  func rows(_ text: String) -> [ProposedRow] { proposedRows(text) }
 
   /// A goal list opened by a plan period as its time (“十五五”时期…主要目标是：) carries
   /// the span through its ；-parts: averages over it, levels for its last year.
