@@ -1075,6 +1075,7 @@ enum RegionFinder {
     "全市", "我市", "本市", "各市", "城市", "全省", "我省", "本省", "各省", "全县", "我县", "本县", "各县",
     "全区", "我区", "本区", "园区", "城区", "市区", "新区", "景区", "社区", "片区", "街区", "县市", "市县",
     "省市", "地区", "山区", "灾区", "库区", "湖区", "辖区", "专区", "外省", "市州", "省级", "县区",
+    "市场", "小区", "强县", "强市", "强省", "上市", "税区", "范区",
   ]
 
   /// The region named in the title or first lines; else the place named most often.
@@ -1108,7 +1109,11 @@ enum RegionFinder {
         let tail = String(line[i - 1...i])
         // (…三季度市州…: 市州 is a word, so 季度市 is no name.)
         let followed = i + 1 < line.count && notNames.contains(String(line[i...(i + 1)]))
-        if !notNames.contains(tail) && !notNames.contains(name) && !followed && !"人民政府发展委员会".contains(line[i - 1]) {
+        // (在珂州市: the name goes on, 珂州市, so 在珂州 is none.)
+        let goesOn = i + 1 < line.count && suffixes.contains(line[i + 1])
+        if !notNames.contains(tail) && !notNames.contains(name) && !followed && !goesOn
+          && !"人民政府发展委员会".contains(line[i - 1])
+        {
           out.append(name)
         }
       }

@@ -24,4 +24,12 @@ struct NewspaperRuleTests {
     #expect(r.filter { $0.value == "5.9" }.count == 1, "\(r)")
     #expect(r.contains { $0.value == "48.6" }, "\(r)")
   }
+
+  /// 在珂州市第八届…: the name goes on after 州, so the region is 珂州市, not 在珂州;
+  /// 老旧小区 and 消费市场 name no place.
+  @Test func aRegionIsNotCutShortOrTakenFromAWord() {
+    let text = "政府工作报告\n——2031年2月20日在珂州市第八届人民代表大会第四次会议上\n改造城镇老旧小区38个，消费市场回暖。全市地区生产总值增长5.6%。"
+    let result = Extractor(lexicon: Lexicon()).extract(text)
+    #expect(result.region == "珂州市", "\(result.region)")
+  }
 }
