@@ -732,7 +732,13 @@ struct SentenceAnalyzer {
   /// its name, when the words before 占 name something (lexicon or 2+ characters).
   func shareSubject(_ local: String) -> String? {
     let s = Array(Self.stripLeadingFillers(local))
-    guard s.last == "的", let at = s.lastOffset(of: "占"), at >= 2 else { return nil }
+    guard let at = s.lastOffset(of: "占"), at >= 2 else { return nil }
+    // …占…的N%, or …占…的比重提高到N% (the share's change words after 比重).
+    let after = String(s[(at + 1)...])
+    guard s.last == "的"
+      || (after.contains("比重") || after.contains("比例"))
+        && ["为", "达到", "提高到", "提升到", "上升到", "增至", "降至", "下降到", "保持在", "稳定在"].contains(where: { after.hasSuffix($0) })
+    else { return nil }
     let subject = Array(s[..<at])
     if let m = lexicon.lastMatch(in: subject) { return m.canonical }
     let p = Self.cleanPhrase(subject)

@@ -75,4 +75,10 @@ struct PlanItemRuleTests {
       == ["target 2030", "target 2030", "target 2030"], "\(r)")
     #expect(r.first { $0.value == "6.1" }.map { "\($0.scenario) \($0.period)" } == "actual 2030H1", "\(r)")
   }
+
+  /// …占地区生产总值的比重提高到27.5% is the share of its subject, not 地区生产总值's.
+  @Test func aShareChangingToAFigureIsItsSubjects() {
+    let r = rows("二、2031年计划\n高新技术产业增加值占地区生产总值的比重提高到27.5%。")
+    #expect(r.first { $0.value == "27.5" }.map { "\($0.indicator) \($0.measure)" } == "高新技术产业增加值占比 ratio", "\(r)")
+  }
 }
