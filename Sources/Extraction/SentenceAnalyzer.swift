@@ -1909,7 +1909,7 @@ struct SentenceAnalyzer {
   static func followsGoalColon(_ before: String) -> Bool {
     guard let colon = before.lastIndex(where: { $0 == "：" || $0 == ":" }) else { return false }
     let head = before[..<colon], after = before[before.index(after: colon)...]
-    return ["目标是", "目标为", "预期目标", "主要目标"].contains(where: { head.hasSuffix($0) })
+    return ["目标是", "目标为", "目标"].contains(where: { head.hasSuffix($0) })
       && !["完成", "实现", "执行", "实际", "预计", "达到"].contains(where: { after.contains($0) })
   }
 

@@ -70,7 +70,7 @@ struct PlanItemRuleTests {
 
   /// 年初…确定的主要预期目标是：… in a mid-year review lists the year's targets.
   @Test func aGoalListRestatedInAReviewIsTargets() {
-    let r = rows("一、2030年上半年计划执行情况\n年初县人大确定的主要预期目标是：地区生产总值增长7.5%左右，规模以上工业增加值增长9%，城镇新增就业3200人。上半年全县地区生产总值增长6.1%。")
+    let r = rows("一、2030年上半年计划执行情况\n对照年初县人大确定的全年目标：地区生产总值增长7.5%左右，规模以上工业增加值增长9%，城镇新增就业3200人。上半年全县地区生产总值增长6.1%。")
     #expect(r.filter { ["7.5", "9", "3200"].contains($0.value) }.map { "\($0.scenario) \($0.period)" }
       == ["target 2030", "target 2030", "target 2030"], "\(r)")
     #expect(r.first { $0.value == "6.1" }.map { "\($0.scenario) \($0.period)" } == "actual 2030H1", "\(r)")
