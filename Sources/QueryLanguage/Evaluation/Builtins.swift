@@ -136,7 +136,7 @@ public enum Builtins {
       summary: "Outcome minus target, signed so that positive is better; with the met flag.",
       example: "gap(*{region=\"湘乡市\"})[2023] where gap < 0",
       details:
-        "Pairs each (region, indicator, measure, period) outcome (actual, else estimate) with its target; whatever scenario x lacks comes from the store. <= targets: target - outcome; range targets from the low end; >ref/=ref: the reference indicator's outcome is the target. pp for rate measures, the series unit for levels. Columns: region, indicator, measure, period, outcome, value, target, target_high, bound, gap, met, unit."
+        "Pairs each (region, indicator, measure, period) outcome (actual, else estimate) with its target; whatever scenario x lacks comes from the store. <= targets: target - outcome; range targets from the low end; >ref/=ref: the reference indicator's outcome is the target. pp for rate measures, the series unit for levels; a target in a unit that does not convert to its outcome's (个 beside 家) is not compared, with a note. Columns: region, indicator, measure, period, outcome, value, target, target_high, bound, gap, met, unit."
     ),
     FunctionDoc(
       name: "met", signature: "met(x)",
