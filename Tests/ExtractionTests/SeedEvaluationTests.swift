@@ -406,6 +406,18 @@ struct SeedEvaluationTests {
     BlindRound(
       name: "forty-sixth", reports: ["f144_meiyang", "f145_jianxi", "f146_kezhou"], gold: 857,
       precision: 0.960, recall: 0.950, mainRecall: 0.955),
+    // Forty-seventh to forty-ninth: three more writers, genres like the seeds; first scores after
+    // the twenty-second round (never fitted): f147–f149 85.5 % / 89.3 % (f149, a September
+    // feature: 67 %), f150–f152 97.6 % / 95.6 %, f153–f155 97.0 % / 98.6 %.
+    BlindRound(
+      name: "forty-seventh", reports: ["f147_xiaoyang", "f148_jiaotang", "f149_yingchuan"], gold: 497,
+      precision: 0.850, recall: 0.845, mainRecall: 0.885),
+    BlindRound(
+      name: "forty-eighth", reports: ["f150_changxi", "f151_mangchuan", "f152_zhijiang"], gold: 557,
+      precision: 0.970, recall: 0.950, mainRecall: 0.950),
+    BlindRound(
+      name: "forty-ninth", reports: ["f153_jiayuan", "f154_maozhou", "f155_jinyang"], gold: 768,
+      precision: 0.965, recall: 0.960, mainRecall: 0.980),
   ]
 
   @Test(arguments: laterRounds) func laterRoundFloor(_ round: BlindRound) {
