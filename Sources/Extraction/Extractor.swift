@@ -375,7 +375,9 @@ public struct Extractor: Sendable {
       // A figure-less lead-in naming a span and introducing what follows
       // (“十三五”时期，是…的五年。五年来——) frames the paragraphs after it, up to
       // the next heading, as a multi-year review section does.
-      if !paragraphHadFigures, let last = trimmed.last, "—：:".contains(last),
+      // (…回望“十三五”，五年来我们…。 looks back over the span as well.)
+      if !paragraphHadFigures, let last = trimmed.last,
+        "—：:".contains(last) || last == "。" && ["回望", "回顾", "纵观"].contains(where: { String(trimmed).contains($0) }),
         let span = Text.sentences(trimmed).lazy.compactMap({ sentence -> String? in
           let analyzer = SentenceAnalyzer(chars: sentence, lexicon: lexicon, state: state, region: foundRegion)
           let end = analyzer.clauseEnd(after: 0)

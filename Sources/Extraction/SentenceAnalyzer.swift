@@ -1565,6 +1565,8 @@ struct SentenceAnalyzer {
     // (Not the plan as a document: “十五五”规划建议.)
     let asTime = Self.planPeriodNames.contains { name in
       ["时期", "期间"].contains { t.contains(name + $0) || t.contains(name + "”" + $0) || t.contains(name + "\"" + $0) }
+        // 回望“十三五”, 回顾“十三五”: looking back over it.
+        || ["回望", "回顾", "纵观"].contains { t.contains($0 + name) || t.contains($0 + "“" + name) || t.contains($0 + "\"" + name) }
     }
     return asTime && Text.years(in: Array(t)).isEmpty
       && !["开局", "收官", "起步", "之年"].contains(where: { t.contains($0) })

@@ -169,4 +169,13 @@ struct SpanRuleTests {
     #expect(r.first { $0.value == "178.4" }?.period == "2025", "\(r)")
     #expect(r.first { $0.value == "268.6" }?.period == "2030", "\(r)")
   }
+
+  /// A figure-less paragraph looking back over a plan period (回望“十五五”，五年来我们…。)
+  /// frames the dash items after it, as a lead-in ending in —— does.
+  @Test func lookingBackOverAPlanPeriodFramesTheItemsAfterIt() {
+    let text = "政府工作报告\n——2031年1月19日在某市第八届人民代表大会第五次会议上\n各位代表：\n一、2030年及“十五五”时期发展回顾\n2030年，全市地区生产总值增长3.9%。\n各位代表，2030年的成绩殊为不易。回望“十五五”，五年来我们爬坡过坎、砥砺前行。\n——经济总量迈上新台阶。一般公共预算收入由106.3亿元增加到148.6亿元，年均增长6.9%。\n二、2031年主要目标\n全市地区生产总值增长6%左右。"
+    let r = rows(text)
+    #expect(r.first { $0.value == "106.3" }?.period == "2025", "\(r)")
+    #expect(r.first { $0.value == "6.9" }?.period == "2026..2030", "\(r)")
+  }
 }
