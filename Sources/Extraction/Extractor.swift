@@ -765,8 +765,8 @@ struct DocumentState: Sendable {
       for (congress, first) in SentenceAnalyzer.congressSpans where s.contains(congress + "以来") {
         return writtenIn >= first ? "\(first)..\(writtenIn)" : nil
       }
-      for (name, first) in [("十三五", 2016), ("十四五", 2021), ("十五五", 2026)] where s.contains(name) {
-        let last = first + 4
+      for (name, span) in SentenceAnalyzer.planPeriods where s.contains(name) {
+        guard let first = Int(span.prefix(4)), let last = Int(span.suffix(4)) else { continue }
         if s.contains("评估") && s.contains("规划") {
           return reviewYear >= first ? "\(first)..\(min(reviewYear, last))" : nil
         }

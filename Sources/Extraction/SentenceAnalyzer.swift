@@ -114,16 +114,20 @@ struct SentenceAnalyzer {
 
   // MARK: scanning
 
-  /// Whether words before a figure end in 由/从 and a year (由2020年的, 从2020年).
-  static func endsWithDatedFrom(_ s: String) -> Bool {
+  /// The year in words ending in one of `marks`, a year and 的 (由2020年的, 比2015年的,
+  /// 由2025年末的: the stock at the year's end); 的 may be left out when not `needsDe`.
+  static func datedBase(_ s: String, after marks: String, needsDe: Bool) -> Int? {
     var c = Array(s)
-    if c.last == "的" { c.removeLast() }
-    // (由2025年末的, 由2025年底的: the stock at the year's end.)
+    if c.last == "的" { c.removeLast() } else if needsDe { return nil }
     if c.last == "末" || c.last == "底" { c.removeLast() }
-    guard c.last == "年", c.count >= 6 else { return false }
-    let digits = c[(c.count - 5)..<(c.count - 1)]
-    return digits.allSatisfy(Text.isDigit) && "由从".contains(c[c.count - 6])
+    guard c.count >= 6, c.last == "年", marks.contains(c[c.count - 6]),
+      let y = Int(String(c[(c.count - 5)..<(c.count - 1)])), (1990...2100).contains(y)
+    else { return nil }
+    return y
   }
+
+  /// Whether words before a figure end in 由/从 and a year (由2020年的, 从2020年).
+  static func endsWithDatedFrom(_ s: String) -> Bool { datedBase(s, after: "由从", needsDe: false) != nil }
 
   /// The words without a year written into them (增加到2025年的 → 增加到).
   static func stripYearOf(_ s: String) -> String {
@@ -1917,16 +1921,7 @@ struct SentenceAnalyzer {
 
   /// The year of a base a figure is compared with and given as (比2015年的178.4亿元,
   /// 较2020年末的156家), from the words right before the figure; nil otherwise.
-  static func comparedBaseYear(_ before: String) -> Int? {
-    var c = Array(before)
-    guard c.last == "的" else { return nil }
-    c.removeLast()
-    if c.last == "末" || c.last == "底" { c.removeLast() }
-    guard c.count >= 6, c.last == "年", "比较".contains(c[c.count - 6]),
-      let y = Int(String(c[(c.count - 5)..<(c.count - 1)])), (1990...2100).contains(y)
-    else { return nil }
-    return y
-  }
+  static func comparedBaseYear(_ before: String) -> Int? { datedBase(before, after: "比较", needsDe: true) }
 
   /// Whether a clause compares with the plan (低于年度目标, 比年初目标高, 超过预期目标).
   static func comparesWithPlan(_ clause: String) -> Bool {
